@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+
+namespace PolicyBot.Core.Chat;
+
+/// <summary>Who may see a reply.</summary>
+public enum ReplyVisibility
+{
+    /// <summary>Everyone in the conversation.</summary>
+    Channel,
+
+    /// <summary>Only the person who ran the command (Discord ephemeral, Slack ephemeral, console: printed as private).</summary>
+    OnlyInvoker,
+}
+
+/// <summary>Which pings a reply may cause. User text never pings @everyone, @here or a role unless a feature opts in.</summary>
+public enum MentionPolicy
+{
+    None,
+
+    /// <summary>An admin configured this post (a deadline) to ping everyone.</summary>
+    Everyone,
+}
+
+/// <summary>
+/// A platform-neutral reply: adapters render it (Discord content/embeds/components, Slack Block Kit, console text).
+/// <see cref="Text"/> is light markdown: <c>**bold**</c>, <c>_italic_</c>, <c>&gt; quote</c> lines and <c>`code`</c>.
+/// </summary>
+public sealed record Reply
+{
+    public Reply(string text) => Text = text;
+
+    public string? Title { get; init; }
+
+    public string Text { get; init; }
+
+    public ImmutableArray<Citation> Citations { get; init; } = [];
+
+    /// <summary>Buttons. Each id is <c>command:arg1:arg2</c>; a click runs that command with those arguments.</summary>
+    public ImmutableArray<ReplyAction> Actions { get; init; } = [];
+
+    public ImmutableArray<Attachment> Attachments { get; init; } = [];
+
+    public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Channel;
+
+    public MentionPolicy Mentions { get; init; } = MentionPolicy.None;
+
+    /// <summary>Footer line, e.g. the attribution of an article.</summary>
+    public string? Footer { get; init; }
+
+    /// <summary>True when the reply reports a problem with the user's input (rendered as an error, ephemeral where possible).</summary>
+    public bool IsError { get; init; }
+
+    public static Reply Error(string text) => new(text) { IsError = true, Visibility = ReplyVisibility.OnlyInvoker };
+
+    public static Reply Private(string text) => new(text) { Visibility = ReplyVisibility.OnlyInvoker };
+}

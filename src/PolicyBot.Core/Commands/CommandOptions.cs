@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.Core.Commands;
+
+/// <summary>Configuration section <c>Commands</c>.</summary>
+public sealed class CommandOptions
+{
+    public const string SectionName = "Commands";
+
+    /// <summary>What starts a command in a chat message (Discord messages and the console).</summary>
+    [Required]
+    [StringLength(5, MinimumLength = 1)]
+    public string Prefix { get; set; } = "!";
+
+    /// <summary>Longer messages are refused politely before any parsing.</summary>
+    [Range(100, 100_000)]
+    public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>How many commands a user may send in a burst.</summary>
+    [Range(1, 1000)]
+    public int RateLimitBurst { get; set; } = 6;
+
+    /// <summary>After the burst, one more command per this many seconds.</summary>
+    [Range(0.01, 3600)]
+    public double RateLimitSecondsPerCommand { get; set; } = 2;
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+
+namespace PolicyBot.Core.Commands;
+
+/// <summary>
+/// The one path every command takes: duplicate check, lookup, filters (permissions, rate limit), handler.
+/// A handler's exception becomes a polite error reply; it never reaches the adapter.
+/// </summary>
+public sealed partial class CommandRouter(
+    CommandCatalog catalog,
+    IEnumerable<ICommandFilter> filters,
+    IDeliveryLog deliveryLog,
+    IOptions<CommandOptions> options,
+    ILogger<CommandRouter> logger)
+{
+    private readonly ICommandFilter[] _filters = filters.OrderBy(f => f.Order).ToArray();
+
+    public CommandCatalog Catalog => catalog;
+
+    public string Prefix => options.Value.Prefix;
+
+    /// <summary>Parses a chat message. Null when the message is not a command (no prefix): chat that is not for the bot.</summary>
+    public CommandInvocation? ParseMessage(string text, Sender sender, ConversationRef conversation, string deliveryId)
+    {
+        if (text.Length > options.Value.MaxMessageLength)
+        {
+            // Too long to parse safely; route it as a pseudo-command so the user gets the polite refusal.
+            return text.TrimStart().StartsWith(Prefix, StringComparison.Ordinal)
+                ? new CommandInvocation(TooLongCommandName, text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), sender, conversation, deliveryId)
+                : null;
+        }
+
+        return CommandLineParser.TryParse(text, Prefix, out var name, out var arguments)
+            ? new CommandInvocation(name, arguments, sender, conversation, deliveryId)
+            : null;
+    }
+
+    internal const string TooLongCommandName = "\0too-long";
+
+    public async Task<CommandOutcome> DispatchAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (!await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(invocation.DeliveryId);
+            return CommandOutcome.Duplicate;
+        }
+
+        if (invocation.Name == TooLongCommandName)
+        {
+            return new(CommandOutcomeKind.InvalidInput, Reply.Error(
+                $"That message is {invocation.Arguments} characters long; I read at most {options.Value.MaxMessageLength:N0}. Please shorten it."));
+        }
+
+        if (invocation.Arguments.Length > options.Value.MaxMessageLength)
+        {
+            return new(CommandOutcomeKind.InvalidInput, Reply.Error(
+                $"That is {invocation.Arguments.Length:N0} characters long; I read at most {options.Value.MaxMessageLength:N0}. Please shorten it."));
+        }
+
+        if (!catalog.TryGetHandler(invocation.Name, out var handler))
+        {
+            return new(CommandOutcomeKind.Unknown, UnknownCommandReply(invocation.Name));
+        }
+
+        foreach (var filter in _filters)
+        {
+            var refusal = await filter.CheckAsync(invocation, handler.Definition, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return new(CommandOutcomeKind.Refused, refusal);
+            }
+        }
+
+        try
+        {
+            var reply = await handler.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return new(reply.IsError ? CommandOutcomeKind.InvalidInput : CommandOutcomeKind.Handled, reply);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(ex, handler.Definition.Name, invocation.DeliveryId);
+            return new(CommandOutcomeKind.Failed, Reply.Error(
+                $"Sorry, something went wrong while running `{handler.Definition.Name}`. It has been logged; please try again in a moment."));
+        }
+    }
+
+    private Reply UnknownCommandReply(string name)
+    {
+        var shown = name.Length > 32 ? name[..32] + "…" : name;
+        var suggestions = catalog.Suggest(name);
+        var hint = suggestions.Count > 0
+            ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"`{Prefix}{s}`"))}?"
+            : string.Empty;
+        return Reply.Error($"I don't know the command `{MentionGuard.Defuse(shown)}`.{hint} Type `{Prefix}help` to see what I can do.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} was already handled; ignoring the repeat")]
+    private partial void LogDuplicate(string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed (delivery {DeliveryId})")]
+    private partial void LogHandlerFailed(Exception exception, string command, string deliveryId);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PolicyBot.Core.Commands;
+
+public static class CommandServiceCollectionExtensions
+{
+    /// <summary>The catalog, router, filters and the help command. Features add their handlers with <see cref="AddCommand{THandler}"/>.</summary>
+    public static IServiceCollection AddCommandCore(this IServiceCollection services)
+    {
+        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<CommandRouter>();
+        services.AddSingleton<ICommandFilter, PermissionFilter>();
+        services.AddSingleton<ICommandFilter, RateLimitFilter>();
+        services.AddCommand<HelpCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddCommand<THandler>(this IServiceCollection services)
+        where THandler : class, ICommandHandler
+    {
+        services.AddSingleton<ICommandHandler, THandler>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace PolicyBot.Core.Commands;
+
+/// <summary>Remembers platform delivery ids so a retried event (Slack retry, gateway replay) is handled once.</summary>
+public interface IDeliveryLog
+{
+    /// <summary>Records the id; false when it was already recorded (a duplicate delivery).</summary>
+    Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace PolicyBot.Core.Scheduling;
+
+/// <summary>
+/// Durable due jobs. Claims take a lease so two instances never both run one job; a job whose holder died
+/// becomes claimable again when the lease expires (one late run, never a lost one).
+/// </summary>
+public interface IDueJobStore
+{
+    /// <summary>Creates the job, or replaces the one with the same kind and key.</summary>
+    Task ScheduleAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes a job; false when there was none.</summary>
+    Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>Leases up to <paramref name="max"/> jobs due at or before <paramref name="now"/> and not leased by anyone else.</summary>
+    Task<IReadOnlyList<DueJob>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Finishes a claimed job: deletes it, or for <see cref="DueJobResult.Reschedule"/> stores the next time and frees the lease.</summary>
+    Task CompleteAsync(DueJob job, string owner, DueJobResult result, CancellationToken cancellationToken);
+
+    /// <summary>The earliest due time of any job, so the dispatcher can sleep until then.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);
+}

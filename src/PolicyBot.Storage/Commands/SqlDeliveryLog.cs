@@ -1,0 +1,32 @@
+using Dapper;
+using PolicyBot.Core.Commands;
+using PolicyBot.Storage.Infrastructure;
+
+namespace PolicyBot.Storage.Commands;
+
+/// <summary>
+/// The delivery-id log in the database, so a retried event is handled once even when the retry reaches another
+/// instance. The primary key does the deduplication; no read-then-write race.
+/// </summary>
+public sealed class SqlDeliveryLog(IDbConnectionFactory connections, TimeProvider clock) : IDeliveryLog
+{
+    public async Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await connection.ExecuteAsync(new Dapper.CommandDefinition(
+            "INSERT INTO delivery_log (delivery_id, received_at) VALUES (@deliveryId, @receivedAt) ON CONFLICT (delivery_id) DO NOTHING",
+            new { deliveryId, receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    /// <summary>Forgets ids older than <paramref name="age"/>; platforms stop retrying long before a day.</summary>
+    public async Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new Dapper.CommandDefinition(
+            "DELETE FROM delivery_log WHERE received_at < @cutoff",
+            new { cutoff = (clock.GetUtcNow() - age).ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
