@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Time.Testing;
+using PolicyBot.Storage.Commands;
+using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Storage.Tests.Infrastructure;
+
+namespace PolicyBot.Storage.Tests.Commands;
+
+/// <summary>The same contract on both databases: a delivery id is accepted once, then refused, even under concurrency.</summary>
+public abstract class DeliveryLogContractTests(SqlDialect dialect)
+{
+    [SkippableFact]
+    public async Task A_delivery_id_is_recorded_once()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var log = new SqlDeliveryLog(database.Connections, new FakeTimeProvider());
+
+        Assert.True(await log.TryRecordAsync("evt-1", CancellationToken.None));
+        Assert.False(await log.TryRecordAsync("evt-1", CancellationToken.None));
+        Assert.True(await log.TryRecordAsync("evt-2", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_repeats_of_one_delivery_are_accepted_exactly_once()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var log = new SqlDeliveryLog(database.Connections, new FakeTimeProvider());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => log.TryRecordAsync("evt-same", CancellationToken.None))));
+
+        Assert.Equal(1, results.Count(accepted => accepted));
+    }
+
+    [SkippableFact]
+    public async Task Pruning_forgets_only_old_ids()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var log = new SqlDeliveryLog(database.Connections, clock);
+        await log.TryRecordAsync("old", CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(2));
+        await log.TryRecordAsync("new", CancellationToken.None);
+
+        Assert.Equal(1, await log.PruneAsync(TimeSpan.FromDays(1), CancellationToken.None));
+        Assert.True(await log.TryRecordAsync("old", CancellationToken.None));
+        Assert.False(await log.TryRecordAsync("new", CancellationToken.None));
+    }
+}
+
+public sealed class SqliteDeliveryLogTests() : DeliveryLogContractTests(SqlDialect.Sqlite);
+
+public sealed class PostgresDeliveryLogTests() : DeliveryLogContractTests(SqlDialect.Postgres);

@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PolicyBot.Storage.Infrastructure;
+
+namespace PolicyBot.Storage.Tests.Infrastructure;
+
+/// <summary>
+/// Fresh, migrated databases for contract tests: a temporary SQLite file, or a new database on the PostgreSQL
+/// named by <c>POLICYBOT_TEST_POSTGRES</c>. Without that variable the PostgreSQL tests are skipped on a developer
+/// machine, and fail under <c>CI=true</c>: CI must never pass by skipping silently.
+/// </summary>
+public static class TestDatabases
+{
+    public const string PostgresVariable = "POLICYBOT_TEST_POSTGRES";
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<TestDatabase> CreateAsync(SqlDialect dialect)
+    {
+        return dialect == SqlDialect.Sqlite ? await CreateSqliteAsync() : await CreatePostgresAsync();
+    }
+
+    public static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
+        var factory = new SqliteConnectionFactory(Path.Combine(folder, "policybot.db"));
+        await factory.InitializeAsync(CancellationToken.None);
+        await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        return new TestDatabase(factory, () =>
+        {
+            SqliteCleanup();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may linger for a moment; the temp folder is cleaned by the OS anyway.
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var admin = PostgresConnectionString;
+        Skip.If(admin is null && !IsCi, $"PostgreSQL tests skipped: set {PostgresVariable} (see README) to run them.");
+        if (admin is null)
+        {
+            throw new InvalidOperationException($"CI=true but {PostgresVariable} is not set: the PostgreSQL contract tests must run in CI.");
+        }
+
+        var name = "pb_test_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"CREATE DATABASE {name}");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        var factory = new PostgresConnectionFactory(builder.ToString());
+        await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        return new TestDatabase(factory, async () =>
+        {
+            await factory.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
+    }
+
+    private static void SqliteCleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+}
+
+/// <summary>A migrated database that deletes itself when disposed.</summary>
+public sealed class TestDatabase(IDbConnectionFactory connections, Func<Task> cleanup) : IAsyncDisposable
+{
+    public IDbConnectionFactory Connections { get; } = connections;
+
+    public ValueTask DisposeAsync() => new(cleanup());
+}
