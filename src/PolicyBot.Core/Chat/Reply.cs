@@ -47,6 +47,12 @@ public sealed record Reply
     /// <summary>Footer line, e.g. the attribution of an article.</summary>
     public string? Footer { get; init; }
 
+    /// <summary>
+    /// When set, the adapter reports the message it posted for this reply to every <see cref="IPostedMessageSink"/>
+    /// (through <see cref="PostedMessageTracker"/>), so a feature can edit it later: poll cards use <c>poll:&lt;id&gt;</c>.
+    /// </summary>
+    public string? TrackingKey { get; init; }
+
     /// <summary>True when the reply reports a problem with the user's input (rendered as an error, ephemeral where possible).</summary>
     public bool IsError { get; init; }
 

@@ -9,6 +9,8 @@ public static class CommandServiceCollectionExtensions
     public static IServiceCollection AddCommandCore(this IServiceCollection services)
     {
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Chat.ChatPlatformRegistry>();
+        services.TryAddSingleton<Chat.PostedMessageTracker>();
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandRouter>();
         services.AddSingleton<ICommandFilter, PermissionFilter>();

@@ -1,0 +1,20 @@
+namespace PolicyBot.Core.Chat;
+
+/// <summary>Adapters call this after posting a reply; it forwards tracked replies to every sink.</summary>
+public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
+{
+    private readonly IPostedMessageSink[] _sinks = sinks.ToArray();
+
+    public async Task NotifyAsync(Reply reply, MessageRef posted, CancellationToken cancellationToken)
+    {
+        if (reply.TrackingKey is null)
+        {
+            return;
+        }
+
+        foreach (var sink in _sinks)
+        {
+            await sink.RecordAsync(reply.TrackingKey, posted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
