@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
 
 namespace PolicyBot.Core.Commands;
 
@@ -13,8 +14,12 @@ public sealed partial class CommandRouter(
     IEnumerable<ICommandFilter> filters,
     IDeliveryLog deliveryLog,
     IOptions<CommandOptions> options,
-    ILogger<CommandRouter> logger)
+    ILogger<CommandRouter> logger,
+    TimeProvider? clock = null,
+    BotMetrics? metrics = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private readonly ICommandFilter[] _filters = filters.OrderBy(f => f.Order).ToArray();
 
     public CommandCatalog Catalog => catalog;
@@ -40,6 +45,20 @@ public sealed partial class CommandRouter(
     internal const string TooLongCommandName = "\0too-long";
 
     public async Task<CommandOutcome> DispatchAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetTimestamp();
+        var outcome = await RouteAsync(invocation, cancellationToken).ConfigureAwait(false);
+        if (metrics is not null && outcome.Kind != CommandOutcomeKind.Duplicate)
+        {
+            // Unknown names are user text: count them under one tag so metrics cardinality stays bounded.
+            var name = catalog.Find(invocation.Name)?.Name ?? "(unknown)";
+            metrics.CommandHandled(name, outcome.Kind.ToString(), _clock.GetElapsedTime(started));
+        }
+
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> RouteAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         if (!await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
         {

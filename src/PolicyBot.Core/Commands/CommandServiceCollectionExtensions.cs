@@ -11,6 +11,7 @@ public static class CommandServiceCollectionExtensions
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Chat.ChatPlatformRegistry>();
         services.TryAddSingleton<Chat.PostedMessageTracker>();
+        services.TryAddSingleton<Diagnostics.BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandRouter>();
         services.AddSingleton<ICommandFilter, PermissionFilter>();

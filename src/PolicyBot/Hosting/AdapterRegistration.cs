@@ -17,6 +17,11 @@ public static class AdapterRegistration
             services.AddBotHealthChecks();
         }
 
+        if (adapters.PrometheusEnabled)
+        {
+            services.AddBotMetricsExport();
+        }
+
         if (adapters.Console)
         {
             services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -30,5 +35,9 @@ public static class AdapterRegistration
     public static void MapEndpoints(WebApplication app, AdapterSelection adapters)
     {
         app.MapBotHealthEndpoints();
+        if (adapters.PrometheusEnabled)
+        {
+            app.MapBotMetrics();
+        }
     }
 }

@@ -3,20 +3,21 @@ using Microsoft.Extensions.Configuration;
 namespace PolicyBot.Hosting;
 
 /// <summary>Which adapters run, decided from configuration: the console only when no platform has credentials.</summary>
-public sealed record AdapterSelection(bool Discord, bool SlackHttp, bool SlackSocketMode, bool HttpEndpointsEnabled)
+public sealed record AdapterSelection(bool Discord, bool SlackHttp, bool SlackSocketMode, bool HttpEndpointsEnabled, bool PrometheusEnabled = false)
 {
     public bool Console => !Discord && !SlackHttp && !SlackSocketMode;
 
     public bool Slack => SlackHttp || SlackSocketMode;
 
     /// <summary>Kestrel is started only when something needs it: Slack's HTTP endpoint or health/metrics endpoints.</summary>
-    public bool NeedsWebServer => SlackHttp || HttpEndpointsEnabled;
+    public bool NeedsWebServer => SlackHttp || HttpEndpointsEnabled || PrometheusEnabled;
 
     public static AdapterSelection From(IConfiguration configuration) => new(
         Discord: HasValue(configuration, "Discord:Token"),
         SlackHttp: HasValue(configuration, "Slack:SigningSecret"),
         SlackSocketMode: HasValue(configuration, "Slack:AppToken"),
-        HttpEndpointsEnabled: configuration.GetValue("Http:Enabled", false));
+        HttpEndpointsEnabled: configuration.GetValue("Http:Enabled", false),
+        PrometheusEnabled: configuration.GetValue("Metrics:Prometheus", false));
 
     private static bool HasValue(IConfiguration configuration, string key) => !string.IsNullOrWhiteSpace(configuration[key]);
 }

@@ -46,6 +46,8 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(adapters);
         services.AddSingleton(TimeProvider.System);
+        // Graceful shutdown: in-flight replies and socket closes get this long after SIGTERM/Ctrl+C.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         // Storage first: its initializer migrates the database before any adapter takes a command.
         services.AddPolicyBotStorage(builder.Configuration);

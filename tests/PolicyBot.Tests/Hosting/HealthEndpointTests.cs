@@ -37,11 +37,53 @@ public sealed class HealthEndpointTests
         }
     }
 
-    /// <summary>A stdin that never ends, like an interactive terminal nobody types into.</summary>
-    private sealed class BlockingReader : TextReader
+    [Fact]
+    public async Task Metrics_count_commands_by_name_and_outcome_for_prometheus()
     {
+        var folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+        var output = new StringWriter();
+        using var stdin = new BlockingReader("!help", "!nosuchcommand");
+        using var host = BotHost.Build(
+            ["--Metrics:Prometheus=true", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}"],
+            services => services.AddSingleton(new ConsoleIo(stdin, output)));
+        await host.StartAsync();
+        try
+        {
+            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            await stdin.Drained.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var metrics = await http.GetStringAsync("/metrics");
+
+            var counters = metrics.Split('\n').Where(l => l.StartsWith("policybot_commands_total{", StringComparison.Ordinal)).ToArray();
+            Assert.Contains(counters, l => l.Contains("command=\"help\",outcome=\"Handled\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+            Assert.Contains(counters, l => l.Contains("command=\"(unknown)\",outcome=\"Unknown\"", StringComparison.Ordinal));
+            Assert.DoesNotContain("nosuchcommand", metrics, StringComparison.Ordinal);
+            Assert.Contains("policybot_command_duration_milliseconds_bucket", metrics, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>A stdin that yields some lines, then never ends, like an interactive terminal nobody types into.</summary>
+    private sealed class BlockingReader(params string[] lines) : TextReader
+    {
+        private readonly Queue<string> _lines = new(lines);
+        private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when every line was read and the previous one answered (the adapter asks for the next line only then).</summary>
+        public Task Drained => _drained.Task;
+
         public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
         {
+            if (_lines.TryDequeue(out var line))
+            {
+                return line;
+            }
+
+            _drained.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return null;
         }
