@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Core.Reminders;
 using PolicyBot.Core.Scheduling;
+using PolicyBot.Storage.Reminders;
 using PolicyBot.Storage.Scheduling;
 
 // In the Storage namespace so AddPolicyBotStorage calls it without another using.
@@ -14,6 +16,8 @@ public static class SchedulingStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqlDueJobStore>();
         services.TryAddSingleton<IDueJobStore>(sp => sp.GetRequiredService<SqlDueJobStore>());
+        services.TryAddSingleton<IReminderStore, SqlReminderStore>();
+        services.TryAddSingleton<IUserTimeZoneStore, SqlUserTimeZoneStore>();
         return services;
     }
 }
