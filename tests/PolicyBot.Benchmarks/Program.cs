@@ -3,10 +3,31 @@ using BenchmarkDotNet.Running;
 namespace PolicyBot.Benchmarks;
 
 /// <summary>
-/// Each benchmark lives in its own file; BenchmarkDotNet's switcher lists and runs them by name.
-/// Usage: <c>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- --filter '*'</c>.
+/// Load drivers and benchmarks, one case per feature, each in its own file:
+/// <c>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- &lt;case&gt; [args]</c>. Figures go to docs/PERFORMANCE.md.
+/// Anything that is not a case goes to BenchmarkDotNet's switcher (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkEntryPoint
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Cases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["due-jobs"] = DueJobBenchmark.RunAsync,
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && Cases.TryGetValue(args[0], out var run))
+        {
+            return await run(args[1..]);
+        }
+
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync($"Usage: PolicyBot.Benchmarks <case> [args]. Cases: {string.Join(", ", Cases.Keys)}");
+            return 2;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
+        return 0;
+    }
 }

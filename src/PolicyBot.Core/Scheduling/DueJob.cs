@@ -3,6 +3,7 @@ namespace PolicyBot.Core.Scheduling;
 /// <summary>
 /// Something that must happen at a time: a reminder post, a countdown post, a poll auto-close.
 /// <see cref="Key"/> is unique per <see cref="Kind"/> (e.g. the poll id) so scheduling twice replaces, never duplicates.
+/// <see cref="Attempt"/> counts claims since it was (re)scheduled: 1 on the first run, more after failures or a dead holder.
 /// </summary>
 public sealed record DueJob(long Id, string Kind, string Key, string Payload, DateTimeOffset DueAt, int Attempt);
 

@@ -9,6 +9,17 @@ public interface IDueJobStore
     /// <summary>Creates the job, or replaces the one with the same kind and key.</summary>
     Task ScheduleAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the job unless one with the same kind and key exists (then leaves that one untouched, even while it is
+    /// leased); false when it existed. Start-up code that materialises known occurrences uses it so a restart or a
+    /// second instance never resets a job another instance is running. The default replaces; real stores override.
+    /// </summary>
+    async Task<bool> ScheduleIfAbsentAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await ScheduleAsync(kind, key, payload, dueAt, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Removes a job; false when there was none.</summary>
     Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken);
 
@@ -18,6 +29,12 @@ public interface IDueJobStore
     /// <summary>Finishes a claimed job: deletes it, or for <see cref="DueJobResult.Reschedule"/> stores the next time and frees the lease.</summary>
     Task CompleteAsync(DueJob job, string owner, DueJobResult result, CancellationToken cancellationToken);
 
-    /// <summary>The earliest due time of any job, so the dispatcher can sleep until then.</summary>
+    /// <summary>
+    /// Gives a claimed job back after its handler failed: it keeps its due time and attempt count and becomes claimable
+    /// again at <paramref name="retryAt"/> (a backoff). The default does nothing, so the lease expiry is the retry.
+    /// </summary>
+    Task ReleaseAsync(DueJob job, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The earliest due time of any job not leased right now, so the dispatcher can sleep until then.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);
 }

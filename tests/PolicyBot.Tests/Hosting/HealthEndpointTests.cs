@@ -53,7 +53,13 @@ public sealed class HealthEndpointTests
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             await stdin.Drained.WaitAsync(TimeSpan.FromSeconds(30));
 
+            // Metric points are collected on scrape; the second line may still be finishing its reply when stdin drains.
             var metrics = await http.GetStringAsync("/metrics");
+            for (var attempt = 0; attempt < 50 && !metrics.Contains("(unknown)", StringComparison.Ordinal); attempt++)
+            {
+                await Task.Yield();
+                metrics = await http.GetStringAsync("/metrics");
+            }
 
             var counters = metrics.Split('\n').Where(l => l.StartsWith("policybot_commands_total{", StringComparison.Ordinal)).ToArray();
             Assert.Contains(counters, l => l.Contains("command=\"help\",outcome=\"Handled\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));

@@ -12,7 +12,8 @@ public static class MetricsRegistration
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
-            .AddPrometheusExporter());
+            // No scrape cache: a scrape always shows the counts as of now.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+
+namespace PolicyBot.Core.Reminders.Commands;
+
+/// <summary><c>cancel &lt;reminder&gt;</c>: the owner or an admin cancels a reminder by its number.</summary>
+public sealed class CancelReminderCommand(ReminderService reminders, IOptions<CommandOptions> commandOptions) : ICommandHandler
+{
+    public CommandDeclaration Definition { get; } = new("cancel", "Cancel one of your reminders by its number.", "<reminder>")
+    {
+        Arguments = [new CommandArgument("reminder", "The reminder's number, as `reminders` shows it", ArgumentKind.Integer)],
+        Examples = ["12"],
+    };
+
+    public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var prefix = commandOptions.Value.Prefix;
+        var typed = invocation.Arguments.Trim().TrimStart('#');
+        if (!long.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return Reply.Error($"Which reminder? Give its number, e.g. `{prefix}cancel 12`; `{prefix}reminders` lists them.");
+        }
+
+        var (cancelled, error) = await reminders.CancelAsync(id, invocation, cancellationToken).ConfigureAwait(false);
+        return cancelled is null
+            ? Reply.Error(error!)
+            : Reply.Private($"Cancelled reminder #{id}: {MentionGuard.Defuse(cancelled.Text)}");
+    }
+}

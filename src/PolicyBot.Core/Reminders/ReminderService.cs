@@ -1,0 +1,123 @@
+using System.Globalization;
+using Cronos;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Scheduling;
+
+namespace PolicyBot.Core.Reminders;
+
+/// <summary>Creates, lists and cancels personal reminders, enforcing the limits; firing is <see cref="ReminderFireHandler"/>'s job.</summary>
+public sealed class ReminderService(
+    IReminderStore reminders,
+    IUserTimeZoneStore userZones,
+    IDueJobStore jobs,
+    IOptions<RemindersOptions> options,
+    TimeProvider clock)
+{
+    public const int MaxTextLength = 1500;
+
+    private RemindersOptions Settings => options.Value;
+
+    /// <summary>The user's chosen zone, else the configured default.</summary>
+    public async Task<TimeZoneInfo> ZoneForAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        var stored = await userZones.GetAsync(platform, userId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && TimeZoneDirectory.TryFind(stored, out var zone))
+        {
+            return zone;
+        }
+
+        return TimeZoneDirectory.TryFind(Settings.DefaultTimeZone, out var fallback) ? fallback : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>Parses and stores a reminder and schedules its first firing; the error explains a refusal.</summary>
+    public async Task<(Reminder? Reminder, string? Error, bool ShowExamples)> CreateAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var zone = await ZoneForAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
+        var parsed = ReminderTimeParser.Parse(invocation.Arguments, now, zone);
+        if (parsed.Schedule is not { } schedule)
+        {
+            return (null, parsed.Error, parsed.ShowExamples);
+        }
+
+        if (schedule.Text.Length > MaxTextLength)
+        {
+            return (null, $"That reminder text is {schedule.Text.Length:N0} characters long; please keep it under {MaxTextLength:N0}.", false);
+        }
+
+        if (schedule.FirstDueAt > now.AddYears(Settings.MaxYearsAhead))
+        {
+            return (null, $"That is more than {Settings.MaxYearsAhead} years ahead; reminders can be set at most {Settings.MaxYearsAhead} years ahead.", false);
+        }
+
+        if (schedule.Cron is not null && RepeatsTooOften(schedule, out var interval))
+        {
+            return (null, $"That repeats every {CountdownText.Until(interval)}; reminders may repeat at most every {CountdownText.Until(Settings.MinRecurrenceInterval)}.", false);
+        }
+
+        var active = await reminders.CountForOwnerAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
+        if (active >= Settings.MaxActivePerUser)
+        {
+            return (null, $"You already have {active} active reminders, the limit is {Settings.MaxActivePerUser} per person. Cancel one first (`reminders` lists them).", false);
+        }
+
+        var reminder = new Reminder(
+            0,
+            invocation.Sender.UserId,
+            invocation.Sender.DisplayName,
+            invocation.Conversation,
+            schedule.Text,
+            schedule.FirstDueAt,
+            schedule.Zone.Id,
+            schedule.Cron,
+            now);
+        var id = await reminders.AddAsync(reminder, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            await jobs.ScheduleAsync(ReminderJobs.FireKind, key, key, schedule.FirstDueAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Without its due job the row would never fire; remove it so the user sees the failure, not a silent reminder.
+            await reminders.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return (reminder with { Id = id }, null, false);
+    }
+
+    public Task<IReadOnlyList<Reminder>> ListAsync(CommandInvocation invocation, int max, CancellationToken cancellationToken) =>
+        reminders.ListAsync(invocation.Conversation.Platform, invocation.Sender.UserId, invocation.Conversation.ChannelId, max, cancellationToken);
+
+    /// <summary>Cancels a reminder its owner (or an admin) names; the error explains a refusal.</summary>
+    public async Task<(Reminder? Cancelled, string? Error)> CancelAsync(long id, CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var reminder = await reminders.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (reminder is null || reminder.Conversation.Platform != invocation.Conversation.Platform)
+        {
+            return (null, $"There is no reminder #{id}. `reminders` lists yours.");
+        }
+
+        if (reminder.OwnerId != invocation.Sender.UserId && !invocation.Sender.IsAdmin)
+        {
+            return (null, $"Reminder #{id} belongs to {MentionGuard.Defuse(reminder.OwnerName)}; only they or an admin can cancel it.");
+        }
+
+        await jobs.CancelAsync(ReminderJobs.FireKind, id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        await reminders.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        return (reminder, null);
+    }
+
+    public Task SetZoneAsync(CommandInvocation invocation, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        userZones.SetAsync(invocation.Conversation.Platform, invocation.Sender.UserId, zone.Id, cancellationToken);
+
+    private bool RepeatsTooOften(ReminderSchedule schedule, out TimeSpan interval)
+    {
+        var expression = CronExpression.Parse(schedule.Cron!, CronFormat.Standard);
+        var second = expression.GetNextOccurrence(schedule.FirstDueAt, schedule.Zone);
+        interval = second is null ? TimeSpan.MaxValue : second.Value - schedule.FirstDueAt;
+        return interval < Settings.MinRecurrenceInterval;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+using PolicyBot.Core.Reminders;
+using PolicyBot.Core.Reminders.Commands;
+using PolicyBot.Core.Scheduling;
+using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Storage.Reminders;
+using PolicyBot.Storage.Scheduling;
+
+namespace PolicyBot.Storage.Tests.Reminders;
+
+/// <summary>One bot "process" for reminders on a database: stores, handlers, dispatcher and commands, wired by hand.</summary>
+internal sealed class ReminderHost
+{
+    public static readonly ConversationRef General = new(Platforms.Console, "general");
+
+    public ReminderHost(IDbConnectionFactory connections, TimeProvider clock, RemindersOptions options, RecordingPlatform platform, string instance = "host")
+    {
+        var settings = Options.Create(options);
+        var commandOptions = Options.Create(new CommandOptions());
+        Jobs = new SqlDueJobStore(connections, clock);
+        Reminders = new SqlReminderStore(connections);
+        Service = new ReminderService(Reminders, new SqlUserTimeZoneStore(connections, clock), Jobs, settings, clock);
+        var registry = new ChatPlatformRegistry([platform]);
+        Deadlines = new DeadlineCatalog(settings);
+        Dispatcher = new DueJobDispatcher(
+            Jobs,
+            [
+                new ReminderFireHandler(Reminders, registry, settings, commandOptions, NullLogger<ReminderFireHandler>.Instance),
+                new DeadlinePostHandler(Deadlines, Jobs, registry, settings, NullLogger<DeadlinePostHandler>.Instance),
+            ],
+            Options.Create(new SchedulingOptions { InstanceId = instance }),
+            clock,
+            NullLogger<DueJobDispatcher>.Instance);
+        DeadlineScheduler = new DeadlineScheduler(Deadlines, Jobs, clock, NullLogger<DeadlineScheduler>.Instance);
+        Remind = new RemindCommand(Service, commandOptions, clock);
+        List = new RemindersCommand(Service, commandOptions, clock);
+        Cancel = new CancelReminderCommand(Service, commandOptions);
+        TimeZone = new TimezoneCommand(Service, commandOptions, clock);
+        Deadline = new DeadlineCommand(Deadlines, clock);
+    }
+
+    public SqlDueJobStore Jobs { get; }
+
+    public SqlReminderStore Reminders { get; }
+
+    public ReminderService Service { get; }
+
+    public DeadlineCatalog Deadlines { get; }
+
+    public DueJobDispatcher Dispatcher { get; }
+
+    public DeadlineScheduler DeadlineScheduler { get; }
+
+    public RemindCommand Remind { get; }
+
+    public RemindersCommand List { get; }
+
+    public CancelReminderCommand Cancel { get; }
+
+    public TimezoneCommand TimeZone { get; }
+
+    public DeadlineCommand Deadline { get; }
+
+    public static Sender Alice { get; } = new("u-alice", "Alice");
+
+    public static Sender Bob { get; } = new("u-bob", "Bob");
+
+    public static Sender Admin { get; } = new("u-admin", "Admin", IsAdmin: true);
+
+    public static Task<Reply> RunAsync(ICommandHandler handler, string arguments, Sender? sender = null, ConversationRef? conversation = null) =>
+        handler.HandleAsync(
+            new CommandInvocation(handler.Definition.Name, arguments, sender ?? Alice, conversation ?? General, Guid.NewGuid().ToString("N")),
+            CancellationToken.None);
+
+    public Task<int> RunDueAsync() => Dispatcher.RunDueJobsOnceAsync(CancellationToken.None);
+}
+
+/// <summary>A chat platform that records what it was asked to post, and when.</summary>
+internal sealed class RecordingPlatform(TimeProvider clock) : IChatPlatform
+{
+    private readonly List<(ConversationRef Conversation, Reply Reply, DateTimeOffset At)> _posts = [];
+
+    public string Name => Platforms.Console;
+
+    public IReadOnlyList<(ConversationRef Conversation, Reply Reply, DateTimeOffset At)> Posts
+    {
+        get
+        {
+            lock (_posts)
+            {
+                return _posts.ToArray();
+            }
+        }
+    }
+
+    public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken)
+    {
+        lock (_posts)
+        {
+            _posts.Add((conversation, reply, clock.GetUtcNow()));
+            return Task.FromResult(new MessageRef(conversation, _posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    public Task UpdateAsync(MessageRef message, Reply reply, CancellationToken cancellationToken) => Task.CompletedTask;
+}
