@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using PolicyBot.Core.Commands;
 using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Storage.Polls;
 
 namespace PolicyBot.Storage;
 
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<SqlDeliveryLog>();
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
+        services.AddPollStorage();
         return services;
     }
 }
