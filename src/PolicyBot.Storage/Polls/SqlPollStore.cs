@@ -134,7 +134,7 @@ public sealed class SqlPollStore(IDbConnectionFactory connections, VoteWriter vo
             cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
-    private static async Task<IReadOnlyList<Poll>> ReadPollsAsync(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Poll>> ReadPollsAsync(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<PollRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
         if (rows.Length == 0)
@@ -143,7 +143,9 @@ public sealed class SqlPollStore(IDbConnectionFactory connections, VoteWriter vo
         }
 
         var options = (await connection.QueryAsync<(long PollId, long Number, string Label)>(new CommandDefinition(
-            "SELECT poll_id, number, label FROM poll_options WHERE poll_id IN @ids ORDER BY poll_id, number",
+            // Dapper expands a list for SQLite; Npgsql passes it as one array parameter.
+            "SELECT poll_id, number, label FROM poll_options WHERE poll_id " +
+            (connections.Dialect == SqlDialect.Postgres ? "= ANY(@ids)" : "IN @ids") + " ORDER BY poll_id, number",
             new { ids = rows.Select(r => r.Id).ToArray() },
             cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(o => o.PollId, o => o.Label);
