@@ -118,7 +118,7 @@ public sealed partial class PollService(
     {
         var closed = await store.CloseAsync(poll.Id, closedAt, cancellationToken).ConfigureAwait(false);
         _polls.TryRemove(poll.Id, out _);
-        if (cancelAutoClose && poll.ClosesAt is not null)
+        if (closed && cancelAutoClose && poll.ClosesAt is not null)
         {
             await dueJobs.CancelAsync(CloseJobKind, JobKey(poll.Id), cancellationToken).ConfigureAwait(false);
         }

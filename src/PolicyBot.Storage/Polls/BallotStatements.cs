@@ -17,9 +17,13 @@ internal sealed class BallotStatements : IAsyncDisposable
     private readonly DbCommand _upsertBallot;
     private readonly DbCommand _deleteChoices;
     private readonly DbCommand _insertChoice;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
 
     public BallotStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
     {
+        _connection = connection;
+        _transaction = transaction;
         // PostgreSQL: share-lock the poll row so a concurrent close waits for this batch, and no vote lands after it.
         // SQLite needs nothing: its write transaction already excludes every other writer.
         _readPoll = Create(connection, transaction,
@@ -62,12 +66,50 @@ internal sealed class BallotStatements : IAsyncDisposable
     public async Task<bool> DeleteBallotAsync(long pollId, string userId) =>
         await ExecuteAsync(_deleteBallot, pollId, userId).ConfigureAwait(false) == 1;
 
-    public Task UpsertBallotAsync(long pollId, string userId, long castAt, string deliveryId) =>
-        ExecuteAsync(_upsertBallot, pollId, userId, castAt, deliveryId);
+    /// <summary>Upserts the ballot and replaces its choices, in statement order.</summary>
+    public async Task ReplaceBallotAsync(long pollId, string userId, long castAt, string deliveryId, IReadOnlyList<int> options)
+    {
+        if (!_connection.CanCreateBatch)
+        {
+            // SQLite: statements run in-process, so one call each costs no round trip.
+            await ExecuteAsync(_upsertBallot, pollId, userId, castAt, deliveryId).ConfigureAwait(false);
+            await ExecuteAsync(_deleteChoices, pollId, userId).ConfigureAwait(false);
+            foreach (var option in options)
+            {
+                await ExecuteAsync(_insertChoice, pollId, userId, (long)option).ConfigureAwait(false);
+            }
 
-    public Task DeleteChoicesAsync(long pollId, string userId) => ExecuteAsync(_deleteChoices, pollId, userId);
+            return;
+        }
 
-    public Task InsertChoiceAsync(long pollId, string userId, int option) => ExecuteAsync(_insertChoice, pollId, userId, (long)option);
+        // PostgreSQL: the same statements pipelined in one round trip; each still sees the effects of the ones before it.
+        await using var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        AddTo(batch, _upsertBallot, pollId, userId, castAt, deliveryId);
+        AddTo(batch, _deleteChoices, pollId, userId);
+        foreach (var option in options)
+        {
+            AddTo(batch, _insertChoice, pollId, userId, (long)option);
+        }
+
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    private static void AddTo(DbBatch batch, DbCommand template, params object[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = template.CommandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = template.Parameters[i].ParameterName;
+            parameter.DbType = template.Parameters[i].DbType;
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+    }
 
     public async ValueTask DisposeAsync()
     {

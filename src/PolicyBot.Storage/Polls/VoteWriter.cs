@@ -167,12 +167,7 @@ public sealed partial class VoteWriter : IAsyncDisposable
                 : BallotOutcome.NothingToWithdraw;
         }
 
-        await statements.UpsertBallotAsync(ballot.PollId, ballot.UserId, castAt, ballot.DeliveryId).ConfigureAwait(false);
-        await statements.DeleteChoicesAsync(ballot.PollId, ballot.UserId).ConfigureAwait(false);
-        foreach (var option in ballot.Options)
-        {
-            await statements.InsertChoiceAsync(ballot.PollId, ballot.UserId, option).ConfigureAwait(false);
-        }
+        await statements.ReplaceBallotAsync(ballot.PollId, ballot.UserId, castAt, ballot.DeliveryId, ballot.Options).ConfigureAwait(false);
 
         return BallotOutcome.Recorded;
     }
