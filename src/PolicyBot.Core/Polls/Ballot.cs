@@ -25,6 +25,9 @@ public enum BallotOutcome
     Duplicate,
     PollClosed,
     PollNotFound,
+
+    /// <summary>An option number the poll does not have, or more options than it allows.</summary>
+    InvalidOptions,
 }
 
 /// <summary>A stored ballot, for exports of polls that are not anonymous.</summary>

@@ -15,19 +15,13 @@ internal sealed class BallotStatements : IAsyncDisposable
     private readonly DbCommand _recordDelivery;
     private readonly DbCommand _deleteBallot;
     private readonly DbCommand _upsertBallot;
-    private readonly DbCommand _deleteChoices;
-    private readonly DbCommand _insertChoice;
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
 
     public BallotStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
     {
-        _connection = connection;
-        _transaction = transaction;
         // PostgreSQL: share-lock the poll row so a concurrent close waits for this batch, and no vote lands after it.
         // SQLite needs nothing: its write transaction already excludes every other writer.
         _readPoll = Create(connection, transaction,
-            "SELECT closed_at, closes_at FROM polls WHERE id = @poll" + (dialect == SqlDialect.Postgres ? " FOR SHARE" : string.Empty),
+            "SELECT closed_at, closes_at, option_count, max_choices FROM polls WHERE id = @poll" + (dialect == SqlDialect.Postgres ? " FOR SHARE" : string.Empty),
             ("poll", DbType.Int64));
         _recordDelivery = Create(connection, transaction,
             "INSERT INTO poll_vote_deliveries (delivery_id, poll_id, received_at) VALUES (@delivery, @poll, @at) ON CONFLICT (delivery_id) DO NOTHING",
@@ -36,15 +30,9 @@ internal sealed class BallotStatements : IAsyncDisposable
             "DELETE FROM poll_ballots WHERE poll_id = @poll AND user_id = @user",
             ("poll", DbType.Int64), ("user", DbType.String));
         _upsertBallot = Create(connection, transaction,
-            "INSERT INTO poll_ballots (poll_id, user_id, cast_at, delivery_id) VALUES (@poll, @user, @at, @delivery) " +
-            "ON CONFLICT (poll_id, user_id) DO UPDATE SET cast_at = excluded.cast_at, delivery_id = excluded.delivery_id",
-            ("poll", DbType.Int64), ("user", DbType.String), ("at", DbType.Int64), ("delivery", DbType.String));
-        _deleteChoices = Create(connection, transaction,
-            "DELETE FROM poll_choices WHERE poll_id = @poll AND user_id = @user",
-            ("poll", DbType.Int64), ("user", DbType.String));
-        _insertChoice = Create(connection, transaction,
-            "INSERT INTO poll_choices (poll_id, user_id, option_number) VALUES (@poll, @user, @option)",
-            ("poll", DbType.Int64), ("user", DbType.String), ("option", DbType.Int64));
+            "INSERT INTO poll_ballots (poll_id, user_id, choices, cast_at, delivery_id) VALUES (@poll, @user, @choices, @at, @delivery) " +
+            "ON CONFLICT (poll_id, user_id) DO UPDATE SET choices = excluded.choices, cast_at = excluded.cast_at, delivery_id = excluded.delivery_id",
+            ("poll", DbType.Int64), ("user", DbType.String), ("choices", DbType.Int64), ("at", DbType.Int64), ("delivery", DbType.String));
     }
 
     public async Task<PollState> ReadPollStateAsync(long pollId)
@@ -53,10 +41,15 @@ internal sealed class BallotStatements : IAsyncDisposable
         await using var reader = await _readPoll.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
-            return new PollState(false, null, null);
+            return new PollState(false, null, null, 0, 0);
         }
 
-        return new PollState(true, reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+        return new PollState(
+            true,
+            reader.IsDBNull(0) ? null : reader.GetInt64(0),
+            reader.IsDBNull(1) ? null : reader.GetInt64(1),
+            (int)reader.GetInt64(2),
+            (int)reader.GetInt64(3));
     }
 
     /// <summary>False when the delivery was applied before.</summary>
@@ -66,54 +59,13 @@ internal sealed class BallotStatements : IAsyncDisposable
     public async Task<bool> DeleteBallotAsync(long pollId, string userId) =>
         await ExecuteAsync(_deleteBallot, pollId, userId).ConfigureAwait(false) == 1;
 
-    /// <summary>Upserts the ballot and replaces its choices, in statement order.</summary>
-    public async Task ReplaceBallotAsync(long pollId, string userId, long castAt, string deliveryId, IReadOnlyList<int> options)
-    {
-        if (!_connection.CanCreateBatch)
-        {
-            // SQLite: statements run in-process, so one call each costs no round trip.
-            await ExecuteAsync(_upsertBallot, pollId, userId, castAt, deliveryId).ConfigureAwait(false);
-            await ExecuteAsync(_deleteChoices, pollId, userId).ConfigureAwait(false);
-            foreach (var option in options)
-            {
-                await ExecuteAsync(_insertChoice, pollId, userId, (long)option).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        // PostgreSQL: the same statements pipelined in one round trip; each still sees the effects of the ones before it.
-        await using var batch = _connection.CreateBatch();
-        batch.Transaction = _transaction;
-        AddTo(batch, _upsertBallot, pollId, userId, castAt, deliveryId);
-        AddTo(batch, _deleteChoices, pollId, userId);
-        foreach (var option in options)
-        {
-            AddTo(batch, _insertChoice, pollId, userId, (long)option);
-        }
-
-        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
-
-    private static void AddTo(DbBatch batch, DbCommand template, params object[] values)
-    {
-        var command = batch.CreateBatchCommand();
-        command.CommandText = template.CommandText;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = template.Parameters[i].ParameterName;
-            parameter.DbType = template.Parameters[i].DbType;
-            parameter.Value = values[i];
-            command.Parameters.Add(parameter);
-        }
-
-        batch.BatchCommands.Add(command);
-    }
+    /// <summary>Stores the ballot, replacing the user's previous one whole.</summary>
+    public Task UpsertBallotAsync(long pollId, string userId, long choices, long castAt, string deliveryId) =>
+        ExecuteAsync(_upsertBallot, pollId, userId, choices, castAt, deliveryId);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _readPoll, _recordDelivery, _deleteBallot, _upsertBallot, _deleteChoices, _insertChoice })
+        foreach (var command in new[] { _readPoll, _recordDelivery, _deleteBallot, _upsertBallot })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }

@@ -20,11 +20,12 @@ public sealed class SqlPollStore(IDbConnectionFactory connections, VoteWriter vo
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO polls (question, max_choices, anonymous, hidden_results, creator_id, platform, channel_id, thread_id, created_at, closes_at) " +
-            "VALUES (@Question, @MaxChoices, @Anonymous, @HiddenResults, @CreatorId, @Platform, @ChannelId, @ThreadId, @CreatedAt, @ClosesAt) RETURNING id",
+            "INSERT INTO polls (question, option_count, max_choices, anonymous, hidden_results, creator_id, platform, channel_id, thread_id, created_at, closes_at) " +
+            "VALUES (@Question, @OptionCount, @MaxChoices, @Anonymous, @HiddenResults, @CreatorId, @Platform, @ChannelId, @ThreadId, @CreatedAt, @ClosesAt) RETURNING id",
             new
             {
                 draft.Question,
+                OptionCount = (long)draft.Options.Length,
                 MaxChoices = (long)draft.MaxChoices,
                 Anonymous = draft.Anonymous ? 1L : 0L,
                 HiddenResults = draft.HiddenResults ? 1L : 0L,
@@ -67,44 +68,36 @@ public sealed class SqlPollStore(IDbConnectionFactory connections, VoteWriter vo
 
     public async Task<PollTally> TallyAsync(long pollId, int optionCount, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        // One statement, so counts and voters come from the same snapshot. Row 0 carries the number of voters.
-        var rows = await connection.QueryAsync<(long Number, long Votes)>(new CommandDefinition(
-            "SELECT option_number, count(*) FROM poll_choices WHERE poll_id = @pollId GROUP BY option_number " +
-            "UNION ALL SELECT CAST(0 AS BIGINT), count(*) FROM poll_ballots WHERE poll_id = @pollId",
-            new { pollId },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var counts = new int[optionCount];
-        var voters = 0;
-        foreach (var (number, count) in rows)
+        // One statement over the ballots, so voters and counts come from the same snapshot.
+        var sql = new System.Text.StringBuilder("SELECT count(*)");
+        for (var bit = 0; bit < optionCount; bit++)
         {
-            if (number == 0)
-            {
-                voters = (int)count;
-            }
-            else if (number <= optionCount)
-            {
-                counts[number - 1] = (int)count;
-            }
+            sql.Append(", coalesce(sum((choices >> ").Append(bit).Append(") & 1), 0)");
         }
 
-        return new PollTally([.. counts], voters);
+        sql.Append(" FROM poll_ballots WHERE poll_id = @pollId");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql.ToString(), new { pollId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
+        // PostgreSQL sums bigints as numeric; Convert reads either.
+        var counts = new int[optionCount];
+        for (var i = 0; i < optionCount; i++)
+        {
+            counts[i] = Convert.ToInt32(reader.GetValue(i + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new PollTally([.. counts], Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlyList<BallotRecord>> ListBallotsAsync(long pollId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string UserId, long CastAt, long Option)>(new CommandDefinition(
-            "SELECT b.user_id, b.cast_at, c.option_number FROM poll_ballots b " +
-            "JOIN poll_choices c ON c.poll_id = b.poll_id AND c.user_id = b.user_id " +
-            "WHERE b.poll_id = @pollId ORDER BY b.cast_at, b.user_id, c.option_number",
+        var rows = await connection.QueryAsync<(string UserId, long Choices, long CastAt)>(new CommandDefinition(
+            "SELECT user_id, choices, cast_at FROM poll_ballots WHERE poll_id = @pollId ORDER BY cast_at, user_id",
             new { pollId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows
-            .GroupBy(r => (r.UserId, r.CastAt))
-            .Select(g => new BallotRecord(g.Key.UserId, [.. g.Select(r => (int)r.Option)], FromMilliseconds(g.Key.CastAt)))
-            .ToArray();
+        return rows.Select(r => new BallotRecord(r.UserId, ChoiceBits.ToOptions(r.Choices), FromMilliseconds(r.CastAt))).ToArray();
     }
 
     public async Task<bool> CloseAsync(long pollId, DateTimeOffset closedAt, CancellationToken cancellationToken)

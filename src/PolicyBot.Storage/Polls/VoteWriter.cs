@@ -155,6 +155,11 @@ public sealed partial class VoteWriter : IAsyncDisposable
             return BallotOutcome.PollClosed;
         }
 
+        if (!ballot.IsWithdrawal && !ChoiceBits.AreValid(ballot.Options, state.OptionCount, state.MaxChoices))
+        {
+            return BallotOutcome.InvalidOptions;
+        }
+
         if (!await statements.RecordDeliveryAsync(ballot.DeliveryId, ballot.PollId, castAt).ConfigureAwait(false))
         {
             return BallotOutcome.Duplicate;
@@ -167,8 +172,7 @@ public sealed partial class VoteWriter : IAsyncDisposable
                 : BallotOutcome.NothingToWithdraw;
         }
 
-        await statements.ReplaceBallotAsync(ballot.PollId, ballot.UserId, castAt, ballot.DeliveryId, ballot.Options).ConfigureAwait(false);
-
+        await statements.UpsertBallotAsync(ballot.PollId, ballot.UserId, ChoiceBits.From(ballot.Options), castAt, ballot.DeliveryId).ConfigureAwait(false);
         return BallotOutcome.Recorded;
     }
 
@@ -188,4 +192,4 @@ public sealed partial class VoteWriter : IAsyncDisposable
 }
 
 /// <summary>A poll's open/closed state as the writer's transaction sees it.</summary>
-internal readonly record struct PollState(bool Exists, long? ClosedAt, long? ClosesAt);
+internal readonly record struct PollState(bool Exists, long? ClosedAt, long? ClosesAt, int OptionCount, int MaxChoices);

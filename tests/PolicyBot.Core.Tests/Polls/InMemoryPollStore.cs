@@ -59,6 +59,11 @@ internal sealed class InMemoryPollStore : IPollStore
                 return Task.FromResult(BallotOutcome.PollClosed);
             }
 
+            if (!ballot.IsWithdrawal && (ballot.Options.Length > poll.MaxChoices || ballot.Options.Any(o => o < 1 || o > poll.Options.Length)))
+            {
+                return Task.FromResult(BallotOutcome.InvalidOptions);
+            }
+
             if (!_deliveries.Add(ballot.DeliveryId))
             {
                 return Task.FromResult(BallotOutcome.Duplicate);

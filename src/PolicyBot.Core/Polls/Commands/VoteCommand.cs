@@ -40,6 +40,7 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
             BallotOutcome.Recorded or BallotOutcome.Duplicate => Reply.Private(
                 $"Your vote in poll #{poll.Id} is recorded: {chosen}. Vote again to change it, or `unvote {poll.Id}` to withdraw it."),
             BallotOutcome.PollClosed => Reply.Error($"Poll #{poll.Id} is closed; votes are no longer accepted. `results {poll.Id}` shows how it ended."),
+            BallotOutcome.InvalidOptions => Reply.Error($"Poll #{poll.Id} has options 1 to {poll.Options.Length} and takes at most {poll.MaxChoices}."),
             _ => Reply.Error($"There is no poll #{poll.Id} any more."),
         };
     }

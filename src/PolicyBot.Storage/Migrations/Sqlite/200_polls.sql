@@ -1,8 +1,11 @@
--- Polls and their ballots. The keys make a double vote impossible: one ballot per (poll, user), one row per chosen option.
+-- Polls and their ballots. The key makes a double vote impossible: one ballot per (poll, user), and a ballot's choices are a
+-- bit set (option n = bit n-1, at most 20 options), so an option counts at most once per voter. One row per vote keeps
+-- writes to two statements, which is what lets group commit reach tens of thousands of durable votes a second.
 -- Booleans are 0/1 integers and times unix milliseconds, so the SQL that reads them is the same on both dialects.
 CREATE TABLE polls (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     question TEXT NOT NULL,
+    option_count INTEGER NOT NULL CHECK (option_count BETWEEN 2 AND 20),
     max_choices INTEGER NOT NULL CHECK (max_choices >= 1),
     anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
     hidden_results INTEGER NOT NULL CHECK (hidden_results IN (0, 1)),
@@ -28,20 +31,11 @@ CREATE TABLE poll_options (
 -- One ballot per user per poll; voting again replaces it.
 CREATE TABLE poll_ballots (
     poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
-    user_id TEXT NOT NULL,
+    user_id TEXT NOT NULL CHECK (length(user_id) BETWEEN 1 AND 200),
+    choices INTEGER NOT NULL CHECK (choices > 0 AND choices < 1048576),
     cast_at INTEGER NOT NULL,
     delivery_id TEXT NOT NULL,
     PRIMARY KEY (poll_id, user_id)
-) WITHOUT ROWID;
-
--- The options a ballot chose: a set, so an option counts at most once per voter.
-CREATE TABLE poll_choices (
-    poll_id INTEGER NOT NULL,
-    user_id TEXT NOT NULL,
-    option_number INTEGER NOT NULL,
-    PRIMARY KEY (poll_id, user_id, option_number),
-    FOREIGN KEY (poll_id, user_id) REFERENCES poll_ballots (poll_id, user_id) ON DELETE CASCADE,
-    FOREIGN KEY (poll_id, option_number) REFERENCES poll_options (poll_id, number)
 ) WITHOUT ROWID;
 
 -- Delivery ids of applied votes: a vote delivered twice is applied once, even after a later vote by the same user.
