@@ -85,14 +85,16 @@ internal static class PollBenchmark
         var batchesBefore = writer.Batches;
         var started = clock.GetTimestamp();
         long sequence = 0;
+        long completed = 0;
         var failures = 0;
+        var saturated = false;
 
         async Task CastAsync(int voter, long scheduledAt)
         {
             var id = Interlocked.Increment(ref sequence);
             try
             {
-                var outcome = await service.VoteAsync(poll, senders[voter], ballots[id % ballots.Length], $"bench-{id}", null, CancellationToken.None);
+                var outcome = await service.VoteAsync(poll, senders[voter], ballots[id % ballots.Length], $"bench-{poll.Id}-{id}", null, CancellationToken.None);
                 if (outcome != BallotOutcome.Recorded)
                 {
                     Interlocked.Increment(ref failures);
@@ -103,6 +105,7 @@ internal static class PollBenchmark
                 Interlocked.Increment(ref failures);
             }
 
+            Interlocked.Increment(ref completed);
             var latency = clock.GetElapsedTime(scheduledAt).TotalMilliseconds;
             lock (latencies[voter])
             {
@@ -129,6 +132,13 @@ internal static class PollBenchmark
             while (clock.GetElapsedTime(started) < duration)
             {
                 var due = (long)(clock.GetElapsedTime(started).TotalSeconds * openLoopRate.Value);
+                // More than a second of backlog: the store cannot keep up with the offered rate; stop rather than queue forever.
+                if (launched - Interlocked.Read(ref completed) > openLoopRate.Value)
+                {
+                    saturated = true;
+                    break;
+                }
+
                 for (; launched < due; launched++)
                 {
                     inFlight.Add(CastAsync((int)(launched % voters), started + (long)(launched * ticksPerVote)));
@@ -149,7 +159,7 @@ internal static class PollBenchmark
         }
 
         return new VoteRun(all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1],
-            all.Length / (double)Math.Max(1, writer.Batches - batchesBefore), failures);
+            all.Length / (double)Math.Max(1, writer.Batches - batchesBefore), failures, saturated);
     }
 
     private static async Task<double> SingleRowCommitsAsync(IDbConnectionFactory connections, TimeSpan duration)
@@ -209,10 +219,11 @@ internal static class PollBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private sealed record VoteRun(double VotesPerSecond, double P50, double P99, double Max, double VotesPerCommit, int Failures)
+    private sealed record VoteRun(double VotesPerSecond, double P50, double P99, double Max, double VotesPerCommit, int Failures, bool Saturated)
     {
         public override string ToString() =>
-            $"{VotesPerSecond,10:N0} votes/s  p50 {P50,6:N1} ms  p99 {P99,6:N1} ms  max {Max,6:N0} ms  {VotesPerCommit,6:N0} votes/commit  {Failures} failed";
+            $"{VotesPerSecond,10:N0} votes/s  p50 {P50,6:N1} ms  p99 {P99,6:N1} ms  max {Max,6:N0} ms  {VotesPerCommit,6:N0} votes/commit  {Failures} failed" +
+            (Saturated ? "  SATURATED (over 1 s of backlog; stopped early)" : string.Empty);
     }
 
     /// <summary>Auto-close is not part of the measurement.</summary>
