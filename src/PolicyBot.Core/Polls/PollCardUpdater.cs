@@ -22,6 +22,7 @@ public sealed partial class PollCardUpdater(
     private readonly Lock _gate = new();
     private readonly HashSet<Task> _inFlight = [];
     private bool _disposed;
+    private int _requestsSincePrune;
 
     private TimeSpan Interval => pollOptions.Value.CardUpdateInterval;
 
@@ -36,6 +37,7 @@ public sealed partial class PollCardUpdater(
                 return;
             }
 
+            PruneIdleLocked();
             if (!_cards.TryGetValue(pollId, out var card))
             {
                 card = new CardState();
@@ -78,6 +80,22 @@ public sealed partial class PollCardUpdater(
             }
 
             await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forgets cards that are idle and past their interval, so the map does not grow with every poll ever voted on.</summary>
+    private void PruneIdleLocked()
+    {
+        if (++_requestsSincePrune < 1024)
+        {
+            return;
+        }
+
+        _requestsSincePrune = 0;
+        var cutoff = clock.GetUtcNow() - Interval;
+        foreach (var (pollId, card) in _cards.Where(c => !c.Value.Editing && c.Value.Timer is null && c.Value.LastEditAt < cutoff).ToArray())
+        {
+            _cards.Remove(pollId);
         }
     }
 

@@ -176,10 +176,13 @@ public sealed class PollCommandTests
         using var harness = new PollHarness();
 
         var reply = await harness.RunAsync(harness.Poll, "Q? | only one");
+        var ping = await harness.RunAsync(harness.Poll, "Q? | a | b --closes @everyone");
         var empty = await harness.RunAsync(harness.Poll, string.Empty);
 
         Assert.True(reply.IsError);
         Assert.Contains("between 2 and 20 options", reply.Text, StringComparison.Ordinal);
+        Assert.True(ping.IsError);
+        Assert.DoesNotContain("@everyone", ping.Text, StringComparison.Ordinal);
         Assert.True(empty.IsError);
         Assert.Contains("Usage", empty.Text, StringComparison.Ordinal);
     }

@@ -42,7 +42,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
             : PollRequestParser.Parse(arguments, polls.Now);
         if (!request.Succeeded)
         {
-            return Reply.Error(request.Error);
+            return Reply.Error(MentionGuard.Defuse(request.Error));
         }
 
         var poll = await polls.CreateAsync(request.Value, invocation.Sender, invocation.Conversation, cancellationToken).ConfigureAwait(false);

@@ -22,14 +22,14 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
         var found = await polls.FindAsync(pollText, invocation.Conversation, cancellationToken).ConfigureAwait(false);
         if (!found.Succeeded)
         {
-            return Reply.Error(found.Error);
+            return Reply.Error(MentionGuard.Defuse(found.Error));
         }
 
         var poll = found.Value;
         var choices = VoteChoiceParser.Parse(poll, choiceText);
         if (!choices.Succeeded)
         {
-            return Reply.Error(choices.Error);
+            return Reply.Error(MentionGuard.Defuse(choices.Error));
         }
 
         var card = invocation.Source == InvocationSource.Button ? invocation.SourceMessage : null;
