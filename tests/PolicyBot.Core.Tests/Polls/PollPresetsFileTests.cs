@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using PolicyBot.Core.Polls;
 
 namespace PolicyBot.Core.Tests.Polls;
@@ -44,8 +45,38 @@ public sealed class PollPresetsFileTests
         }
 
         Assert.NotNull(folder);
+        // Bind the way the host does (configuration keys, case-insensitive), not with a JSON serializer.
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.FullName, "config", "poll-presets.json")));
-        var section = document.RootElement.GetProperty(PollOptions.SectionName);
-        return section.Deserialize<PollOptions>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var keys = new Dictionary<string, string?>();
+        Flatten(document.RootElement, string.Empty, keys);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(keys).Build();
+        var options = new PollOptions();
+        configuration.GetSection(PollOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    private static void Flatten(JsonElement element, string path, Dictionary<string, string?> keys)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Flatten(property.Value, path.Length == 0 ? property.Name : $"{path}:{property.Name}", keys);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Flatten(item, $"{path}:{index++}", keys);
+                }
+
+                break;
+            default:
+                keys[path] = element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+                break;
+        }
     }
 }
