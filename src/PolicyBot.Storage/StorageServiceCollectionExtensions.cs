@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using PolicyBot.Core.Commands;
 using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Storage.Polls;
 
 namespace PolicyBot.Storage;
 
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlDeliveryLog>();
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
         services.AddSchedulingStorage();
+        services.AddPollStorage();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class BenchmarkEntryPoint
     private static readonly Dictionary<string, Func<string[], Task<int>>> Cases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["due-jobs"] = DueJobBenchmark.RunAsync,
+        ["polls"] = PollBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

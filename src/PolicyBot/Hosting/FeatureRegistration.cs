@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Core.Polls;
 using PolicyBot.Core.Reminders;
 
 namespace PolicyBot.Hosting;
@@ -10,5 +11,6 @@ public static class FeatureRegistration
     public static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
         services.AddReminders();
+        services.AddPolls();
     }
 }

@@ -1,0 +1,47 @@
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+
+namespace PolicyBot.Core.Polls.Commands;
+
+/// <summary><c>vote &lt;poll&gt; &lt;option&gt;...</c>; a card button <c>vote:&lt;poll&gt;:&lt;option&gt;</c> arrives here too.</summary>
+public sealed class VoteCommand(PollService polls) : ICommandHandler
+{
+    public CommandDeclaration Definition { get; } = new("vote", "Vote in a poll: by option number or text. Voting again replaces your vote.", "<poll> <option>...")
+    {
+        Arguments =
+        [
+            new CommandArgument("poll", "The poll number, e.g. 12", ArgumentKind.Integer),
+            new CommandArgument("options", "Option numbers (1 3) or text (halt missile); commas between several texts"),
+        ],
+        Examples = ["12 2", "12 1 3", "12 halt missile"],
+    };
+
+    public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var (pollText, choiceText) = PollArguments.SplitFirst(invocation.Arguments);
+        var found = await polls.FindAsync(pollText, invocation.Conversation, cancellationToken).ConfigureAwait(false);
+        if (!found.Succeeded)
+        {
+            return Reply.Error(MentionGuard.Defuse(found.Error));
+        }
+
+        var poll = found.Value;
+        var choices = VoteChoiceParser.Parse(poll, choiceText);
+        if (!choices.Succeeded)
+        {
+            return Reply.Error(MentionGuard.Defuse(choices.Error));
+        }
+
+        var card = invocation.Source == InvocationSource.Button ? invocation.SourceMessage : null;
+        var outcome = await polls.VoteAsync(poll, invocation.Sender, choices.Value, invocation.DeliveryId, card, cancellationToken).ConfigureAwait(false);
+        var chosen = string.Join(", ", choices.Value.Select(n => $"**{n}. {MentionGuard.Defuse(poll.Options[n - 1])}**"));
+        return outcome switch
+        {
+            BallotOutcome.Recorded or BallotOutcome.Duplicate => Reply.Private(
+                $"Your vote in poll #{poll.Id} is recorded: {chosen}. Vote again to change it, or `unvote {poll.Id}` to withdraw it."),
+            BallotOutcome.PollClosed => Reply.Error($"Poll #{poll.Id} is closed; votes are no longer accepted. `results {poll.Id}` shows how it ended."),
+            BallotOutcome.InvalidOptions => Reply.Error($"Poll #{poll.Id} has options 1 to {poll.Options.Length} and takes at most {poll.MaxChoices}."),
+            _ => Reply.Error($"There is no poll #{poll.Id} any more."),
+        };
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Scheduling;
+
+namespace PolicyBot.Core.Polls;
+
+/// <summary>
+/// Creates, votes on, closes and tallies polls. The store keeps the rules (one ballot per user, nothing after closing);
+/// this service adds the checks that give friendly messages first, schedules auto-close and keeps cards fresh.
+/// </summary>
+public sealed partial class PollService(
+    IPollStore store,
+    IDueJobStore dueJobs,
+    PollCardUpdater cards,
+    TimeProvider clock,
+    ILogger<PollService> logger)
+{
+    public const string CloseJobKind = "poll.close";
+
+    // Question and options never change, so a vote needs no read; closed state is re-checked by the store on every write.
+    private readonly ConcurrentDictionary<long, Poll> _polls = new();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<Poll> CreateAsync(PollRequest request, Sender creator, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var draft = new PollDraft(request.Question, request.Options, request.MaxChoices, request.Anonymous, request.Hidden,
+            creator.UserId, conversation, clock.GetUtcNow(), request.ClosesAt);
+        var poll = await store.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (poll.ClosesAt is { } closesAt)
+        {
+            await dueJobs.ScheduleAsync(CloseJobKind, JobKey(poll.Id), CloseJobPayload.Serialize(poll.Id), closesAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        _polls[poll.Id] = poll;
+        LogCreated(poll.Id, conversation.ToString(), poll.Options.Length, poll.ClosesAt);
+        return poll;
+    }
+
+    public async Task<Poll?> GetAsync(long pollId, CancellationToken cancellationToken)
+    {
+        if (_polls.TryGetValue(pollId, out var cached))
+        {
+            return cached;
+        }
+
+        var poll = await store.GetAsync(pollId, cancellationToken).ConfigureAwait(false);
+        if (poll is not null)
+        {
+            _polls[pollId] = poll;
+        }
+
+        return poll;
+    }
+
+    /// <summary>Reads the poll named by <paramref name="idText"/> (<c>12</c> or <c>#12</c>) if it belongs to this channel.</summary>
+    public async Task<Parsed<Poll>> FindAsync(string idText, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var trimmed = idText.Trim().TrimStart('#');
+        if (trimmed.Length == 0)
+        {
+            return Parsed<Poll>.Fail("Which poll? Give its number, as shown on the card (e.g. `#12`).");
+        }
+
+        if (!long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var pollId))
+        {
+            return Parsed<Poll>.Fail($"`{MentionGuard.Defuse(trimmed.Length > 20 ? trimmed[..20] : trimmed)}` is not a poll number; polls are numbered like `#12`.");
+        }
+
+        var poll = await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
+        return poll is not null && poll.Conversation.Platform == conversation.Platform && poll.Conversation.ChannelId == conversation.ChannelId
+            ? Parsed<Poll>.Ok(poll)
+            : Parsed<Poll>.Fail($"There is no poll #{pollId} in this channel. `polls` lists the open ones.");
+    }
+
+    /// <summary>Casts (or, with no options, withdraws) a ballot; returns once it is durable.</summary>
+    public async Task<BallotOutcome> VoteAsync(Poll poll, Sender voter, ImmutableArray<int> options, string deliveryId, MessageRef? card, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (poll.IsClosedAt(now))
+        {
+            return BallotOutcome.PollClosed;
+        }
+
+        var outcome = await store.CastAsync(new Ballot(poll.Id, voter.UserId, options, deliveryId, now), cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case BallotOutcome.Recorded or BallotOutcome.Withdrawn:
+                cards.RequestUpdate(poll.Id, card);
+                break;
+            case BallotOutcome.PollClosed:
+                // Closed elsewhere (another instance, or the auto-close): forget the stale copy.
+                _polls.TryRemove(poll.Id, out _);
+                break;
+        }
+
+        return outcome;
+    }
+
+    public Task<PollTally> TallyAsync(Poll poll, CancellationToken cancellationToken) =>
+        store.TallyAsync(poll.Id, poll.Options.Length, cancellationToken);
+
+    public Task<IReadOnlyList<BallotRecord>> ListBallotsAsync(Poll poll, CancellationToken cancellationToken) =>
+        poll.Anonymous
+            ? throw new InvalidOperationException($"Poll {poll.Id} is anonymous; its ballots are never listed.")
+            : store.ListBallotsAsync(poll.Id, cancellationToken);
+
+    public Task<IReadOnlyList<Poll>> ListOpenAsync(ConversationRef conversation, int max, CancellationToken cancellationToken) =>
+        store.ListOpenAsync(conversation, max, cancellationToken);
+
+    /// <summary>Closes the poll (false when it already was) and redraws its card without buttons.</summary>
+    /// <param name="cancelAutoClose">False when the auto-close job itself is closing it (the dispatcher completes that job).</param>
+    public async Task<bool> CloseAsync(Poll poll, DateTimeOffset closedAt, bool cancelAutoClose, CancellationToken cancellationToken)
+    {
+        var closed = await store.CloseAsync(poll.Id, closedAt, cancellationToken).ConfigureAwait(false);
+        _polls.TryRemove(poll.Id, out _);
+        if (closed && cancelAutoClose && poll.ClosesAt is not null)
+        {
+            await dueJobs.CancelAsync(CloseJobKind, JobKey(poll.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (closed)
+        {
+            LogClosed(poll.Id, closedAt);
+            cards.RequestUpdate(poll.Id);
+        }
+
+        return closed;
+    }
+
+    public Task<bool> MarkResultsPostedAsync(Poll poll, CancellationToken cancellationToken) =>
+        store.MarkResultsPostedAsync(poll.Id, cancellationToken);
+
+    /// <summary>Reloads a poll from the store, bypassing the cache (after closing, to show the stored closing time).</summary>
+    public async Task<Poll?> ReloadAsync(long pollId, CancellationToken cancellationToken)
+    {
+        _polls.TryRemove(pollId, out _);
+        return await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RecordCardMessageAsync(long pollId, MessageRef message, CancellationToken cancellationToken)
+    {
+        await store.SetCardMessageAsync(pollId, message.MessageId, cancellationToken).ConfigureAwait(false);
+        _polls.TryRemove(pollId, out _);
+    }
+
+    public static string JobKey(long pollId) => pollId.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} created in {Conversation} with {OptionCount} options, closing {ClosesAt}")]
+    private partial void LogCreated(long pollId, string conversation, int optionCount, DateTimeOffset? closesAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed at {ClosedAt}")]
+    private partial void LogClosed(long pollId, DateTimeOffset closedAt);
+}
+
+/// <summary>The due job's payload: <c>{"pollId":12}</c>.</summary>
+public sealed record CloseJobPayload(long PollId)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize(long pollId) => JsonSerializer.Serialize(new CloseJobPayload(pollId), Json);
+
+    public static long? TryReadPollId(string payload, string key)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<CloseJobPayload>(payload, Json) is { PollId: > 0 } parsed)
+            {
+                return parsed.PollId;
+            }
+        }
+        catch (JsonException)
+        {
+            // Fall back to the key, which is the poll id as well.
+        }
+
+        return long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+}

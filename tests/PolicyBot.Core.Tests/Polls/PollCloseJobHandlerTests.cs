@@ -1,0 +1,43 @@
+using PolicyBot.Core.Scheduling;
+
+namespace PolicyBot.Core.Tests.Polls;
+
+public sealed class PollCloseJobHandlerTests
+{
+    [Fact]
+    public async Task The_due_job_closes_the_poll_and_posts_the_final_result_once()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Is the deadline meaningful? | Yes | No --closes 2h");
+        await harness.RunAsync(harness.Vote, $"{poll.Id} 2", PollHarness.Bob);
+        harness.Clock.Advance(TimeSpan.FromHours(3));
+        var job = new DueJob(1, "poll.close", poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{{\"pollId\":{poll.Id}}}", poll.ClosesAt!.Value, 0);
+        harness.Platform.Posts.Clear();
+
+        var first = await harness.CloseJob.HandleAsync(job, harness.Clock.GetUtcNow(), CancellationToken.None);
+        var retry = await harness.CloseJob.HandleAsync(job, harness.Clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Same(DueJobResult.Done, first);
+        Assert.Same(DueJobResult.Done, retry);
+        var (conversation, reply) = Assert.Single(harness.Platform.Posts);
+        Assert.Equal(PollHarness.Channel, conversation);
+        Assert.StartsWith("Final results of poll", reply.Title, StringComparison.Ordinal);
+        Assert.Contains("Most chosen: **2. No**", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("image/png", Assert.Single(reply.Attachments).ContentType);
+
+        // Closed at its closing time, not when the late job ran.
+        Assert.Equal(poll.ClosesAt, (await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
+        Assert.Equal("poll.close", harness.CloseJob.Kind);
+    }
+
+    [Fact]
+    public async Task A_job_for_a_vanished_poll_is_dropped()
+    {
+        using var harness = new PollHarness();
+
+        var result = await harness.CloseJob.HandleAsync(new DueJob(1, "poll.close", "42", "{\"pollId\":42}", PollHarness.Start, 0), PollHarness.Start, CancellationToken.None);
+
+        Assert.Same(DueJobResult.Done, result);
+        Assert.Empty(harness.Platform.Posts);
+    }
+}
