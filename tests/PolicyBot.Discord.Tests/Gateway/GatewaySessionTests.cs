@@ -56,7 +56,7 @@ public sealed class GatewaySessionTests : IAsyncLifetime
     [Fact]
     public async Task Heartbeats_carry_the_last_sequence_number()
     {
-        _discord.HeartbeatIntervalMs = 40;
+        _discord.HeartbeatIntervalMs = 250;
         await using var host = await DiscordTestHost.StartAsync(_discord);
         var (connection, _) = await _discord.AcceptIdentifiedAsync(readySequence: 1);
 
@@ -146,7 +146,7 @@ public sealed class GatewaySessionTests : IAsyncLifetime
     [Fact]
     public async Task Missing_heartbeat_ack_closes_the_zombie_without_1000_and_resumes()
     {
-        _discord.HeartbeatIntervalMs = 30;
+        _discord.HeartbeatIntervalMs = 150;
         await using var host = await DiscordTestHost.StartAsync(_discord);
         var (connection, _) = await _discord.AcceptIdentifiedAsync(sessionId: "zombie", readySequence: 2);
 
