@@ -19,6 +19,12 @@ public sealed class RateLimitBucket(TimeProvider timeProvider)
 
     public DateTimeOffset ResetAt => _resetAt;
 
+    /// <summary>When the bucket was last used, so idle buckets (one-off interaction tokens, old channels) can be dropped.</summary>
+    public DateTimeOffset LastUsed { get; private set; } = timeProvider.GetUtcNow();
+
+    /// <summary>No request holds or waits for this bucket.</summary>
+    public bool IsIdle => _turn.CurrentCount == 1;
+
     /// <summary>Waits for this bucket's turn and, if it is empty, for its reset. Dispose the result after the response was read.</summary>
     public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +32,7 @@ public sealed class RateLimitBucket(TimeProvider timeProvider)
         try
         {
             var now = timeProvider.GetUtcNow();
+            LastUsed = now;
             if (_remaining is 0 && now < _resetAt)
             {
                 await Task.Delay(_resetAt - now, timeProvider, cancellationToken).ConfigureAwait(false);

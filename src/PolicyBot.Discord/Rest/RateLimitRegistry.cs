@@ -10,9 +10,35 @@ public sealed class RateLimitRegistry(TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<string, string> _hashByRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+    private int _lookups;
 
-    public RateLimitBucket GetBucket(DiscordRoute route) =>
-        _buckets.GetOrAdd(BucketKey(route), static (_, time) => new RateLimitBucket(time), timeProvider);
+    /// <summary>Buckets idle this long are forgotten; every interaction token and channel would otherwise stay forever.</summary>
+    public static readonly TimeSpan IdleExpiry = TimeSpan.FromMinutes(15);
+
+    private const int SweepEvery = 1024;
+
+    public RateLimitBucket GetBucket(DiscordRoute route)
+    {
+        if (Interlocked.Increment(ref _lookups) % SweepEvery == 0)
+        {
+            Sweep();
+        }
+
+        return _buckets.GetOrAdd(BucketKey(route), static (_, time) => new RateLimitBucket(time), timeProvider);
+    }
+
+    /// <summary>Drops idle buckets whose window has long passed (their state no longer limits anything).</summary>
+    public void Sweep()
+    {
+        var cutoff = timeProvider.GetUtcNow() - IdleExpiry;
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.IsIdle && bucket.LastUsed < cutoff && bucket.ResetAt < cutoff)
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(key, bucket));
+            }
+        }
+    }
 
     /// <summary>Learns the route's bucket hash; later requests on any route with this hash share one bucket per resource.</summary>
     public RateLimitBucket Learn(DiscordRoute route, string? bucketHash, RateLimitBucket current)

@@ -93,6 +93,19 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Idle_buckets_are_forgotten_so_one_off_interaction_routes_do_not_pile_up()
+    {
+        var registry = new RateLimitRegistry(_time);
+        var route = DiscordRoute.Create(HttpMethod.Post, "interactions/1/token/callback");
+        (await registry.GetBucket(route).AcquireAsync(CancellationToken.None)).Dispose();
+
+        _time.Advance(RateLimitRegistry.IdleExpiry + TimeSpan.FromSeconds(1));
+        registry.Sweep();
+
+        Assert.Equal(0, registry.BucketCount);
+    }
+
+    [Fact]
     public async Task Global_limit_allows_fifty_per_second()
     {
         var global = new GlobalRateLimiter(_time);
