@@ -72,7 +72,6 @@ public sealed class MessageEditCoalescer(TimeProvider timeProvider, TimeSpan min
                 state.Waiters = [];
             }
 
-            state.LastSentAt = timeProvider.GetUtcNow();
             try
             {
                 await send().ConfigureAwait(false);
@@ -82,6 +81,9 @@ public sealed class MessageEditCoalescer(TimeProvider timeProvider, TimeSpan min
             {
                 waiters.ForEach(w => w.TrySetException(ex));
             }
+
+            // Counted from the end of the send, so consecutive edits reach Discord at least the interval apart.
+            state.LastSentAt = timeProvider.GetUtcNow();
 
             lock (_gate)
             {
