@@ -64,6 +64,11 @@ public sealed partial class GatewayShardSession(
                 end = new ConnectionEnd(ReconnectAction.Resume, null, Planned: false);
             }
 
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
             if (end.Action == ReconnectAction.Fatal)
             {
                 return new ShardStop(shardId, end.CloseCode);
@@ -103,8 +108,10 @@ public sealed partial class GatewayShardSession(
             await socket.ConnectAsync(GatewayUri(url), connectTimeout.Token).ConfigureAwait(false);
         }
 
-        using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the stopping token: on shutdown we first close politely (see CloseForShutdownAsync).
+        using var connectionCts = new CancellationTokenSource();
         var connection = new GatewayConnection(socket, new GatewaySendLimiter(timeProvider), timeProvider);
+        await using var stopping = cancellationToken.Register(() => _ = CloseForShutdownAsync(connection, connectionCts));
         Task? heartbeats = null;
         try
         {
@@ -132,7 +139,7 @@ public sealed partial class GatewayShardSession(
                 {
                     var code = (int?)closed.CloseStatus;
                     var action = GatewayCloseCodes.Classify(code);
-                    if (action != ReconnectAction.Fatal)
+                    if (action != ReconnectAction.Fatal && !cancellationToken.IsCancellationRequested)
                     {
                         LogClosedByDiscord(shardId, code ?? 0, GatewayCloseCodes.Describe(code ?? 0));
                     }
@@ -229,6 +236,24 @@ public sealed partial class GatewayShardSession(
 
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Shutdown: close with 1000 so Discord ends the session and shows the bot offline at once, then stop reading
+    /// if Discord does not answer the close quickly.
+    /// </summary>
+    private async Task CloseForShutdownAsync(GatewayConnection connection, CancellationTokenSource connectionCts)
+    {
+        try
+        {
+            await connection.CloseAsync(1000, "shutting down", CloseTimeout).ConfigureAwait(false);
+            await Task.Delay(CloseTimeout, timeProvider, connectionCts.Token).ConfigureAwait(false);
+            await connectionCts.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection ended on its own.
         }
     }
 

@@ -161,6 +161,19 @@ public sealed class GatewaySessionTests : IAsyncLifetime
         Assert.Equal("zombie", resume.GetProperty("d").GetProperty("session_id").GetString());
     }
 
+    [Fact]
+    public async Task Shutdown_closes_the_session_with_1000_and_does_not_reconnect()
+    {
+        await using var host = await DiscordTestHost.StartAsync(_discord);
+        var (connection, _) = await _discord.AcceptIdentifiedAsync();
+
+        await host.Gateway.StopAsync(CancellationToken.None);
+
+        Assert.Equal(1000, await connection.ClientClosed.WaitAsync(LoopbackDiscord.DefaultTimeout));
+        Assert.True(host.Gateway.ExecuteTask!.IsCompleted);
+        Assert.Equal(0, _discord.Connections.Reader.Count);
+    }
+
     [Theory]
     [InlineData(4004)]
     [InlineData(4014)]
