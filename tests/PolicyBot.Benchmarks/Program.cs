@@ -13,6 +13,7 @@ public static class BenchmarkEntryPoint
     {
         ["due-jobs"] = DueJobBenchmark.RunAsync,
         ["polls"] = PollBenchmark.RunAsync,
+        ["discord"] = DiscordBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

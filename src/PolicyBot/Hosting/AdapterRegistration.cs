@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Core.Chat;
+using PolicyBot.Discord;
 using PolicyBot.Hosting.Health;
 
 namespace PolicyBot.Hosting;
@@ -20,6 +21,11 @@ public static class AdapterRegistration
         if (adapters.PrometheusEnabled)
         {
             services.AddBotMetricsExport();
+        }
+
+        if (adapters.Discord)
+        {
+            services.AddDiscordAdapter(configuration);
         }
 
         if (adapters.Console)

@@ -3,6 +3,7 @@ using PolicyBot.Cli;
 
 namespace PolicyBot.Tests.ConsoleAdapter;
 
+[Collection(HostCollection.Name)]
 public sealed class ConsoleAdapterEndToEndTests : IDisposable
 {
     private readonly ConsoleSession _session = new();

@@ -8,6 +8,7 @@ using PolicyBot.Hosting;
 
 namespace PolicyBot.Tests.Hosting;
 
+[Collection(HostCollection.Name)]
 public sealed class HealthEndpointTests
 {
     [Fact]
@@ -62,7 +63,7 @@ public sealed class HealthEndpointTests
             }
 
             var counters = metrics.Split('\n').Where(l => l.StartsWith("policybot_commands_total{", StringComparison.Ordinal)).ToArray();
-            Assert.Contains(counters, l => l.Contains("command=\"help\",outcome=\"Handled\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+            Assert.Contains(counters, l => l.Contains("command=\"help\",outcome=\"Handled\"", StringComparison.Ordinal) && (l.EndsWith("} 1", StringComparison.Ordinal) || l.Contains("} 1 ", StringComparison.Ordinal)));
             Assert.Contains(counters, l => l.Contains("command=\"(unknown)\",outcome=\"Unknown\"", StringComparison.Ordinal));
             Assert.DoesNotContain("nosuchcommand", metrics, StringComparison.Ordinal);
             Assert.Contains("policybot_command_duration_milliseconds_bucket", metrics, StringComparison.Ordinal);

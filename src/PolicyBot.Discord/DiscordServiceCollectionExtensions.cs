@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Discord.Commands;
+using PolicyBot.Discord.Gateway;
+using PolicyBot.Discord.Interactions;
+using PolicyBot.Discord.Rest;
+
+namespace PolicyBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord adapter: options (section <c>Discord</c>, validated on start), the REST client, the gateway hosted
+    /// service and <see cref="DiscordPlatform"/> as an <see cref="IChatPlatform"/>. Needs <c>AddCommandCore()</c> and an
+    /// <see cref="Core.Commands.IDeliveryLog"/>. Call it only when <c>Discord:Token</c> is set.
+    /// </summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordRestClient.UserAgent);
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            // The default handler logs URLs (interaction tokens are in them) and headers (the bot token): we log routes ourselves.
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(_ => true);
+
+        services.TryAddSingleton<DiscordRateLimits>();
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<DiscordBotIdentity>();
+        services.TryAddSingleton<GuildCache>();
+        services.TryAddSingleton<DiscordAdminPolicy>();
+        services.TryAddSingleton<SlashCommandMap>();
+        services.TryAddSingleton<SlashCommandRegistrar>();
+        services.TryAddSingleton<DiscordTranslator>();
+        services.TryAddSingleton<InteractionResponder>();
+        services.TryAddSingleton<DiscordWorkTracker>();
+        services.TryAddSingleton<DiscordPlatform>();
+        services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordPlatform>());
+        services.TryAddSingleton<DiscordEventRouter>();
+        services.TryAddSingleton<IGatewayDispatchHandler>(provider => provider.GetRequiredService<DiscordEventRouter>());
+        services.TryAddSingleton(provider => new IdentifyGate(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DiscordGatewayService>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DiscordGatewayService>());
+        return services;
+    }
+}

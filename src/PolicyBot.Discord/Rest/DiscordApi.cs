@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace PolicyBot.Discord.Rest;
+
+/// <summary>What <c>GET /gateway/bot</c> tells us: where to connect, how many shards, how many identifies per 5 s.</summary>
+public sealed record GatewayBotInfo(string Url, int RecommendedShards, int MaxConcurrency);
+
+/// <summary>The endpoints PolicyBot uses, on top of <see cref="DiscordRestClient"/>.</summary>
+public static class DiscordApi
+{
+    public static async Task<GatewayBotInfo> GetGatewayBotAsync(this DiscordRestClient client, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendAsync(HttpMethod.Get, "gateway/bot", cancellationToken).ConfigureAwait(false)
+                         ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "GET /gateway/bot returned no body.");
+        var root = body.RootElement;
+        var url = root.GetString("url") ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "GET /gateway/bot returned no url.");
+        var shards = Math.Max(1, root.GetInt("shards") ?? 1);
+        var maxConcurrency = Math.Max(1, root.GetObject("session_start_limit").GetInt("max_concurrency") ?? 1);
+        return new GatewayBotInfo(url, shards, maxConcurrency);
+    }
+
+    public static async Task<string> CreateMessageAsync(this DiscordRestClient client, string channelId, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendMessageAsync(HttpMethod.Post, $"channels/{channelId}/messages", message.Payload, message.Files, cancellationToken).ConfigureAwait(false);
+        return MessageId(body);
+    }
+
+    public static async Task EditMessageAsync(this DiscordRestClient client, string channelId, string messageId, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        using var _ = await client.SendMessageAsync(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", message.Payload, message.Files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers an interaction. With <paramref name="withResponse"/> Discord returns the created message, whose id we report.</summary>
+    public static async Task<string?> RespondToInteractionAsync(
+        this DiscordRestClient client, string interactionId, string token, int type, RenderedMessage? message, bool withResponse, CancellationToken cancellationToken)
+    {
+        var path = $"interactions/{interactionId}/{token}/callback{(withResponse ? "?with_response=true" : string.Empty)}";
+        var payload = new InteractionCallbackPayload(type, message?.Payload);
+        using var body = await client.SendMessageAsync(HttpMethod.Post, path, payload, message?.Files ?? [], cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var root = body.RootElement;
+        return root.GetObject("resource").GetObject("message").GetString("id") ?? root.GetObject("interaction").GetString("response_message_id");
+    }
+
+    public static async Task<string> EditOriginalResponseAsync(this DiscordRestClient client, string applicationId, string token, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendMessageAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", message.Payload, message.Files, cancellationToken).ConfigureAwait(false);
+        return MessageId(body);
+    }
+
+    public static async Task<string> GetOriginalResponseIdAsync(this DiscordRestClient client, string applicationId, string token, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendAsync(HttpMethod.Get, $"webhooks/{applicationId}/{token}/messages/@original", cancellationToken).ConfigureAwait(false);
+        return MessageId(body);
+    }
+
+    public static async Task DeleteOriginalResponseAsync(this DiscordRestClient client, string applicationId, string token, CancellationToken cancellationToken)
+    {
+        using var _ = await client.SendAsync(HttpMethod.Delete, $"webhooks/{applicationId}/{token}/messages/@original", cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<string> CreateFollowupAsync(this DiscordRestClient client, string applicationId, string token, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendMessageAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", message.Payload, message.Files, cancellationToken).ConfigureAwait(false);
+        return MessageId(body);
+    }
+
+    /// <summary>Replaces all application commands (per guild when <paramref name="guildId"/> is set, else global).</summary>
+    public static async Task BulkOverwriteCommandsAsync(this DiscordRestClient client, string applicationId, string? guildId, object commands, CancellationToken cancellationToken)
+    {
+        var path = guildId is null ? $"applications/{applicationId}/commands" : $"applications/{applicationId}/guilds/{guildId}/commands";
+        using var _ = await client.SendJsonAsync(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string MessageId(JsonDocument? body) =>
+        body?.RootElement.GetString("id") ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "Discord returned no message id.");
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Core.Chat;
+using PolicyBot.Discord.Rest;
+using PolicyBot.Discord.Tests.Fakes;
+using PolicyBot.Discord.Tests.Loopback;
+
+namespace PolicyBot.Discord.Tests.Rest;
+
+/// <summary>The REST client against the loopback Discord: 429s, 5xx, 401, uploads, edits.</summary>
+public sealed class RestClientTests : IAsyncLifetime
+{
+    private LoopbackDiscord _discord = null!;
+    private DiscordTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _discord = await LoopbackDiscord.StartAsync();
+        _host = await DiscordTestHost.StartAsync(_discord, startGateway: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.Services.DisposeAsync();
+        await _discord.DisposeAsync();
+    }
+
+    private DiscordRestClient Rest => _host.Services.GetRequiredService<DiscordRestClient>();
+
+    private DiscordPlatform Platform => _host.Services.GetRequiredService<DiscordPlatform>();
+
+    [Fact]
+    public async Task A_429_is_waited_out_for_retry_after_then_retried()
+    {
+        var calls = 0;
+        _discord.Responder = r => r.Path == "channels/1/messages" && Interlocked.Increment(ref calls) == 1
+            ? new LoopbackResponse(429, new { message = "You are being rate limited.", retry_after = 0.2, global = false },
+                new Dictionary<string, string> { ["X-RateLimit-Scope"] = "user", ["Retry-After"] = "1" })
+            : null;
+
+        var posted = await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None);
+
+        var first = await _discord.NextRequestAsync();
+        var second = await _discord.NextRequestAsync();
+        Assert.Equal(2, calls);
+        Assert.True(second.ReceivedAt - first.ReceivedAt >= TimeSpan.FromMilliseconds(180), $"retried after {(second.ReceivedAt - first.ReceivedAt).TotalMilliseconds} ms");
+        Assert.False(string.IsNullOrEmpty(posted.MessageId));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_backoff()
+    {
+        var calls = 0;
+        _discord.Responder = _ => Interlocked.Increment(ref calls) <= 2 ? new LoopbackResponse(502) : null;
+
+        await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None);
+
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task After_a_401_the_token_is_not_used_again()
+    {
+        _discord.Responder = _ => new LoopbackResponse(401, new { message = "401: Unauthorized", code = 0 });
+
+        var first = await Assert.ThrowsAsync<DiscordRestException>(() => Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None));
+        var second = await Assert.ThrowsAsync<DiscordRestException>(() => Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("again"), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.Status);
+        Assert.Contains("no further requests", second.Message);
+        Assert.Equal(1, _discord.Requests.Reader.Count);
+        Assert.DoesNotContain(_host.LogLines, l => l.Message.Contains(DiscordTestHost.Token));
+    }
+
+    [Fact]
+    public async Task Discord_error_codes_surface_in_the_exception()
+    {
+        _discord.Responder = _ => new LoopbackResponse(404, new { message = "Unknown Channel", code = 10003 });
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None));
+
+        Assert.Equal(10003, error.DiscordCode);
+    }
+
+    [Fact]
+    public async Task Attachments_are_uploaded_as_multipart_with_payload_json()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+        var reply = new Reply("Results") { Attachments = [new Attachment("chart.png", "image/png", png, "Votes per option"), new Attachment("votes.csv", "text/csv", "a,b\n1,2"u8.ToArray())] };
+
+        await Platform.PostAsync(new ConversationRef("discord", "1"), reply, CancellationToken.None);
+
+        var request = await _discord.NextRequestAsync();
+        Assert.StartsWith("multipart/form-data", request.Header("Content-Type"));
+        Assert.Equal(["files[0]", "files[1]"], request.Files.Select(f => f.FieldName).ToArray());
+        Assert.Equal(png, request.Files[0].Content);
+        Assert.Equal("chart.png", request.Files[0].FileName);
+        var attachments = request.Json.GetProperty("attachments");
+        Assert.Equal((0, "chart.png", "Votes per option"), (attachments[0].GetProperty("id").GetInt32(), attachments[0].GetProperty("filename").GetString(), attachments[0].GetProperty("description").GetString()));
+        Assert.Empty(request.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Update_edits_the_message_with_patch_and_clears_what_is_gone()
+    {
+        var card = new MessageRef(new ConversationRef("discord", "1"), "42");
+
+        await Platform.UpdateAsync(card, new Reply("Poll closed") { Title = "Lunch?" }, CancellationToken.None);
+
+        var request = await _discord.NextRequestAsync();
+        Assert.Equal(("PATCH", "channels/1/messages/42"), (request.Method, request.Path));
+        Assert.Equal("Lunch?", request.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(request.Json.GetProperty("components").EnumerateArray());
+        Assert.Equal(string.Empty, request.Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Posts_into_a_thread_go_to_the_thread_channel()
+    {
+        await Platform.PostAsync(new ConversationRef("discord", "1", ThreadId: "77"), new Reply("in thread"), CancellationToken.None);
+
+        Assert.Equal("channels/77/messages", (await _discord.NextRequestAsync()).Path);
+    }
+}
