@@ -9,9 +9,10 @@ namespace PolicyBot.Slack;
 public sealed record SlackReplyTarget(ConversationRef Conversation, string UserId, string? ResponseUrl);
 
 /// <summary>
-/// Chooses how an answer reaches Slack. Inline in the acknowledgement when it can; otherwise an ephemeral answer goes
-/// through <c>response_url</c> (or <c>chat.postEphemeral</c>), and a channel answer through <c>chat.postMessage</c> so its
-/// <c>ts</c> is known (poll cards are edited later) and charts can be uploaded beside it.
+/// Chooses how an answer reaches Slack. Inline in the acknowledgement when it can; a late plain answer through the
+/// request's <c>response_url</c>; an ephemeral one through <c>response_url</c> (or <c>chat.postEphemeral</c>); a tracked
+/// card or one with files through <c>chat.postMessage</c>, so its <c>ts</c> is known (poll cards are edited later) and
+/// charts are uploaded beside it.
 /// </summary>
 public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatform platform, ILogger<SlackReplySender> logger)
 {
@@ -40,6 +41,13 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
         if (ephemeral)
         {
             await SendEphemeralAsync(target, reply with { Visibility = ReplyVisibility.OnlyInvoker }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (target.ResponseUrl is not null && CanAnswerInline(reply))
+        {
+            // What would have been the inline answer, only later: response_url keeps it next to the user's command.
+            await api.PostToResponseUrlAsync(new Uri(target.ResponseUrl), InlineBody(reply), cancellationToken).ConfigureAwait(false);
             return;
         }
 
