@@ -40,6 +40,9 @@ public sealed class LoopbackSlack : IAsyncDisposable
 
     public IReadOnlyCollection<RecordedCall> Calls => _calls;
 
+    /// <summary>Socket lifecycle in order: <c>open:{ticket}</c> when accepted, <c>closed:{ticket}</c> when the bot lets go.</summary>
+    public ConcurrentQueue<string> SocketEvents { get; } = new();
+
     public static async Task<LoopbackSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -129,7 +132,8 @@ public sealed class LoopbackSlack : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var server = new ServerSocket(socket, context.Request.Query["ticket"].ToString());
+        var server = new ServerSocket(socket, context.Request.Query["ticket"].ToString(), SocketEvents);
+        SocketEvents.Enqueue("open:" + server.Ticket);
         if (SendHello)
         {
             await server.SendAsync("""{"type":"hello","num_connections":1,"connection_info":{"app_id":"A1"},"debug_info":{"approximate_connection_time":3600}}""");
@@ -147,7 +151,7 @@ public sealed class LoopbackSlack : IAsyncDisposable
 }
 
 /// <summary>Slack's end of one Socket Mode connection.</summary>
-public sealed class ServerSocket(WebSocket socket, string ticket)
+public sealed class ServerSocket(WebSocket socket, string ticket, ConcurrentQueue<string> events)
 {
     private readonly Channel<string> _received = Channel.CreateUnbounded<string>();
     private readonly TaskCompletionSource _closedByClient = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -199,6 +203,7 @@ public sealed class ServerSocket(WebSocket socket, string ticket)
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    events.Enqueue("closed:" + Ticket);
                     _closedByClient.TrySetResult();
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
                     return;
@@ -214,6 +219,7 @@ public sealed class ServerSocket(WebSocket socket, string ticket)
                 socket.Abort();
             }
 
+            events.Enqueue("closed:" + Ticket);
             _closedByClient.TrySetResult();
         }
     }

@@ -30,6 +30,13 @@ public sealed class ObservedTimeProvider(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by) => Fake.Advance(by);
 
+    /// <summary>The due time of the next timer the code creates.</summary>
+    public async Task<TimeSpan> NextTimerAsync()
+    {
+        using var timeout = new CancellationTokenSource(Wait.Limit);
+        return await _timers.Reader.ReadAsync(timeout.Token);
+    }
+
     /// <summary>Waits until the code creates a timer due in exactly <paramref name="dueTime"/>.</summary>
     public async Task WaitForTimerAsync(TimeSpan dueTime)
     {
