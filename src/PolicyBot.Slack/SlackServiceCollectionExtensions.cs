@@ -31,7 +31,9 @@ public static class SlackServiceCollectionExtensions
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             client.Timeout = TimeSpan.FromSeconds(30);
         });
-        services.AddHttpClient(SlackWebApiClient.ExternalHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        // response_url and upload URLs are capabilities (whoever has one can post): keep them out of HttpClient's logs.
+        services.AddHttpClient(SlackWebApiClient.ExternalHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<MethodRateLimits>();
         services.TryAddSingleton<ChannelSendQueue>();

@@ -51,12 +51,18 @@ public sealed class SlackBotHost : IAsyncDisposable
         LoopbackSlack slack,
         IDictionary<string, string?>? settings = null,
         DateTimeOffset? now = null,
-        bool httpMode = true)
+        bool httpMode = true,
+        CapturingLoggerProvider? logs = null)
     {
         var clock = new ObservedTimeProvider(now ?? DateTimeOffset.FromUnixTimeSeconds(1_750_000_000));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
 
         var config = new Dictionary<string, string?>
         {
