@@ -20,7 +20,7 @@ namespace PolicyBot.Benchmarks;
 /// Signed slash commands per second and latency on loopback: PolicyBot's Slack endpoint against @slack/bolt doing the
 /// same work (verify the v0 signature, parse the form, route "/policy ask …", escape, answer inline with Block Kit).
 /// Each server runs in its own process; this process is the load driver (closed loop, N connections, keep-alive).
-/// <code>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- slack [--seconds 10] [--warmup 3] [--concurrency 32] [--skip-bolt]</code>
+/// <code>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- slack [--seconds 10] [--rounds 5] [--warmup 10] [--concurrency 32] [--skip-bolt]</code>
 /// Bolt needs <c>npm ci</c> in tests/PolicyBot.Benchmarks/bolt first.
 /// </summary>
 public static class SlackBenchmark
@@ -31,21 +31,18 @@ public static class SlackBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = IntOption(args, "--seconds", 10);
-        var warmup = IntOption(args, "--warmup", 3);
+        var warmup = IntOption(args, "--warmup", 10);
+        var rounds = IntOption(args, "--rounds", 5);
         var concurrency = IntOption(args, "--concurrency", 32);
-        var results = new List<(string Name, LoadResult Result)>();
-
-        var policyPort = FreePort();
-        using (var policyBot = StartSelf("slack-serve", "--port", policyPort.ToString(CultureInfo.InvariantCulture)))
+        var servers = new List<(string Name, Process Process, int Port)>();
+        try
         {
+            var policyPort = FreePort();
+            var policyBot = StartSelf("slack-serve", "--port", policyPort.ToString(CultureInfo.InvariantCulture));
+            servers.Add(("PolicyBot (.NET, Kestrel)", policyBot, policyPort));
             await WaitForReadyAsync(policyBot);
-            results.Add(("PolicyBot (.NET, Kestrel)", await MeasureAsync(policyPort, warmup, seconds, concurrency)));
-            Stop(policyBot);
-        }
 
-        if (!args.Contains("--skip-bolt"))
-        {
-            var boltDirectory = FindBoltDirectory();
+            var boltDirectory = args.Contains("--skip-bolt") ? null : FindBoltDirectory();
             if (boltDirectory is null || !Directory.Exists(Path.Combine(boltDirectory, "node_modules")))
             {
                 Console.Error.WriteLine("Bolt baseline skipped: run `npm ci` in tests/PolicyBot.Benchmarks/bolt first.");
@@ -53,33 +50,64 @@ public static class SlackBenchmark
             else
             {
                 var boltPort = FreePort();
-                using var bolt = StartProcess("node", boltDirectory, ["server.js"], new()
+                var bolt = StartProcess("node", boltDirectory, ["server.js"], new()
                 {
                     ["PORT"] = boltPort.ToString(CultureInfo.InvariantCulture),
                     ["SLACK_SIGNING_SECRET"] = SigningSecret,
                 });
+                servers.Add(($"@slack/bolt {BoltVersion(boltDirectory)} (Node {NodeVersion()})", bolt, boltPort));
                 await WaitForReadyAsync(bolt);
-                results.Add(("@slack/bolt " + BoltVersion(boltDirectory) + " (Node " + NodeVersion() + ")", await MeasureAsync(boltPort, warmup, seconds, concurrency)));
-                Stop(bolt);
+            }
+
+            // Rounds alternate between the servers so a busy neighbour on a shared machine hurts both alike.
+            var clients = servers.Select(s => Client(s.Port, concurrency)).ToArray();
+            var samples = servers.Select(_ => new Samples()).ToArray();
+            for (var i = 0; i < servers.Count; i++)
+            {
+                await RunLoadAsync(clients[i], TimeSpan.FromSeconds(warmup), concurrency, new Samples());
+            }
+
+            var slice = TimeSpan.FromSeconds((double)seconds / rounds);
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < servers.Count; i++)
+                {
+                    await RunLoadAsync(clients[i], slice, concurrency, samples[i]);
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Signed slash commands, loopback, {concurrency} connections, {rounds} alternating rounds, {seconds} s measured per server after {warmup} s warm-up; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            Console.WriteLine("| server | requests/s | p50 ms | p99 ms | max ms | errors |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            var results = samples.Select(s => s.Summarise()).ToArray();
+            for (var i = 0; i < servers.Count; i++)
+            {
+                var r = results[i];
+                Console.WriteLine(FormattableString.Invariant($"| {servers[i].Name} | {r.RequestsPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} | {r.Errors} |"));
+            }
+
+            if (results.Length == 2)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"PolicyBot/Bolt throughput: {results[0].RequestsPerSecond / results[1].RequestsPerSecond:F2}x (target ≥ 2x); PolicyBot p99 {results[0].P99:F2} ms (target ≤ 20 ms)"));
+            }
+
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+
+            return results.Any(r => r.Errors > 0) ? 1 : 0;
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                Stop(server.Process);
+                server.Process.Dispose();
             }
         }
-
-        Console.WriteLine();
-        Console.WriteLine($"Signed slash commands, loopback, {concurrency} connections, {seconds} s after {warmup} s warm-up, {Environment.ProcessorCount} cores");
-        Console.WriteLine("| server | requests/s | p50 ms | p99 ms | max ms | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, r) in results)
-        {
-            Console.WriteLine(FormattableString.Invariant($"| {name} | {r.RequestsPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} | {r.Errors} |"));
-        }
-
-        if (results.Count == 2)
-        {
-            var ratio = results[0].Result.RequestsPerSecond / results[1].Result.RequestsPerSecond;
-            Console.WriteLine(FormattableString.Invariant($"PolicyBot/Bolt throughput: {ratio:F2}x (target ≥ 2x); PolicyBot p99 {results[0].Result.P99:F2} ms (target ≤ 20 ms)"));
-        }
-
-        return results.Any(r => r.Result.Errors > 0) ? 1 : 0;
     }
 
     /// <summary>PolicyBot's Slack endpoint alone, as the host wires it, with a command doing the same work as Bolt's.</summary>
@@ -106,27 +134,23 @@ public static class SlackBenchmark
         return 0;
     }
 
-    private static async Task<LoadResult> MeasureAsync(int port, int warmupSeconds, int seconds, int concurrency)
-    {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
+    private static HttpClient Client(int port, int concurrency) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
-        await RunLoadAsync(client, TimeSpan.FromSeconds(warmupSeconds), concurrency, record: false);
-        return await RunLoadAsync(client, TimeSpan.FromSeconds(seconds), concurrency, record: true);
-    }
 
     private static long _sequence;
 
-    private static async Task<LoadResult> RunLoadAsync(HttpClient client, TimeSpan duration, int concurrency, bool record)
+    /// <summary>A closed loop: each of <paramref name="concurrency"/> workers sends, waits for the answer, sends again.</summary>
+    private static async Task RunLoadAsync(HttpClient client, TimeSpan duration, int concurrency, Samples samples)
     {
-        var latencies = new ConcurrentBag<List<double>>();
-        var errors = 0;
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            var mine = new List<double>(100_000);
+            var latencies = new List<double>(50_000);
+            var errors = 0;
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 using var request = SignedSlashCommand(Interlocked.Increment(ref _sequence));
@@ -137,24 +161,20 @@ public static class SlackBenchmark
                     var body = await response.Content.ReadAsStringAsync();
                     if (response.StatusCode != HttpStatusCode.OK || !body.Contains("in_channel", StringComparison.Ordinal))
                     {
-                        Interlocked.Increment(ref errors);
+                        errors++;
                     }
                 }
                 catch (HttpRequestException)
                 {
-                    Interlocked.Increment(ref errors);
+                    errors++;
                 }
 
-                mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             }
 
-            latencies.Add(mine);
+            return (latencies, errors);
         })));
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return record
-            ? new LoadResult(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], errors)
-            : new LoadResult(0, 0, 0, 0, errors);
+        samples.Add(Stopwatch.GetElapsedTime(started).TotalSeconds, perWorker.SelectMany(w => w.latencies), perWorker.Sum(w => w.errors));
     }
 
     /// <summary>A slash command exactly as Slack would send and sign it; each has its own trigger id (no dedupe shortcut).</summary>
@@ -268,7 +288,30 @@ public static class SlackBenchmark
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private sealed record LoadResult(double RequestsPerSecond, double P50, double P99, double Max, int Errors);
+
+    private sealed class Samples
+    {
+        private readonly List<double> _latencies = [];
+        private double _seconds;
+        private int _errors;
+
+        public void Add(double seconds, IEnumerable<double> latencies, int errors)
+        {
+            _seconds += seconds;
+            _latencies.AddRange(latencies);
+            _errors += errors;
+        }
+
+        public LoadResult Summarise()
+        {
+            var sorted = _latencies.Order().ToArray();
+            return new LoadResult(sorted.Length / _seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], _errors);
+        }
+    }
 
     private sealed class MemoryDeliveryLog : IDeliveryLog
     {
