@@ -182,7 +182,14 @@ public sealed partial class SocketModeClient(
                             return ConnectionEnd.LinkDisabled;
                         }
 
-                        // warning, refresh_requested, too_many_websockets…: replace this connection; keep reading until then.
+                        if (reason == "too_many_websockets")
+                        {
+                            // Over Slack's limit: a replacement opened first would be refused too, so let this one go first.
+                            await connection.CloseQuietlyAsync(CancellationToken.None).ConfigureAwait(false);
+                            return ConnectionEnd.Closed;
+                        }
+
+                        // warning, refresh_requested: replace this connection; keep reading until the new one is up.
                         refresh.TrySetResult();
                         break;
                     case "hello":

@@ -229,6 +229,20 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.StartsWith("1700000000.", message.MessageId, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_the_bot_is_not_in_the_channel_a_card_goes_through_response_url_instead()
+    {
+        _slack.Script("chat.postMessage", new ScriptedAnswer(200, """{"ok":false,"error":"not_in_channel"}"""));
+
+        var response = await _bot.PostSignedAsync(_bot.SlashCommand("poll Where?", responseId: "fallback"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _slack.NextCallAsync("chat.postMessage");
+        var answer = await _slack.NextCallAsync("response");
+        Assert.Equal("/response/fallback", answer.RequestPath);
+        Assert.Equal("in_channel", JsonDocument.Parse(answer.Body).RootElement.GetProperty("response_type").GetString());
+    }
+
     internal static string ButtonClick(string user, string actionTs, string responseId, string actionId = "vote:12:3", string baseUrl = "http://127.0.0.1:9") =>
         $$"""
         {"type":"block_actions","trigger_id":"trig.{{actionTs}}","api_app_id":"A1","team":{"id":"T1","domain":"t"},

@@ -113,6 +113,19 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Too_many_websockets_lets_the_old_connection_go_before_opening_another()
+    {
+        await using var bot = await StartBotAsync();
+        var first = await _slack.NextSocketAsync();
+
+        await first.SendAsync("""{"type":"disconnect","reason":"too_many_websockets"}""");
+        var second = await _slack.NextSocketAsync();
+
+        var events = _slack.SocketEvents.ToList();
+        Assert.InRange(events.IndexOf("closed:" + first.Ticket), 0, events.IndexOf("open:" + second.Ticket) - 1);
+    }
+
+    [Fact]
     public async Task Link_disabled_stops_socket_mode()
     {
         await using var bot = await StartBotAsync();
