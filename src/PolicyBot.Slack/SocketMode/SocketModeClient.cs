@@ -23,6 +23,9 @@ public sealed partial class SocketModeClient(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a replaced connection may keep delivering; Slack's warning comes about 10 s before it closes one.</summary>
+    internal static readonly TimeSpan RetireGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>Errors after which retrying cannot help: the token or the workspace is gone.</summary>
     private static readonly HashSet<string> Unrecoverable =
         ["not_authed", "invalid_auth", "account_inactive", "user_removed_from_team", "team_disabled", "token_revoked", "not_allowed_token_type"];
@@ -66,7 +69,7 @@ public sealed partial class SocketModeClient(
                     // Refresh: connect the replacement first; the old socket keeps delivering until it is let go.
                     LogRefreshing(connection.Id);
                     var next = await ConnectWithBackoffAsync(stop).ConfigureAwait(false);
-                    await RetireAsync(connection, receiving).ConfigureAwait(false);
+                    _ = RetireAsync(connection, receiving, stop);
                     current = next;
                     continue;
                 }
@@ -199,7 +202,7 @@ public sealed partial class SocketModeClient(
                         {
                             // Each envelope on its own task: a 2 s command must not hold up the acks behind it.
                             var envelope = root.Clone();
-                            _ = AcknowledgeAsync(connection, envelope, stop);
+                            connection.TrackAck(AcknowledgeAsync(connection, envelope, stop));
                         }
 
                         break;
@@ -245,15 +248,27 @@ public sealed partial class SocketModeClient(
         }
     }
 
-    private static async Task RetireAsync(SocketModeConnection old, Task<ConnectionEnd> receiving)
+    /// <summary>
+    /// Lets an old connection go gently: it keeps delivering (and acknowledging on the same socket) until Slack closes it
+    /// or <see cref="RetireGrace"/> passes, then waits for its last acks and closes it.
+    /// </summary>
+    private async Task RetireAsync(SocketModeConnection old, Task<ConnectionEnd> receiving, CancellationToken stop)
     {
-        await old.CloseQuietlyAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
+            using var graceOver = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            await Task.WhenAny(receiving, Task.Delay(RetireGrace, clock, graceOver.Token)).ConfigureAwait(false);
+            await graceOver.CancelAsync().ConfigureAwait(false);
+            await old.PendingAcks.ConfigureAwait(false);
+            await old.CloseQuietlyAsync(CancellationToken.None).ConfigureAwait(false);
             await receiving.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
         }
         finally
         {
+            LogRetired(old.Id);
             await old.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -285,6 +300,9 @@ public sealed partial class SocketModeClient(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replacing Slack Socket Mode connection {Connection}; the old one stays until the new one is up")]
     private partial void LogRefreshing(int connection);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack Socket Mode connection {Connection} let go after its replacement came up")]
+    private partial void LogRetired(int connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Connection} dropped; reconnecting")]
     private partial void LogDropped(int connection);

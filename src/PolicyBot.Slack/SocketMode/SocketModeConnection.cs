@@ -12,6 +12,7 @@ public sealed class SocketModeConnection(ClientWebSocket socket, int id) : IAsyn
 {
     private const int MaxMessageBytes = 4 * 1024 * 1024;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _pendingAcks = new();
 
     public int Id { get; } = id;
 
@@ -57,6 +58,17 @@ public sealed class SocketModeConnection(ClientWebSocket socket, int id) : IAsyn
             }
         }
     }
+
+    /// <summary>Remembers an envelope still being answered, so the socket is not let go before its ack is sent.</summary>
+    public void TrackAck(Task acknowledging)
+    {
+        _pendingAcks.TryAdd(acknowledging, 0);
+        acknowledging.ContinueWith(static (t, state) => ((System.Collections.Concurrent.ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _),
+            _pendingAcks, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every envelope received so far has been acknowledged (or failed to be).</summary>
+    public Task PendingAcks => Task.WhenAll(_pendingAcks.Keys);
 
     public async Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {

@@ -182,6 +182,20 @@ public sealed class ServerSocket(WebSocket socket, string ticket, ConcurrentQueu
         return await _received.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>Closes the connection from Slack's side, as Slack does when it refreshes one.</summary>
+    public async Task CloseFromServerAsync()
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     /// <summary>Drops the TCP connection without a close handshake, as a network failure would.</summary>
     public void Abort() => _abort.Cancel();
 
@@ -205,7 +219,11 @@ public sealed class ServerSocket(WebSocket socket, string ticket, ConcurrentQueu
                 {
                     events.Enqueue("closed:" + Ticket);
                     _closedByClient.TrySetResult();
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    }
+
                     return;
                 }
 

@@ -88,9 +88,12 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         // The old socket still delivers until the replacement is up.
         await first.SendAsync(SlashEnvelope("late", "help"));
         var second = await _slack.NextSocketAsync();
-        await first.ClosedByClient.Bounded();
-
         Assert.Contains("late", await first.ReceiveAsync(), StringComparison.Ordinal);
+
+        // The old socket goes when Slack closes it, or after the grace period.
+        await bot.Clock.WaitForTimerAsync(SocketModeClient.RetireGrace);
+        bot.Clock.Advance(SocketModeClient.RetireGrace);
+        await first.ClosedByClient.Bounded();
         var events = _slack.SocketEvents.ToList();
         Assert.InRange(events.IndexOf("open:" + second.Ticket), 0, events.IndexOf("closed:" + first.Ticket) - 1);
         Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count());
@@ -107,6 +110,7 @@ public sealed class SocketModeClientTests : IAsyncLifetime
 
         await first.SendAsync("""{"type":"disconnect","reason":"warning","debug_info":{"host":"applink-1"}}""");
         var second = await _slack.NextSocketAsync();
+        await first.CloseFromServerAsync();
         await first.ClosedByClient.Bounded();
 
         Assert.NotEqual(first.Ticket, second.Ticket);
