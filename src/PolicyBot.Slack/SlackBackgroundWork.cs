@@ -19,8 +19,8 @@ public sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> log
     public void Start(string what, Func<CancellationToken, Task> work) =>
         Track(Task.Run(() => ObserveAsync(what, work), CancellationToken.None));
 
-    /// <summary>Keeps the host from stopping before <paramref name="task"/> (already started by the caller) ends.</summary>
-    public void Track(Task task)
+    /// <summary>Keeps the host from stopping before <paramref name="task"/> ends.</summary>
+    private void Track(Task task)
     {
         if (task.IsCompleted)
         {
@@ -31,8 +31,6 @@ public sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> log
         task.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _),
             _running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
-
-    public int RunningCount => _running.Count;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -22,6 +22,7 @@ public sealed partial class SlackRequestProcessor(
     CommandRouter router,
     SlackTranslator translator,
     SlackReplySender sender,
+    SlackHelp help,
     SlackBackgroundWork background,
     IOptions<SlackOptions> options,
     TimeProvider clock,
@@ -34,6 +35,18 @@ public sealed partial class SlackRequestProcessor(
     {
         var invocation = translator.FromSlashCommand(request);
         var target = new SlackReplyTarget(invocation.Conversation, request.UserId, request.ResponseUrl);
+        if (invocation.Name == SlackTranslator.HelpCommand)
+        {
+            // Help is read-only and Slack-worded, so it skips the router; it is answered privately, like Slack's own help.
+            var helpReply = help.For(invocation.Arguments);
+            if (inlineAllowed)
+            {
+                return new SlackAck(SlackReplySender.InlineBody(helpReply));
+            }
+
+            background.Start("help", ct => sender.DeliverAsync(target, helpReply, privateByDefault: true, ct));
+            return SlackAck.Empty;
+        }
 
         // Not the request's abort token: once accepted, a command runs to the end even if Slack hangs up.
         var dispatch = router.DispatchAsync(invocation, background.StoppingToken);

@@ -42,6 +42,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.TryAddSingleton<SlackTranslator>();
+        services.TryAddSingleton<SlackHelp>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());

@@ -121,7 +121,23 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         var response = await _bot.PostSignedAsync(_bot.SlashCommand(string.Empty));
 
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", json.GetProperty("response_type").GetString());
         Assert.Equal("PolicyBot commands", json.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        var list = json.GetProperty("blocks")[1].GetProperty("text").GetProperty("text").GetString();
+        Assert.Contains("`/policy ask &lt;question&gt;` — Ask a question.", list, StringComparison.Ordinal);
+        Assert.Contains("`/policy poll &lt;question&gt;`", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("vote", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("!ask", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_for_one_command_uses_the_slash_command()
+    {
+        var response = await _bot.PostSignedAsync(_bot.SlashCommand("help ask"));
+
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("/policy ask", json.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains("Usage: `/policy ask &lt;question&gt;`", json.GetProperty("blocks")[1].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
