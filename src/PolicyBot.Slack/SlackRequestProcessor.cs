@@ -130,6 +130,12 @@ public sealed partial class SlackRequestProcessor(
                 var target = new SlackReplyTarget(invocation.Conversation, mention.UserId, ResponseUrl: null);
                 background.Start($"mention {mention.EventId}", async ct =>
                 {
+                    if (invocation.Name == SlackTranslator.HelpCommand)
+                    {
+                        await sender.DeliverAsync(target, help.For(invocation.Arguments), privateByDefault: true, ct).ConfigureAwait(false);
+                        return;
+                    }
+
                     var outcome = await OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation).ConfigureAwait(false);
                     if (outcome.Reply is not null)
                     {
