@@ -14,6 +14,7 @@ public static class BenchmarkEntryPoint
         ["due-jobs"] = DueJobBenchmark.RunAsync,
         ["polls"] = PollBenchmark.RunAsync,
         ["discord"] = DiscordBenchmark.RunAsync,
+        ["slack"] = SlackBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Core.Chat;
 using PolicyBot.Discord;
+using PolicyBot.Slack;
+using PolicyBot.Slack.Http;
 using PolicyBot.Hosting.Health;
 
 namespace PolicyBot.Hosting;
@@ -28,6 +30,11 @@ public static class AdapterRegistration
             services.AddDiscordAdapter(configuration);
         }
 
+        if (adapters.Slack)
+        {
+            services.AddSlackAdapter(configuration);
+        }
+
         if (adapters.Console)
         {
             services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -41,6 +48,10 @@ public static class AdapterRegistration
     public static void MapEndpoints(WebApplication app, AdapterSelection adapters)
     {
         app.MapBotHealthEndpoints();
+        if (adapters.SlackHttp)
+        {
+            app.MapSlackEndpoints();
+        }
         if (adapters.PrometheusEnabled)
         {
             app.MapBotMetrics();

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.Slack;
+
+/// <summary>Configuration section <c>Slack</c>. Tokens and the signing secret are secrets: never log them.</summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>Turns HTTP mode on: requests to <see cref="EventsPath"/> are checked against it.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary><c>xoxb-…</c>: the Web API token for posting, editing and uploading.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary><c>xapp-…</c> with <c>connections:write</c>: turns Socket Mode on.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>The slash command that carries every PolicyBot command as its first word.</summary>
+    [Required]
+    [RegularExpression("^/[a-z0-9_-]{1,31}$")]
+    public string CommandName { get; set; } = "/policy";
+
+    /// <summary>Slack user ids (U…/W…) that may run admin commands.</summary>
+    public string[] AdminUserIds { get; set; } = [];
+
+    [Required]
+    [Url]
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    [Required]
+    [RegularExpression("^/.*")]
+    public string EventsPath { get; set; } = "/slack/events";
+
+    /// <summary>How long a command may run before we acknowledge and answer through <c>response_url</c>; Slack allows 3 s in all.</summary>
+    [Range(0, 2500)]
+    public int InlineReplyBudgetMilliseconds { get; set; } = 2000;
+
+    /// <summary>Slack's replay window for signed requests, both ways.</summary>
+    [Range(1, 3600)]
+    public int SignatureWindowSeconds { get; set; } = 300;
+
+    /// <summary>Slack allows about one message per second per channel; posts and edits to one channel queue in order.</summary>
+    [Range(0, 60_000)]
+    public int ChannelMessageIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Socket Mode connections kept open at once, so a refresh of one never leaves us deaf (Slack allows 10).</summary>
+    [Range(1, 10)]
+    public int SocketModeConnections { get; set; } = 2;
+
+    /// <summary>Each further Socket Mode connection opens this much later, so they refresh at different times.</summary>
+    [Range(0, 600)]
+    public int SocketModeStaggerSeconds { get; set; } = 10;
+
+    /// <summary>Largest request body accepted on the events endpoint; Slack's are a few KB.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 512 * 1024;
+
+    internal bool IsAdmin(string userId) => Array.IndexOf(AdminUserIds, userId) >= 0;
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+using PolicyBot.Slack.BlockKit;
+
+namespace PolicyBot.Slack;
+
+/// <summary>What to acknowledge a Slack request with: an empty 200, or a JSON body (an inline answer, a challenge).</summary>
+public readonly record struct SlackAck(byte[]? JsonBody)
+{
+    public static SlackAck Empty => default;
+}
+
+/// <summary>
+/// The one place Slack requests become commands, for HTTP and Socket Mode alike. Every path acknowledges within
+/// Slack's 3 s: a command gets <see cref="SlackOptions.InlineReplyBudgetMilliseconds"/> to answer inline, after which we
+/// acknowledge and the answer follows through <c>response_url</c>. Clicks and events are acknowledged at once.
+/// </summary>
+public sealed partial class SlackRequestProcessor(
+    CommandRouter router,
+    SlackTranslator translator,
+    SlackReplySender sender,
+    SlackHelp help,
+    SlackBackgroundWork background,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILogger<SlackRequestProcessor> logger)
+{
+    private readonly TimeSpan _inlineBudget = TimeSpan.FromMilliseconds(options.Value.InlineReplyBudgetMilliseconds);
+
+    /// <param name="inlineAllowed">False when the transport cannot carry an answer in the acknowledgement.</param>
+    public async Task<SlackAck> HandleSlashCommandAsync(SlashCommandRequest request, bool inlineAllowed = true)
+    {
+        var invocation = translator.FromSlashCommand(request);
+        var target = new SlackReplyTarget(invocation.Conversation, request.UserId, request.ResponseUrl);
+        if (invocation.Name == SlackTranslator.HelpCommand)
+        {
+            // Help is read-only and Slack-worded, so it skips the router; it is answered privately, like Slack's own help.
+            var helpReply = help.For(invocation.Arguments);
+            if (inlineAllowed)
+            {
+                return new SlackAck(SlackReplySender.InlineBody(helpReply));
+            }
+
+            background.Start("help", ct => sender.DeliverAsync(target, helpReply, privateByDefault: true, ct));
+            return SlackAck.Empty;
+        }
+
+        // Not the request's abort token: once accepted, a command runs to the end even if Slack hangs up.
+        var dispatch = router.DispatchAsync(invocation, background.StoppingToken);
+        if (!await FinishesWithinBudgetAsync(dispatch).ConfigureAwait(false))
+        {
+            LogAnsweringLater(invocation.Name, invocation.DeliveryId);
+            background.Start($"late answer to {invocation.Name}", async ct =>
+            {
+                var late = await OutcomeOrApologyAsync(dispatch, invocation).ConfigureAwait(false);
+                if (late.Reply is not null)
+                {
+                    await sender.DeliverAsync(target, late.Reply, privateByDefault: false, ct).ConfigureAwait(false);
+                }
+            });
+            return SlackAck.Empty;
+        }
+
+        var outcome = await OutcomeOrApologyAsync(dispatch, invocation).ConfigureAwait(false);
+        if (outcome.Reply is not { } reply)
+        {
+            return SlackAck.Empty;
+        }
+
+        if (inlineAllowed && sender.CanAnswerInline(reply))
+        {
+            return new SlackAck(SlackReplySender.InlineBody(reply));
+        }
+
+        background.Start($"answer to {invocation.Name}", ct => sender.DeliverAsync(target, reply, privateByDefault: false, ct));
+        return new SlackAck(inlineAllowed ? SlackReplySender.AckBeforeSeparateAnswer(reply) : null);
+    }
+
+    /// <summary>Button clicks: acknowledged at once; the command runs after, its answer goes to the clicker.</summary>
+    public SlackAck HandleInteractive(JsonElement payload)
+    {
+        var request = BlockActionsRequest.TryParse(payload);
+        if (request is null)
+        {
+            LogIgnoredInteraction(payload.String("type"));
+            return SlackAck.Empty;
+        }
+
+        foreach (var action in request.Actions)
+        {
+            var invocation = translator.FromAction(request, action);
+            if (invocation is null)
+            {
+                continue;
+            }
+
+            var target = new SlackReplyTarget(invocation.Conversation, request.UserId, request.ResponseUrl);
+            background.Start($"click {invocation.Name}", async ct =>
+            {
+                var outcome = await OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation).ConfigureAwait(false);
+                if (outcome.Reply is not null)
+                {
+                    await sender.DeliverAsync(target, outcome.Reply, privateByDefault: true, ct).ConfigureAwait(false);
+                }
+            });
+        }
+
+        return SlackAck.Empty;
+    }
+
+    /// <summary>Events API bodies: the URL check, and mentions answered as questions. Other events are acknowledged and ignored.</summary>
+    public SlackAck HandleEvent(JsonElement body)
+    {
+        switch (body.String("type"))
+        {
+            case "url_verification":
+                var challenge = body.String("challenge");
+                return new SlackAck(SlackMessageJson.Write(writer => writer.WriteString("challenge", challenge)));
+            case "event_callback":
+                var mention = MentionEvent.TryParse(body);
+                if (mention is null || mention.EventId.Length == 0)
+                {
+                    return SlackAck.Empty;
+                }
+
+                var invocation = translator.FromMention(mention);
+                var target = new SlackReplyTarget(invocation.Conversation, mention.UserId, ResponseUrl: null);
+                background.Start($"mention {mention.EventId}", async ct =>
+                {
+                    if (invocation.Name == SlackTranslator.HelpCommand)
+                    {
+                        await sender.DeliverAsync(target, help.For(invocation.Arguments), privateByDefault: true, ct).ConfigureAwait(false);
+                        return;
+                    }
+
+                    var outcome = await OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation).ConfigureAwait(false);
+                    if (outcome.Reply is not null)
+                    {
+                        await sender.DeliverAsync(target, outcome.Reply, privateByDefault: false, ct).ConfigureAwait(false);
+                    }
+                });
+                return SlackAck.Empty;
+            default:
+                return SlackAck.Empty;
+        }
+    }
+
+    private async Task<bool> FinishesWithinBudgetAsync(Task dispatch)
+    {
+        if (dispatch.IsCompleted)
+        {
+            return true;
+        }
+
+        if (_inlineBudget <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var budgetOver = new CancellationTokenSource();
+        var budget = Task.Delay(_inlineBudget, clock, budgetOver.Token);
+        await Task.WhenAny(dispatch, budget).ConfigureAwait(false);
+        await budgetOver.CancelAsync().ConfigureAwait(false);
+        return dispatch.IsCompleted;
+    }
+
+    /// <summary>The router answers every handler failure itself; this covers what is outside it (the delivery log down).</summary>
+    private async Task<CommandOutcome> OutcomeOrApologyAsync(Task<CommandOutcome> dispatch, CommandInvocation invocation)
+    {
+        try
+        {
+            return await dispatch.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDispatchFailed(ex, invocation.Name, invocation.DeliveryId);
+            return new CommandOutcome(CommandOutcomeKind.Failed,
+                Reply.Error("Sorry, I couldn't take that command just now. Please try again in a moment."));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Command {Command} ({DeliveryId}) is still running; acknowledged, the answer follows via response_url")]
+    private partial void LogAnsweringLater(string command, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Slack interaction of type {Type}")]
+    private partial void LogIgnoredInteraction(string type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not dispatch command {Command} ({DeliveryId})")]
+    private partial void LogDispatchFailed(Exception exception, string command, string deliveryId);
+}
