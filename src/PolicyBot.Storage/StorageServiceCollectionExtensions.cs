@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<SqlDeliveryLog>();
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
+        services.AddSingleton<PolicyBot.Core.Knowledge.Feedback.IAnswerFeedbackStore, Knowledge.SqlAnswerFeedbackStore>();
         return services;
     }
 }
