@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+
+namespace PolicyBot.ConsoleAdapter;
+
+/// <summary>
+/// Each stdin line is a chat message from a local user in the channel <c>console</c>; replies go to stdout.
+/// At end of input the host stops, which lets every service finish what is pending, and the process exits 0.
+/// </summary>
+public sealed partial class ConsoleAdapterService(
+    ConsoleIo io,
+    CommandRouter router,
+    ConsolePlatform platform,
+    PostedMessageTracker tracker,
+    IHostApplicationLifetime lifetime,
+    IOptions<ConsoleOptions> options,
+    ILogger<ConsoleAdapterService> logger) : BackgroundService
+{
+    public static readonly ConversationRef Channel = new(Platforms.Console, "console");
+
+    // Delivery ids must be unique per run, or yesterday's "line 1" would be taken for a repeat today.
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..12];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var lineNumber = 0L;
+            while (await io.Input.ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                await HandleLineAsync(line, lineNumber, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        LogEndOfInput();
+        lifetime.StopApplication();
+    }
+
+    private async Task HandleLineAsync(string line, long lineNumber, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        var defaultUser = options.Value.UserName;
+        var (speaker, message) = ConsoleLine.Split(line, defaultUser);
+        var sender = new Sender(
+            "console:" + speaker.ToLowerInvariant(),
+            speaker,
+            IsAdmin: string.Equals(speaker, defaultUser, StringComparison.OrdinalIgnoreCase));
+        var deliveryId = $"console:{_runId}:{lineNumber.ToString(CultureInfo.InvariantCulture)}";
+        var invocation = router.ParseMessage(message, sender, Channel, deliveryId);
+        if (invocation is null)
+        {
+            if (!string.IsNullOrWhiteSpace(message))
+            {
+                await platform.PostAsync(Channel, Reply.Private($"Commands start with `{router.Prefix}`. Try `{router.Prefix}help`."), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        try
+        {
+            var outcome = await router.DispatchAsync(invocation, cancellationToken).ConfigureAwait(false);
+            if (outcome.Reply is { } reply)
+            {
+                var posted = await platform.PostAsync(Channel, reply, cancellationToken).ConfigureAwait(false);
+                await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The router already turns handler failures into replies; this guards the adapter's own I/O.
+            LogLineFailed(ex, lineNumber);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "End of console input; stopping")]
+    private partial void LogEndOfInput();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Console line {LineNumber} could not be answered")]
+    private partial void LogLineFailed(Exception exception, long lineNumber);
+}

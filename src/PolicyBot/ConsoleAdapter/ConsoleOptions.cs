@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.ConsoleAdapter;
+
+/// <summary>Configuration section <c>Console</c>.</summary>
+public sealed class ConsoleOptions
+{
+    public const string SectionName = "Console";
+
+    /// <summary>Who you are when a line has no <c>name&gt;</c> prefix. This local user is an admin.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,32}$")]
+    public string UserName { get; set; } = "you";
+
+    /// <summary>Where attachments (charts, CSV exports) are written so you can open them.</summary>
+    [Required]
+    public string AttachmentsPath { get; set; } = "data/attachments";
+}

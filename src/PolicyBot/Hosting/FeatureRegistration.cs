@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PolicyBot.Hosting;
+
+/// <summary>The bot's capabilities (ask, polls, reminders), each registered by its own extension method.</summary>
+public static class FeatureRegistration
+{
+    public static void AddFeatures(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+}

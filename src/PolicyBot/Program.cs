@@ -1,0 +1,3 @@
+using PolicyBot.Cli;
+
+return await BotCommandLine.InvokeAsync(args);

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Commands;
+
+namespace PolicyBot.Core.Tests.Commands;
+
+public sealed class RateLimitFilterTests
+{
+    [Fact]
+    public async Task A_user_over_the_burst_is_told_to_slow_down_and_others_are_unaffected()
+    {
+        var echo = new EchoCommand();
+        var options = new CommandOptions { RateLimitBurst = 3, RateLimitSecondsPerCommand = 3600 };
+        var router = TestRouter.Create([echo], options);
+
+        var burst = new List<CommandOutcome>();
+        for (var i = 0; i < 4; i++)
+        {
+            burst.Add(await router.DispatchAsync(TestRouter.Invocation("echo", user: "fast"), CancellationToken.None));
+        }
+
+        var other = await router.DispatchAsync(TestRouter.Invocation("echo", user: "calm"), CancellationToken.None);
+
+        Assert.All(burst.Take(3), o => Assert.Equal(CommandOutcomeKind.Handled, o.Kind));
+        Assert.Equal(CommandOutcomeKind.Refused, burst[3].Kind);
+        Assert.Contains("Slow down", burst[3].Reply!.Text, StringComparison.Ordinal);
+        Assert.Equal(CommandOutcomeKind.Handled, other.Kind);
+        Assert.Equal(4, echo.Calls);
+    }
+
+    [Fact]
+    public async Task The_same_user_id_on_another_platform_has_its_own_bucket()
+    {
+        using var filter = new RateLimitFilter(Options.Create(new CommandOptions { RateLimitBurst = 1, RateLimitSecondsPerCommand = 3600 }));
+        var declaration = new CommandDeclaration("echo", "x");
+        var console = TestRouter.Invocation("echo", user: "U1");
+        var slack = console with { Conversation = new("slack", "C1") };
+
+        Assert.Null(await filter.CheckAsync(console, declaration, CancellationToken.None));
+        Assert.NotNull(await filter.CheckAsync(console, declaration, CancellationToken.None));
+        Assert.Null(await filter.CheckAsync(slack, declaration, CancellationToken.None));
+    }
+}
