@@ -8,5 +8,15 @@ namespace PolicyBot.Benchmarks;
 /// </summary>
 public static class BenchmarkEntryPoint
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        // Load drivers that need their own timing run by name; everything else goes to BenchmarkDotNet.
+        if (args is ["ask-load", .. var rest])
+        {
+            await AskBenchmark.RunAsync(rest);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
+    }
 }

@@ -37,19 +37,6 @@ public static class AnswerComposer
         return new Citation(index.Article.Slug, paragraph, text[start..end]);
     }
 
-    /// <summary>Share of the question's term weight (IDF; words the article lacks weigh most) that a sentence contains: the lexical half of choosing a quote.</summary>
-    public static double TermOverlap(ArticleIndex index, IReadOnlyCollection<string> queryTerms, string sentence)
-    {
-        var total = queryTerms.Sum(index.Paragraphs.IdfOrMissing);
-        if (total <= 0)
-        {
-            return 0;
-        }
-
-        var terms = TextAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
-        return queryTerms.Where(terms.Contains).Sum(index.Paragraphs.IdfOrMissing) / total;
-    }
-
     /// <summary>"The article doesn't address that. It covers: ..." with the position titles (or paragraph openings).</summary>
     public static string DeclineText(IReadOnlyList<Article> articles)
     {

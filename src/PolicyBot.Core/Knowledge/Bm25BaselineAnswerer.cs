@@ -43,7 +43,7 @@ public sealed class Bm25BaselineAnswerer(ArticleLibrary library) : IAnswerer
             }
 
             var paragraph = top + 1;
-            var quote = AnswerComposer.Quote(index, paragraph, s => AnswerComposer.TermOverlap(index, analysis.QueryTerms, index.Sentences[top][s]));
+            var quote = AnswerComposer.Quote(index, paragraph, s => index.SentenceOverlap(analysis.QueryTerms, paragraph, s));
             best = new Answer(question, false, $"Paragraph {paragraph} of “{article.Title}” is the closest passage.", [quote], article, null, signals);
             bestScore = relative;
         }

@@ -106,7 +106,7 @@ public sealed partial class HybridAnswerer : IAnswerer
 
         var citations = cited.Select(p => AnswerComposer.Quote(index, p, s =>
                 SemanticIndex.Similarity(questionVector, semantic.SentenceVectors[p - 1][s])
-                + (0.5 * AnswerComposer.TermOverlap(index, analysis.QueryTerms, index.Sentences[p - 1][s]))))
+                + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s))))
             .ToImmutableArray();
         var summary = top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
         return (new Answer(question, false, summary, citations, article, top.Position, signals), top.Score);

@@ -26,6 +26,7 @@ public sealed class ArticleIndex
     {
         Article = article;
         Sentences = [.. article.Paragraphs.Select(p => SentenceSplitter.Split(p).ToImmutableArray())];
+        _sentenceTerms = Sentences.Select(sentences => sentences.Select(s => TextAnalyzer.Terms(s).ToFrozenSet(StringComparer.Ordinal)).ToArray()).ToArray();
         ParagraphTerms = [.. article.Paragraphs.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(p))];
         Paragraphs = new Bm25Index(ParagraphTerms);
         Positions = new Bm25Index(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p))));
@@ -62,10 +63,29 @@ public sealed class ArticleIndex
     /// <summary><see cref="Article.Synonyms"/> as stemmed terms: each group, each name in it.</summary>
     public ImmutableArray<ImmutableArray<ImmutableArray<string>>> SynonymTerms { get; }
 
+    private readonly FrozenSet<string>[][] _sentenceTerms;
     private readonly FrozenDictionary<string, int> _documentFrequency;
     private readonly int _documentCount;
 
     public Article Article { get; }
+
+    /// <summary>
+    /// Share of the question's term weight (IDF; words the article lacks weigh most) found in one sentence: the lexical
+    /// half of choosing a quote. Sentence terms are computed once, so this is a few set lookups.
+    /// </summary>
+    /// <param name="paragraph">1-based.</param>
+    /// <param name="sentence">0-based, as in <see cref="Sentences"/>.</param>
+    public double SentenceOverlap(IReadOnlyCollection<string> queryTerms, int paragraph, int sentence)
+    {
+        var total = queryTerms.Sum(Paragraphs.IdfOrMissing);
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var terms = _sentenceTerms[paragraph - 1][sentence];
+        return queryTerms.Where(terms.Contains).Sum(Paragraphs.IdfOrMissing) / total;
+    }
 
     /// <summary>
     /// How specific a term is within this article (IDF over its paragraphs and positions). A term the article never uses

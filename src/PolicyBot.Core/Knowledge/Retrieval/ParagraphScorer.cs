@@ -65,7 +65,7 @@ public static class ParagraphScorer
         {
             var hasPosition = article.Positions.Any(x => x.Paragraphs.Contains(p + 1));
             var paragraphLexical = Math.Min(1, paragraphBm25[p] / paragraphIdeal);
-            var sentenceLexical = index.Sentences[p].Select(s => AnswerComposer.TermOverlap(index, queryTerms, s)).DefaultIfEmpty().Max();
+            var sentenceLexical = Enumerable.Range(0, index.Sentences[p].Length).Select(s => index.SentenceOverlap(queryTerms, p + 1, s)).DefaultIfEmpty().Max();
             evidence[p] = new ParagraphEvidence(
                 p + 1,
                 article.PositionFor(p + 1),
