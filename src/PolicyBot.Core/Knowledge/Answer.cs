@@ -6,7 +6,7 @@ namespace PolicyBot.Core.Knowledge;
 /// <summary>The evidence behind an answer or a decline; the eval prints it, nothing else depends on it.</summary>
 /// <param name="Coverage">Share of the question's content words and names the article knows.</param>
 /// <param name="Semantic">Best cosine similarity between the question and any indexed unit (0 when not computed).</param>
-/// <param name="Lexical">Best BM25 score of a paragraph or position (raw).</param>
+/// <param name="Lexical">Lexical evidence (0..1) for the top paragraph: BM25 and word overlap relative to the question.</param>
 /// <param name="Reason">Why it was declined, or "answered".</param>
 public sealed record AnswerSignals(double Coverage, double Semantic, double Lexical, string Reason);
 

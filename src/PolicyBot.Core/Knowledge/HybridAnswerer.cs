@@ -59,7 +59,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         var open = analyses.Where(a => _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
         if (open.Length == 0)
         {
-            var (index, analysis) = analyses[0];
+            var analysis = analyses[0].Analysis;
             return AnswerComposer.Decline(question, articles, new AnswerSignals(analysis.Coverage, 0, 0, _policy.Evaluate(analysis, null)!));
         }
 

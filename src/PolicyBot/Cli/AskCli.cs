@@ -22,7 +22,7 @@ public static class AskCli
     public static async Task<int> RunAsync(string articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
     {
         var options = new KnowledgeOptions { ArticlesPath = articlesPath };
-        var library = ArticleLibrary.Load(options.ResolveArticlesPath());
+        var library = ArticleLibrary.Load(ResolveFolder(options));
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
         var answerer = new HybridAnswerer(library, embedder, new EmbeddingCache(options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
 
@@ -66,6 +66,10 @@ public static class AskCli
 
         await output.FlushAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>A folder given on the command line is taken from the working directory when it exists there, else from the app folder.</summary>
+    public static string ResolveFolder(KnowledgeOptions options) =>
+        Directory.Exists(options.ArticlesPath) ? Path.GetFullPath(options.ArticlesPath) : options.ResolveArticlesPath();
 
     public static string ToJsonLine(Answer answer)
     {

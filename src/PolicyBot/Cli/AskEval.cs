@@ -33,7 +33,7 @@ public static class AskEval
     public static async Task<EvalReport> EvaluateAsync(string articlesPath, string jsonlPath, bool baseline, CancellationToken ct)
     {
         var options = new KnowledgeOptions { ArticlesPath = articlesPath };
-        var library = ArticleLibrary.Load(options.ResolveArticlesPath());
+        var library = ArticleLibrary.Load(AskCli.ResolveFolder(options));
         var cases = await EvalCase.ReadJsonLinesAsync(jsonlPath, ct).ConfigureAwait(false);
         if (baseline)
         {

@@ -3,8 +3,9 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// <summary>
 /// Why one paragraph might answer a question: three semantic views (its best sentence, the whole paragraph, the
 /// curated position it belongs to) and three lexical ones (BM25 of the paragraph and of the position, each relative to
-/// what the question could score at best, and the best sentence's share of the question's words). Averaging views
-/// keeps one noisy match, such as a short alias that shares a name with the question, from deciding alone.
+/// what the question could score at best, and the best sentence's share of the question's words). Blending views
+/// keeps one noisy match, such as a short alias that shares a name with the question, from deciding alone; the curated
+/// position (summary and aliases) weighs as much as the paragraph's own text, since that is what it was written for.
 /// </summary>
 public sealed record ParagraphEvidence(
     int Paragraph,
