@@ -23,7 +23,7 @@ public static partial class ArticleSelector
             var named = option.Groups[1].Value;
             if (!library.TryGet(named, out var article))
             {
-                error = Reply.Error($"There is no article `{MentionGuard.Defuse(Shorten(named))}`. Loaded: {LoadedSlugs(library)}.");
+                error = UnknownArticle(library, named);
                 return false;
             }
 
@@ -47,6 +47,10 @@ public static partial class ArticleSelector
         slug is not null && library.TryGet(slug, out var article) ? article : library.Default;
 
     public static string LoadedSlugs(ArticleLibrary library) => string.Join(", ", library.Articles.Select(a => $"`{a.Slug}`"));
+
+    /// <summary>The error for a slug that names no loaded article (the slug is user text: shortened and defused).</summary>
+    public static Reply UnknownArticle(ArticleLibrary library, string slug) =>
+        Reply.Error($"There is no article `{MentionGuard.Defuse(Shorten(slug))}`. Loaded: {LoadedSlugs(library)}.");
 
     /// <summary>The error for commands that need one article when several are loaded and none is the default.</summary>
     public static Reply ChooseArticle(ArticleLibrary library, string example) =>

@@ -17,7 +17,7 @@ public sealed class PositionsCommand(ArticleLibrary library) : ICommandHandler
         var slug = invocation.Arguments.Trim();
         if (slug.Length > 0 && !library.TryGet(slug, out _))
         {
-            return Task.FromResult(Reply.Error($"There is no article `{MentionGuard.Defuse(slug.Length > 40 ? slug[..40] : slug)}`. Loaded: {ArticleSelector.LoadedSlugs(library)}."));
+            return Task.FromResult(ArticleSelector.UnknownArticle(library, slug));
         }
 
         var article = ArticleSelector.Resolve(library, slug.Length > 0 ? slug : null);

@@ -27,7 +27,7 @@ public sealed class QuoteCommand(ArticleLibrary library) : ICommandHandler
         {
             if (!library.TryGet(parts[0], out var named))
             {
-                return Reply.Error($"There is no article `{MentionGuard.Defuse(parts[0].Length > 40 ? parts[0][..40] : parts[0])}`. Loaded: {ArticleSelector.LoadedSlugs(library)}.");
+                return ArticleSelector.UnknownArticle(library, parts[0]);
             }
 
             slug = named.Slug;
