@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
         services.AddSchedulingStorage();
         services.AddPollStorage();
+        services.AddSingleton<Core.Knowledge.Feedback.IAnswerFeedbackStore, Knowledge.SqlAnswerFeedbackStore>();
         return services;
     }
 }

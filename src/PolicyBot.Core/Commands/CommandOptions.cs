@@ -23,4 +23,10 @@ public sealed class CommandOptions
     /// <summary>After the burst, one more command per this many seconds.</summary>
     [Range(0.01, 3600)]
     public double RateLimitSecondsPerCommand { get; set; } = 2;
+
+    /// <summary>
+    /// Platforms whose users are not rate limited. The console is one local operator piping a script, not a crowd
+    /// sharing a bot, so by default it is exempt.
+    /// </summary>
+    public string[] RateLimitExemptPlatforms { get; set; } = ["console"];
 }

@@ -12,11 +12,13 @@ public sealed class RateLimitFilter : ICommandFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly TimeSpan _period;
+    private readonly HashSet<string> _exemptPlatforms;
 
     public RateLimitFilter(IOptions<CommandOptions> options)
     {
         var settings = options.Value;
         _period = TimeSpan.FromSeconds(settings.RateLimitSecondsPerCommand);
+        _exemptPlatforms = new HashSet<string>(settings.RateLimitExemptPlatforms, StringComparer.OrdinalIgnoreCase);
         _limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(
             user,
             _ => new TokenBucketRateLimiterOptions
@@ -33,6 +35,11 @@ public sealed class RateLimitFilter : ICommandFilter, IDisposable
 
     public ValueTask<Reply?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken)
     {
+        if (_exemptPlatforms.Contains(invocation.Conversation.Platform))
+        {
+            return ValueTask.FromResult<Reply?>(null);
+        }
+
         using var lease = _limiter.AttemptAcquire($"{invocation.Conversation.Platform}:{invocation.Sender.UserId}");
         if (lease.IsAcquired)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Cli;
 
@@ -7,6 +8,47 @@ public static class ExtraCommands
 {
     public static IEnumerable<Command> Create()
     {
-        yield break;
+        yield return Ask();
+        yield return AskEvaluation();
+    }
+
+    private static Option<string> ArticlesOption() => new("--articles")
+    {
+        Description = "Folder of <slug>.md and <slug>.positions.yaml (relative paths resolve against the app folder)",
+        DefaultValueFactory = _ => new KnowledgeOptions().ArticlesPath,
+    };
+
+    private static Command Ask()
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON object per answer, one per line" };
+        var articles = ArticlesOption();
+        var question = new Argument<string[]>("question")
+        {
+            Description = "The question; without it, questions are read from stdin, one per line",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("ask", "Answer questions about the articles (no bot, no database).") { json, articles, question };
+        command.SetAction((result, ct) =>
+        {
+            var words = result.GetValue(question) ?? [];
+            return AskCli.RunAsync(
+                result.GetValue(articles)!,
+                words.Length == 0 ? null : string.Join(' ', words),
+                result.GetValue(json),
+                Console.In,
+                Console.Out,
+                ct);
+        });
+        return command;
+    }
+
+    private static Command AskEvaluation()
+    {
+        var baseline = new Option<bool>("--baseline") { Description = "Measure plain BM25 over paragraphs instead of the hybrid answerer" };
+        var articles = ArticlesOption();
+        var file = new Argument<string>("questions") { Description = "JSON lines: {\"question\": ..., \"paragraphs\": [n, ...]} ([] = must decline)" };
+        var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, file };
+        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles)!, result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct));
+        return command;
     }
 }

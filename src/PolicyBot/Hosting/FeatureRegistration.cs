@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Polls;
 using PolicyBot.Core.Reminders;
 
@@ -10,6 +11,7 @@ public static class FeatureRegistration
 {
     public static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddKnowledge();
         services.AddReminders();
         services.AddPolls();
     }

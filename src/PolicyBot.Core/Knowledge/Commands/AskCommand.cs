@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+using PolicyBot.Core.Knowledge.Feedback;
+
+namespace PolicyBot.Core.Knowledge.Commands;
+
+/// <summary><c>ask [--article &lt;slug&gt;] &lt;question&gt;</c>: a grounded answer with quotes, or an honest decline.</summary>
+public sealed partial class AskCommand(
+    IAnswerer answerer,
+    ArticleLibrary library,
+    IAnswerFeedbackStore feedback,
+    TimeProvider clock,
+    IOptions<KnowledgeOptions> options,
+    ILogger<AskCommand> logger) : ICommandHandler
+{
+    public CommandDeclaration Definition { get; } = new(
+        "ask",
+        "Ask what the article says; the answer quotes it with paragraph numbers.",
+        "[--article <slug> | <slug>:] <question>")
+    {
+        Arguments = [new CommandArgument("question", "Your question; start with `--article <slug>` or `<slug>:` to pick an article")],
+        Examples = ["Does the author think the deadline matters?", "--article north-korea-talks Should sanctions be lifted?"],
+    };
+
+    public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (!ArticleSelector.TrySplit(library, invocation.Arguments, out var slug, out var question, out var error))
+        {
+            return error!;
+        }
+
+        if (question.Length == 0)
+        {
+            return Reply.Error($"Ask me a question about the article, e.g. `ask {Definition.Examples[0]}`. Usage: `ask {Definition.Usage}`.");
+        }
+
+        var max = options.Value.MaxQuestionLength;
+        if (question.Length > max)
+        {
+            return Reply.Error($"That question is {question.Length:N0} characters long; please keep it under {max:N0} and ask again.");
+        }
+
+        var answer = await answerer.AnswerAsync(question, slug, cancellationToken).ConfigureAwait(false);
+        var answerId = await TryRecordAsync(answer, invocation, cancellationToken).ConfigureAwait(false);
+        return AnswerReplyBuilder.Build(answer, answerId);
+    }
+
+    // Feedback is a bonus: if the database is down the member still gets the answer, just without rating buttons.
+    private async Task<string?> TryRecordAsync(Answer answer, CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var answerId = AnswerIds.New();
+        try
+        {
+            await feedback.RecordAnswerAsync(
+                new AnswerRecord(
+                    answerId,
+                    answer.Question,
+                    answer.Citations.FirstOrDefault()?.ArticleSlug ?? answer.Article?.Slug,
+                    answer.Declined,
+                    answer.Citations.FirstOrDefault()?.Paragraph,
+                    invocation.Conversation,
+                    invocation.Sender.UserId,
+                    clock.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+            return answerId;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRecordFailed(ex, invocation.DeliveryId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the answer for delivery {DeliveryId}; replying without rating buttons")]
+    private partial void LogRecordFailed(Exception exception, string deliveryId);
+}

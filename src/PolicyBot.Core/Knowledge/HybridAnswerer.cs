@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>
+/// Hybrid retrieval: BM25 over paragraphs and over positions (summaries and aliases) plus MiniLM sentence embeddings
+/// of paragraphs, sentences, summaries and aliases. It picks a paragraph, quotes it verbatim, opens with the position's
+/// summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak.
+/// The corpus is embedded once (at start-up via <see cref="KnowledgeWarmup"/>, or on first use); a question costs one
+/// short inference plus arithmetic.
+/// </summary>
+public sealed partial class HybridAnswerer : IAnswerer
+{
+    // A second citation is added when another paragraph of the same position scores nearly as well.
+    private const double SecondCitationRatio = 0.9;
+
+    private const int QuestionCacheSize = 512;
+
+    private readonly ArticleLibrary _library;
+    private readonly ITextEmbedder _embedder;
+    private readonly EmbeddingCache _cache;
+    private readonly DeclinePolicy _policy;
+    private readonly ILogger<HybridAnswerer> _logger;
+    private readonly ImmutableDictionary<string, ArticleIndex> _indexes;
+    private readonly ConcurrentDictionary<string, float[]> _questionVectors = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Task<ImmutableDictionary<string, SemanticIndex>>? _semantic;
+
+    public HybridAnswerer(ArticleLibrary library, ITextEmbedder embedder, EmbeddingCache cache, ILogger<HybridAnswerer> logger, DeclinePolicy? policy = null)
+    {
+        _library = library;
+        _embedder = embedder;
+        _cache = cache;
+        _logger = logger;
+        _policy = policy ?? DeclinePolicy.Default;
+        _indexes = library.Articles.ToImmutableDictionary(a => a.Slug, a => new ArticleIndex(a), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public ArticleLibrary Library => _library;
+
+    /// <summary>True once the model is loaded and the corpus embedded.</summary>
+    public bool IsWarm => _semantic is { IsCompletedSuccessfully: true };
+
+    /// <summary>Loads the model and embeds the corpus; concurrent callers share one run, a failed run is retried next time.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => SemanticIndexes().WaitAsync(cancellationToken);
+
+    public async Task<Answer> AnswerAsync(string question, string? articleSlug, CancellationToken cancellationToken)
+    {
+        question = question.Trim();
+        var articles = ArticlesFor(articleSlug);
+        var analyses = articles.Select(a => (Index: _indexes[a.Slug], Analysis: QuestionAnalysis.Analyze(question, _indexes[a.Slug]))).ToArray();
+
+        // Declines that words alone decide (unknown names, nothing in common) cost no inference.
+        var open = analyses.Where(a => _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
+        if (open.Length == 0)
+        {
+            var analysis = analyses[0].Analysis;
+            return AnswerComposer.Decline(question, articles, new AnswerSignals(analysis.Coverage, 0, 0, _policy.Evaluate(analysis, null)!));
+        }
+
+        var semantic = await SemanticIndexes().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var questionVector = EmbedQuestion(question, cancellationToken);
+        Answer? best = null;
+        var bestScore = double.MinValue;
+        Answer? bestDecline = null;
+        foreach (var (index, analysis) in open)
+        {
+            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, question, questionVector);
+            if (!answer.Declined && score > bestScore)
+            {
+                (best, bestScore) = (answer, score);
+            }
+
+            bestDecline ??= answer;
+        }
+
+        return best ?? bestDecline! with { Summary = AnswerComposer.DeclineText(articles) };
+    }
+
+    private (Answer Answer, double Score) AnswerFrom(SemanticIndex semantic, QuestionAnalysis analysis, string question, float[] questionVector)
+    {
+        var index = semantic.Index;
+        var article = index.Article;
+        var similarities = semantic.UnitVectors.Select(v => (double)SemanticIndex.Similarity(questionVector, v)).ToArray();
+        var ranked = ParagraphScorer.Score(index, analysis, similarities).OrderByDescending(e => e.Score).ToArray();
+        var top = ranked[0];
+        var bestSimilarity = ranked.Max(e => e.BestSimilarity);
+        var signals = new AnswerSignals(analysis.Coverage, bestSimilarity, top.Lexical, "answered");
+        var reason = _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
+        if (reason is not null)
+        {
+            return (AnswerComposer.Decline(question, [article], signals with { Reason = reason }), top.Score);
+        }
+
+        var cited = new List<int> { top.Paragraph };
+        if (top.Position is { } position && ranked.Length > 1
+            && position.Paragraphs.Contains(ranked[1].Paragraph) && ranked[1].Score >= SecondCitationRatio * top.Score)
+        {
+            cited.Add(ranked[1].Paragraph);
+        }
+
+        var citations = cited.Select(p => AnswerComposer.Quote(index, p, s =>
+                SemanticIndex.Similarity(questionVector, semantic.SentenceVectors[p - 1][s])
+                + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s))))
+            .ToImmutableArray();
+        var summary = top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
+        return (new Answer(question, false, summary, citations, article, top.Position, signals), top.Score);
+    }
+
+    private IReadOnlyList<Article> ArticlesFor(string? slug)
+    {
+        if (slug is not null)
+        {
+            return _library.TryGet(slug, out var article)
+                ? [article]
+                : throw new ArgumentException($"No article '{slug}' is loaded.", nameof(slug));
+        }
+
+        return _library.Default is { } only ? [only] : _library.Articles;
+    }
+
+    private float[] EmbedQuestion(string question, CancellationToken cancellationToken)
+    {
+        if (_questionVectors.TryGetValue(question, out var cached))
+        {
+            return cached;
+        }
+
+        var vector = _embedder.Embed([question], cancellationToken)[0];
+        if (_questionVectors.Count >= QuestionCacheSize)
+        {
+            _questionVectors.Clear(); // Crude but bounded; popular questions come back quickly.
+        }
+
+        _questionVectors[question] = vector;
+        return vector;
+    }
+
+    private Task<ImmutableDictionary<string, SemanticIndex>> SemanticIndexes()
+    {
+        lock (_gate)
+        {
+            if (_semantic is null || _semantic.IsFaulted || _semantic.IsCanceled)
+            {
+                _semantic = Task.Run(BuildSemanticIndexes, CancellationToken.None);
+            }
+
+            return _semantic;
+        }
+    }
+
+    private ImmutableDictionary<string, SemanticIndex> BuildSemanticIndexes()
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            _embedder.EnsureLoaded();
+            var modelMs = clock.ElapsedMilliseconds;
+            var indexes = _indexes.ToImmutableDictionary(
+                kv => kv.Key,
+                kv => SemanticIndex.Build(kv.Value, _embedder, _cache, CancellationToken.None),
+                StringComparer.OrdinalIgnoreCase);
+            LogWarm(_indexes.Count, indexes.Values.Sum(i => i.UnitVectors.Length), modelMs, clock.ElapsedMilliseconds);
+            return indexes;
+        }
+        catch (Exception ex)
+        {
+            LogWarmFailed(ex);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge ready: {Articles} article(s), {Units} embedded units (model {ModelMs} ms, total {TotalMs} ms)")]
+    private partial void LogWarm(int articles, int units, long modelMs, long totalMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the sentence-embedding model or embedding the articles failed")]
+    private partial void LogWarmFailed(Exception exception);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>Configuration section <c>Knowledge</c>.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>Folder of <c>&lt;slug&gt;.md</c> and <c>&lt;slug&gt;.positions.yaml</c>; relative paths resolve against the app's folder.</summary>
+    [Required]
+    public string ArticlesPath { get; set; } = "config/articles";
+
+    /// <summary>The article used when a command names none; empty: the only article, or (for ask) all of them.</summary>
+    public string? DefaultArticle { get; set; }
+
+    /// <summary>Where corpus embeddings are cached between runs; empty disables the cache.</summary>
+    public string? EmbeddingCachePath { get; set; } = Path.Combine(Path.GetTempPath(), "policybot", "embeddings");
+
+    /// <summary>ONNX Runtime threads per inference; 1 keeps latency steady when questions arrive concurrently.</summary>
+    [Range(1, 64)]
+    public int InferenceThreads { get; set; } = 1;
+
+    /// <summary>Longest question accepted by <c>ask</c>, in characters.</summary>
+    [Range(50, 4000)]
+    public int MaxQuestionLength { get; set; } = 1000;
+
+    public string ResolveArticlesPath() =>
+        Path.IsPathRooted(ArticlesPath) ? ArticlesPath : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ArticlesPath));
+}

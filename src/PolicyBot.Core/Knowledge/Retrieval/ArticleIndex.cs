@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>What a piece of indexed text is: a whole paragraph, one of its sentences, a position summary or an alias.</summary>
+public enum UnitKind
+{
+    Paragraph,
+    Sentence,
+    Summary,
+    Alias,
+}
+
+/// <summary>One piece of text that a question is compared with, and the paragraphs it speaks for.</summary>
+/// <param name="Paragraphs">1-based; for a position's summary and aliases, the position's paragraphs (main first).</param>
+public sealed record IndexUnit(UnitKind Kind, string Text, ImmutableArray<int> Paragraphs, Position? Position);
+
+/// <summary>
+/// The lexical side of one article, built once: BM25 over paragraphs and over positions (title, summary, aliases),
+/// the article's vocabulary, its sentences and the units to embed. Immutable, so safe to share across requests.
+/// </summary>
+public sealed class ArticleIndex
+{
+    public ArticleIndex(Article article)
+    {
+        Article = article;
+        Sentences = [.. article.Paragraphs.Select(p => SentenceSplitter.Split(p).ToImmutableArray())];
+        _sentenceTerms = Sentences.Select(sentences => sentences.Select(s => TextAnalyzer.Terms(s).ToFrozenSet(StringComparer.Ordinal)).ToArray()).ToArray();
+        ParagraphTerms = [.. article.Paragraphs.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(p))];
+        Paragraphs = new Bm25Index(ParagraphTerms);
+        Positions = new Bm25Index(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p))));
+
+        var vocabulary = ParagraphTerms.SelectMany(t => t)
+            .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(PositionText(p) + " " + p.Holder)))
+            .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"));
+        Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal);
+
+        // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
+        var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p)))).ToArray();
+        _documentCount = documents.Length;
+        _documentFrequency = documents.SelectMany(d => d.Distinct(StringComparer.Ordinal))
+            .GroupBy(t => t, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var units = new List<IndexUnit>();
+        for (var p = 1; p <= article.ParagraphCount; p++)
+        {
+            units.Add(new IndexUnit(UnitKind.Paragraph, article.Paragraph(p), [p], article.PositionFor(p)));
+            units.AddRange(Sentences[p - 1].Select(s => new IndexUnit(UnitKind.Sentence, s, [p], article.PositionFor(p))));
+        }
+
+        foreach (var position in article.Positions)
+        {
+            units.Add(new IndexUnit(UnitKind.Summary, $"{position.Title}. {position.Summary}", position.Paragraphs, position));
+            units.AddRange(position.Aliases.Select(a => new IndexUnit(UnitKind.Alias, a, position.Paragraphs, position)));
+        }
+
+        Units = [.. units];
+        SynonymTerms = [.. article.Synonyms.Select(group => group.Select(name => TextAnalyzer.Terms(name).ToImmutableArray()).ToImmutableArray())];
+    }
+
+    /// <summary><see cref="Article.Synonyms"/> as stemmed terms: each group, each name in it.</summary>
+    public ImmutableArray<ImmutableArray<ImmutableArray<string>>> SynonymTerms { get; }
+
+    private readonly FrozenSet<string>[][] _sentenceTerms;
+    private readonly FrozenDictionary<string, int> _documentFrequency;
+    private readonly int _documentCount;
+
+    public Article Article { get; }
+
+    /// <summary>
+    /// Share of the question's term weight (IDF; words the article lacks weigh most) found in one sentence: the lexical
+    /// half of choosing a quote. Sentence terms are computed once, so this is a few set lookups.
+    /// </summary>
+    /// <param name="paragraph">1-based.</param>
+    /// <param name="sentence">0-based, as in <see cref="Sentences"/>.</param>
+    public double SentenceOverlap(IReadOnlyCollection<string> queryTerms, int paragraph, int sentence)
+    {
+        var total = queryTerms.Sum(Paragraphs.IdfOrMissing);
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var terms = _sentenceTerms[paragraph - 1][sentence];
+        return queryTerms.Where(terms.Contains).Sum(Paragraphs.IdfOrMissing) / total;
+    }
+
+    /// <summary>
+    /// How specific a term is within this article (IDF over its paragraphs and positions). A term the article never uses
+    /// gets the highest value: it is the most specific thing a question can ask about.
+    /// </summary>
+    public double Specificity(string term)
+    {
+        var df = _documentFrequency.GetValueOrDefault(term);
+        return Math.Log(1 + ((_documentCount - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>Sentences of each paragraph (index 0 = paragraph 1), each an exact substring of it.</summary>
+    public ImmutableArray<ImmutableArray<string>> Sentences { get; }
+
+    public ImmutableArray<IReadOnlyList<string>> ParagraphTerms { get; }
+
+    public Bm25Index Paragraphs { get; }
+
+    /// <summary>One document per position, in <see cref="Article.Positions"/> order.</summary>
+    public Bm25Index Positions { get; }
+
+    /// <summary>Every term of the article, its positions and its front matter: what it can be said to cover.</summary>
+    public FrozenSet<string> Vocabulary { get; }
+
+    /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
+    public ImmutableArray<IndexUnit> Units { get; }
+
+    private static string PositionText(Position position) => $"{position.Title} {position.Summary} {string.Join(" ", position.Aliases)}";
+}

@@ -1,0 +1,31 @@
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>
+/// Why one paragraph might answer a question: three semantic views (its best sentence, the whole paragraph, the
+/// curated position it belongs to) and three lexical ones (BM25 of the paragraph and of the position, each relative to
+/// what the question could score at best, and the best sentence's share of the question's words). Blending views
+/// keeps one noisy match, such as a short alias that shares a name with the question, from deciding alone; the curated
+/// position (summary and aliases) weighs as much as the paragraph's own text, since that is what it was written for.
+/// </summary>
+public sealed record ParagraphEvidence(
+    int Paragraph,
+    Position? Position,
+    double SentenceSimilarity,
+    double ParagraphSimilarity,
+    double PositionSimilarity,
+    double SentenceLexical,
+    double ParagraphLexical,
+    double PositionLexical)
+{
+    // How much meaning weighs against words.
+    public const double SemanticWeight = 0.6;
+
+    public double Semantic => (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.5 * PositionSimilarity);
+
+    public double Lexical => (SentenceLexical + ParagraphLexical + PositionLexical) / 3;
+
+    /// <summary>The strongest single semantic match: what the decline rule asks of a question.</summary>
+    public double BestSimilarity => Math.Max(SentenceSimilarity, Math.Max(ParagraphSimilarity, PositionSimilarity));
+
+    public double Score => (SemanticWeight * Semantic) + ((1 - SemanticWeight) * Lexical);
+}

@@ -1,0 +1,84 @@
+using System.Numerics;
+
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>Embeddings of every <see cref="ArticleIndex.Units"/> entry, computed once (or read from the disk cache).</summary>
+public sealed class SemanticIndex
+{
+    private const int BatchSize = 16;
+
+    private SemanticIndex(ArticleIndex index, float[][] unitVectors)
+    {
+        Index = index;
+        UnitVectors = unitVectors;
+        var sentenceVectors = index.Article.Paragraphs.Select(_ => new List<float[]>()).ToArray();
+        for (var i = 0; i < index.Units.Length; i++)
+        {
+            if (index.Units[i].Kind == UnitKind.Sentence)
+            {
+                sentenceVectors[index.Units[i].Paragraphs[0] - 1].Add(unitVectors[i]);
+            }
+        }
+
+        SentenceVectors = sentenceVectors.Select(l => l.ToArray()).ToArray();
+    }
+
+    public ArticleIndex Index { get; }
+
+    /// <summary>Aligned with <see cref="ArticleIndex.Units"/>.</summary>
+    public float[][] UnitVectors { get; }
+
+    /// <summary>[paragraph - 1][sentence], aligned with <see cref="ArticleIndex.Sentences"/>.</summary>
+    public float[][][] SentenceVectors { get; }
+
+    public static SemanticIndex Build(ArticleIndex index, ITextEmbedder embedder, EmbeddingCache cache, CancellationToken cancellationToken)
+    {
+        var texts = index.Units.Select(u => u.Text).ToArray();
+        var vectors = cache.GetOrCreate(new BatchingEmbedder(embedder), texts, cancellationToken);
+        return new SemanticIndex(index, vectors);
+    }
+
+    /// <summary>Cosine similarity of two unit vectors.</summary>
+    public static float Similarity(float[] a, float[] b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            sum += new Vector<float>(a, i) * new Vector<float>(b, i);
+        }
+
+        var dot = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+        }
+
+        return dot;
+    }
+
+    /// <summary>Encodes texts of similar length together so short aliases are not padded to a paragraph's length.</summary>
+    private sealed class BatchingEmbedder(ITextEmbedder inner) : ITextEmbedder
+    {
+        public string ModelId => inner.ModelId;
+
+        public void EnsureLoaded() => inner.EnsureLoaded();
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            var result = new float[texts.Count][];
+            var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+            foreach (var batch in order.Chunk(BatchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var vectors = inner.Embed(batch.Select(i => texts[i]).ToArray(), cancellationToken);
+                for (var j = 0; j < batch.Length; j++)
+                {
+                    result[batch[j]] = vectors[j];
+                }
+            }
+
+            return result;
+        }
+    }
+}

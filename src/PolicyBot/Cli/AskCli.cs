@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Cli;
+
+/// <summary>
+/// <c>PolicyBot ask [--json] [question]</c>: answers from the articles without starting the bot or opening a database.
+/// With no question it reads one question per line from <paramref name="input"/> and answers each, in order. With
+/// <c>--json</c> every answer is one line:
+/// <c>{"question": s, "declined": b, "answer": s, "citations": [{"article": slug, "paragraph": n, "quote": s}]}</c>,
+/// the first citation being the primary one; every quote is verbatim in the paragraph it cites.
+/// Only answers go to <paramref name="output"/>; nothing is logged there.
+/// </summary>
+public static class AskCli
+{
+    private static readonly JsonWriterOptions JsonLine = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    public static async Task<int> RunAsync(string articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
+    {
+        var options = new KnowledgeOptions { ArticlesPath = articlesPath };
+        var library = ArticleLibrary.Load(ResolveFolder(options));
+        using var embedder = new MiniLmEmbedder(options.InferenceThreads);
+        var answerer = new HybridAnswerer(library, embedder, new EmbeddingCache(options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+
+        // Load the model while the first question is being read.
+        var warmup = answerer.WarmUpAsync(ct);
+        if (question is not null)
+        {
+            await AnswerOneAsync(answerer, question, json, options.MaxQuestionLength, output, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+            {
+                if (line.Trim().Length > 0)
+                {
+                    await AnswerOneAsync(answerer, line, json, options.MaxQuestionLength, output, ct).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await warmup.ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task AnswerOneAsync(IAnswerer answerer, string question, bool json, int maxLength, TextWriter output, CancellationToken ct)
+    {
+        question = question.Trim();
+        var answer = question.Length > maxLength
+            ? new Answer(question, true, $"That question is {question.Length:N0} characters long; please keep it under {maxLength:N0}.", [], null, null, new AnswerSignals(0, 0, 0, "too long"))
+            : await answerer.AnswerAsync(question, articleSlug: null, ct).ConfigureAwait(false);
+        if (json)
+        {
+            await output.WriteLineAsync(ToJsonLine(answer)).ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync($"Q: {MentionGuard.Defuse(question)}").ConfigureAwait(false);
+            await output.WriteLineAsync(PlainTextReplyFormatter.Format(AnswerReplyBuilder.Build(answer, answerId: null))).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        await output.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A folder given on the command line is taken from the working directory when it exists there, else from the app folder.</summary>
+    public static string ResolveFolder(KnowledgeOptions options) =>
+        Directory.Exists(options.ArticlesPath) ? Path.GetFullPath(options.ArticlesPath) : options.ResolveArticlesPath();
+
+    public static string ToJsonLine(Answer answer)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonLine))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("question", answer.Question);
+            writer.WriteBoolean("declined", answer.Declined);
+            writer.WriteString("answer", answer.Text);
+            writer.WriteStartArray("citations");
+            foreach (var citation in answer.Citations)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("article", citation.ArticleSlug);
+                writer.WriteNumber("paragraph", citation.Paragraph);
+                writer.WriteString("quote", citation.Quote);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

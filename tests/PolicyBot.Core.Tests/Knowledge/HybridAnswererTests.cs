@@ -1,0 +1,100 @@
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Evaluation;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>The real answerer with the real MiniLM model on the seed article.</summary>
+public sealed class HybridAnswererTests
+{
+    private static readonly Lazy<(ArticleLibrary Library, HybridAnswerer Answerer)> Seed = new(() =>
+    {
+        var library = TestArticles.SeedLibrary();
+        return (library, TestArticles.Answerer(library));
+    });
+
+    [Fact]
+    public async Task An_answer_opens_in_our_words_then_quotes_the_paragraph_verbatim_with_attribution()
+    {
+        var (library, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync("Does the author think the deadline matters?", null, CancellationToken.None);
+
+        Assert.False(answer.Declined);
+        var article = library.Articles.Single();
+        Assert.Equal(article.Positions.Single(p => p.Id == "upper-hand").Summary, answer.Summary);
+        var primary = answer.Citations[0];
+        Assert.Equal(("north-korea-talks", 8), (primary.ArticleSlug, primary.Paragraph));
+        Assert.Contains(primary.Quote, article.Paragraph(8), StringComparison.Ordinal);
+        Assert.Contains("deadline is meaningless", primary.Quote, StringComparison.Ordinal);
+        Assert.Contains("Bonnie Kristian", answer.Attribution, StringComparison.Ordinal);
+        Assert.Contains("(¶8)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What does the article say about Iran?")]
+    [InlineData("Who is Kim Jong-un's sister?")]
+    [InlineData("How do I cook rice?")]
+    public async Task What_the_article_does_not_cover_is_declined_with_what_it_does_cover(string question)
+    {
+        var (library, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+
+        Assert.True(answer.Declined, answer.Signals.Reason);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("The article doesn't address that. It covers: ", answer.Text, StringComparison.Ordinal);
+        Assert.All(library.Articles[0].Positions, p => Assert.Contains(p.Title, answer.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Held_out_paraphrases_generalise_and_no_quote_is_ever_fabricated()
+    {
+        var (library, answerer) = Seed.Value;
+        var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", "heldout-questions.jsonl"), CancellationToken.None);
+
+        var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
+
+        // A floor against regressions, below the 95 % dev-set target: these questions were written to be harder
+        // (paraphrases with words the article never uses) and were never used to tune weights. Figures: docs/PERFORMANCE.md.
+        Assert.True(cases.Count >= 40);
+        Assert.Equal(0, report.FabricatedQuotes);
+        Assert.True(report.OnTopicAccuracy >= 0.75, report.Summary("held-out"));
+        Assert.True(report.DeclineRate >= 0.9, report.Summary("held-out"));
+    }
+
+    [Fact]
+    public async Task A_second_article_dropped_into_the_folder_is_answerable_without_positions()
+    {
+        var folder = TestArticles.NewTempFolder();
+        File.Copy(Path.Combine(TestArticles.ArticlesFolder, "north-korea-talks.md"), Path.Combine(folder, "north-korea-talks.md"));
+        File.Copy(Path.Combine(TestArticles.ArticlesFolder, "north-korea-talks.positions.yaml"), Path.Combine(folder, "north-korea-talks.positions.yaml"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "city-bikes.md"), """
+            ---
+            title: Why the city should fund bike lanes
+            author: Sam Rivera
+            outlet: The Gazette
+            ---
+
+            The council will vote on the transport budget next month.
+
+            Protected bike lanes cut cycling injuries sharply in every city that built them. They also make commuting cheaper for families.
+
+            Critics say lanes hurt shop owners, but sales on streets with lanes rose after construction finished.
+            """);
+        var library = ArticleLibrary.Load(folder);
+        var answerer = TestArticles.Answerer(library);
+
+        var answer = await answerer.AnswerAsync("Do bike lanes reduce injuries for cyclists?", null, CancellationToken.None);
+        var chosen = await answerer.AnswerAsync("Do bike lanes hurt shop owners?", "city-bikes", CancellationToken.None);
+        var declined = await answerer.AnswerAsync("What does the article say about Iran?", "city-bikes", CancellationToken.None);
+
+        Assert.Null(library.Default);
+        Assert.False(answer.Declined, answer.Signals.Reason);
+        Assert.Equal(("city-bikes", 2), (answer.Citations[0].ArticleSlug, answer.Citations[0].Paragraph));
+        Assert.Contains(answer.Citations[0].Quote, library.Articles.Single(a => a.Slug == "city-bikes").Paragraph(2), StringComparison.Ordinal);
+        Assert.Contains("Sam Rivera", answer.Attribution, StringComparison.Ordinal);
+        Assert.Equal(3, chosen.Citations[0].Paragraph);
+        Assert.True(declined.Declined);
+        Assert.Contains("¶1 The council will vote", declined.Text, StringComparison.Ordinal);
+    }
+}

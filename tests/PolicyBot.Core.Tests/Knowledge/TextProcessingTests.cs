@@ -1,0 +1,48 @@
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+public sealed class TextProcessingTests
+{
+    [Theory]
+    [InlineData("sanctions", "sanction")]
+    [InlineData("normalizing", "normalization")]
+    [InlineData("meaningless", "meaningful")]
+    [InlineData("achievable", "achieve")]
+    [InlineData("stopping", "stop")]
+    [InlineData("attacks", "attacking")]
+    public void Word_forms_meet_at_one_stem(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
+
+    [Fact]
+    public void Analyzer_drops_stop_words_possessives_and_spells_out_us()
+    {
+        Assert.Equal(["kim", "nuclear", "arsenal"], TextAnalyzer.Terms("Is Kim's nuclear arsenal the"));
+        Assert.Equal(TextAnalyzer.Terms("United States"), TextAnalyzer.Terms("U.S."));
+        Assert.Equal(TextAnalyzer.Terms("United States"), TextAnalyzer.Terms("the US"));
+        Assert.Equal(["will"], TextAnalyzer.Tokens("won't").Select(t => t.Surface));
+    }
+
+    [Fact]
+    public void Sentences_are_exact_substrings_and_abbreviations_do_not_split()
+    {
+        const string paragraph = "North Korea’s arsenal changes — but does not tip — its balance with the U.S. Kim knows “swift” response follows. Mr. Smith agrees! Done?";
+
+        var sentences = SentenceSplitter.Split(paragraph);
+
+        Assert.All(sentences, s => Assert.Contains(s, paragraph, StringComparison.Ordinal));
+        Assert.Equal(3, sentences.Count);
+        Assert.Equal("Mr. Smith agrees!", sentences[1]);
+    }
+
+    [Fact]
+    public void Bm25_prefers_the_document_with_the_rarer_matching_term()
+    {
+        var index = new Bm25Index([["kim", "deadline"], ["kim", "talk"], ["kim", "sanction", "lift"]]);
+
+        var scores = index.Score(["kim", "sanction"]);
+
+        Assert.Equal(2, Array.IndexOf(scores, scores.Max()));
+        Assert.True(index.Idf("sanction") > index.Idf("kim"));
+        Assert.Equal(0, index.Idf("unknown"));
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>The corpus is embedded once however many questions race the warm-up; a failed warm-up is retried.</summary>
+public sealed class WarmupTests
+{
+    [Fact]
+    public async Task Concurrent_first_questions_share_one_warm_up()
+    {
+        var embedder = new CountingEmbedder();
+        var answerer = new HybridAnswerer(TestArticles.SeedLibrary(), embedder, new EmbeddingCache(null), NullLogger<HybridAnswerer>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => answerer.AnswerAsync($"Should sanctions be lifted {i}?", null, CancellationToken.None))));
+
+        var units = new ArticleIndex(TestArticles.SeedLibrary().Articles[0]).Units.Length;
+        Assert.Equal(1, embedder.Loads);
+        Assert.Equal(units + 8, embedder.TextsEmbedded); // the corpus once, then each question
+        Assert.True(answerer.IsWarm);
+    }
+
+    [Fact]
+    public async Task A_failed_warm_up_is_retried_by_the_next_question()
+    {
+        var embedder = new CountingEmbedder { FailFirstLoad = true };
+        var answerer = new HybridAnswerer(TestArticles.SeedLibrary(), embedder, new EmbeddingCache(null), NullLogger<HybridAnswerer>.Instance);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => answerer.WarmUpAsync(CancellationToken.None));
+        await answerer.AnswerAsync("Should sanctions be lifted?", null, CancellationToken.None);
+
+        Assert.Equal(2, embedder.Loads);
+        Assert.True(answerer.IsWarm);
+    }
+
+    [Fact]
+    public async Task Corpus_embeddings_are_cached_on_disk_between_runs()
+    {
+        var folder = TestArticles.NewTempFolder();
+        var first = new CountingEmbedder();
+        await new HybridAnswerer(TestArticles.SeedLibrary(), first, new EmbeddingCache(folder), NullLogger<HybridAnswerer>.Instance).WarmUpAsync(CancellationToken.None);
+        var second = new CountingEmbedder();
+        await new HybridAnswerer(TestArticles.SeedLibrary(), second, new EmbeddingCache(folder), NullLogger<HybridAnswerer>.Instance).WarmUpAsync(CancellationToken.None);
+
+        Assert.True(first.CorpusBatches > 0);
+        Assert.Equal(0, second.CorpusBatches);
+        Assert.Single(Directory.GetFiles(folder, "*.emb"));
+    }
+
+    /// <summary>A stand-in model: a deterministic bag-of-letters vector, counting how often it is loaded and used.</summary>
+    private sealed class CountingEmbedder : ITextEmbedder
+    {
+        private int _loads;
+        private int _corpusBatches;
+        private int _texts;
+
+        public bool FailFirstLoad { get; init; }
+
+        public int Loads => _loads;
+
+        public int CorpusBatches => _corpusBatches;
+
+        public int TextsEmbedded => _texts;
+
+        public string ModelId => "counting";
+
+        public void EnsureLoaded()
+        {
+            if (Interlocked.Increment(ref _loads) == 1 && FailFirstLoad)
+            {
+                throw new InvalidOperationException("model file unreadable");
+            }
+        }
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _texts, texts.Count);
+            if (texts.Count > 1)
+            {
+                Interlocked.Increment(ref _corpusBatches);
+            }
+
+            return texts.Select(Vector).ToArray();
+        }
+
+        private static float[] Vector(string text)
+        {
+            var vector = new float[26];
+            foreach (var c in text.ToLowerInvariant().Where(char.IsAsciiLetterLower))
+            {
+                vector[c - 'a']++;
+            }
+
+            var norm = MathF.Sqrt(vector.Sum(v => v * v));
+            return vector.Select(v => norm == 0 ? 0 : v / norm).ToArray();
+        }
+    }
+}
