@@ -8,13 +8,13 @@ public sealed class ClosePollCommand(PollService polls) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("close", "Close a poll you started (admins: any poll) and post the final results.", "<poll>")
     {
-        Arguments = [new CommandArgument("poll", "The poll number, e.g. 12", ArgumentKind.Integer)],
+        Arguments = [PollArguments.PollNumber],
         Examples = ["12"],
     };
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var found = await polls.FindAsync(PollArguments.SplitFirst(invocation.Arguments).Poll, invocation.Conversation, cancellationToken).ConfigureAwait(false);
+        var found = await polls.FindPollAsync(invocation, cancellationToken).ConfigureAwait(false);
         if (!found.Succeeded)
         {
             return Reply.Error(found.Error);

@@ -1,12 +1,23 @@
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
+
 namespace PolicyBot.Core.Polls.Commands;
 
-/// <summary>Splits "<c>12 rest of the text</c>" into the poll number and the rest.</summary>
+/// <summary>What the poll commands share: the poll-number argument and finding the poll it names.</summary>
 internal static class PollArguments
 {
+    /// <summary>The first argument of <c>vote</c>, <c>unvote</c>, <c>results</c>, <c>close</c> and <c>export</c>.</summary>
+    public static readonly CommandArgument PollNumber = new("poll", "The poll number, e.g. 12", ArgumentKind.Integer);
+
+    /// <summary>Splits "<c>12 rest of the text</c>" into the poll number and the rest.</summary>
     public static (string Poll, string Remainder) SplitFirst(string arguments)
     {
         var trimmed = arguments.Trim();
         var space = trimmed.IndexOfAny([' ', '\t', '\n']);
         return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
     }
+
+    /// <summary>The poll named by the invocation's first argument, in its conversation.</summary>
+    public static Task<Parsed<Poll>> FindPollAsync(this PollService polls, CommandInvocation invocation, CancellationToken cancellationToken) =>
+        polls.FindAsync(SplitFirst(invocation.Arguments).Poll, invocation.Conversation, cancellationToken);
 }

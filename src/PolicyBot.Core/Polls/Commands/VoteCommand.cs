@@ -10,7 +10,7 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
     {
         Arguments =
         [
-            new CommandArgument("poll", "The poll number, e.g. 12", ArgumentKind.Integer),
+            PollArguments.PollNumber,
             new CommandArgument("options", "Option numbers (1 3) or text (halt missile); commas between several texts"),
         ],
         Examples = ["12 2", "12 1 3", "12 halt missile"],
