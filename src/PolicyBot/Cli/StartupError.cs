@@ -17,6 +17,9 @@ public static class StartupError
             case OptionsValidationException validation:
                 message = "invalid configuration: " + string.Join("; ", validation.Failures);
                 return true;
+            case PolicyBot.Core.Knowledge.ArticleFormatException article:
+                message = article.Message;
+                return true;
             case StorageUnavailableException storage:
                 message = storage.Message;
                 return true;
