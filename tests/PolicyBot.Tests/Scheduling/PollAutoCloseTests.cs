@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PolicyBot.ConsoleAdapter;
+using PolicyBot.Hosting;
+using PolicyBot.Tests.ConsoleAdapter;
+
+namespace PolicyBot.Tests.Scheduling;
+
+/// <summary>
+/// The due-job flow through the whole host: a <c>--closes</c> poll closes by itself on the (fake) clock and posts its
+/// final result, also when the bot was down at the closing time and comes back later on the same database file.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class PollAutoCloseTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_closing_poll_closes_itself_when_its_time_comes()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var console = new ScriptedConsole();
+        using var host = BuildHost(clock, console);
+        await host.StartAsync();
+
+        console.Type("!poll Lift sanctions first? | yes | no --closes 2h");
+        console.Type("alice> !vote 1 yes");
+        await console.WaitForAsync("Your vote in poll #1 is recorded");
+        Assert.DoesNotContain("Final results", console.Text, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        await console.WaitForAsync("Final results of poll #1");
+
+        console.Type("bob> !vote 1 no");
+        await console.WaitForAsync("Poll #1 is closed");
+        console.EndInput();
+        await host.WaitForShutdownAsync();
+        Assert.Single(AllIndexesOf(console.Text, "Final results of poll #1"));
+    }
+
+    [Fact]
+    public async Task A_poll_that_came_due_while_the_bot_was_down_is_closed_once_after_the_restart()
+    {
+        using (var first = new ScriptedConsole())
+        {
+            using var host = BuildHost(new FakeTimeProvider(Start), first);
+            await host.StartAsync();
+            first.Type("!poll Is the deadline meaningful? | yes | no --closes 2h");
+            first.Type("alice> !vote 1 no");
+            await first.WaitForAsync("Your vote in poll #1 is recorded");
+            first.EndInput();
+            await host.WaitForShutdownAsync();
+        }
+
+        using var second = new ScriptedConsole();
+        using (var host = BuildHost(new FakeTimeProvider(Start + TimeSpan.FromHours(3)), second))
+        {
+            await host.StartAsync();
+            await second.WaitForAsync("Final results of poll #1");
+            second.Type("bob> !vote 1 yes");
+            await second.WaitForAsync("Poll #1 is closed");
+            second.EndInput();
+            await host.WaitForShutdownAsync();
+        }
+
+        Assert.Single(AllIndexesOf(second.Text, "Final results of poll #1"));
+        Assert.Matches(@"no\s*\n`[█░]+` 1 ", second.Text);
+    }
+
+    private IHost BuildHost(FakeTimeProvider clock, ScriptedConsole console) => BotHost.Build(
+        [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}", $"--Console:AttachmentsPath={Path.Combine(_folder, "attachments")}"],
+        services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(new ConsoleIo(console.Input, console.Output));
+        });
+
+    private static IEnumerable<int> AllIndexesOf(string text, string value)
+    {
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}

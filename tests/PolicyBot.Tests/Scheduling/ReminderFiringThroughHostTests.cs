@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PolicyBot.ConsoleAdapter;
+using PolicyBot.Hosting;
+using PolicyBot.Tests.ConsoleAdapter;
+
+namespace PolicyBot.Tests.Scheduling;
+
+/// <summary>A personal reminder set on the console fires once, on the fake clock, through the real host.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ReminderFiringThroughHostTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_reminder_fires_once_when_due_and_not_before()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        using var console = new ScriptedConsole();
+        using var host = BotHost.Build(
+            [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}"],
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(new ConsoleIo(console.Input, console.Output));
+            });
+        await host.StartAsync();
+
+        console.Type("alice> !remind in 30s stretch your legs");
+        await console.WaitForAsync("I'll remind you");
+        clock.Advance(TimeSpan.FromSeconds(29));
+        console.Type("!reminders");
+        await console.WaitForAsync("#1");
+        Assert.DoesNotContain("⏰", console.Text, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await console.WaitForAsync("⏰ Reminder for **alice**: stretch your legs");
+        clock.Advance(TimeSpan.FromMinutes(5));
+        console.Type("!help remind");
+        await console.WaitForAsync("Usage: `!remind");
+        console.EndInput();
+        await host.WaitForShutdownAsync();
+
+        Assert.Single(console.Text.Split('\n'), line => line.StartsWith("⏰", StringComparison.Ordinal));
+        Assert.DoesNotContain("late by", console.Text, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
