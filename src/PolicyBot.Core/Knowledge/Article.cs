@@ -19,6 +19,12 @@ public sealed record Article(
     /// </summary>
     public ImmutableArray<ImmutableArray<string>> Synonyms { get; init; } = [];
 
+    /// <summary>
+    /// Who can act in the article's story ("United States", "North Korea") and the names a question may use for each
+    /// ("Washington", "Kim"): a question asking what one side could do prefers positions whose <see cref="Position.Actor"/> is that side.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Actors { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
     public int ParagraphCount => Paragraphs.Length;
 
     /// <summary>The text of paragraph <paramref name="number"/> (1-based).</summary>

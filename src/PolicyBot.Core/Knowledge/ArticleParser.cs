@@ -45,6 +45,7 @@ public static class ArticleParser
         {
             Positions = ParsePositions(file, article, sourceName),
             Synonyms = [.. (file?.Synonyms ?? []).Select(g => g.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToImmutableArray()).Where(g => g.Length > 1)],
+            Actors = ParseActors(file, sourceName),
         };
     }
 
@@ -146,10 +147,28 @@ public static class ArticleParser
                 entry.Holder?.Trim() is { Length: > 0 } holder ? holder : "The author",
                 [.. paragraphs],
                 Required(entry.Summary, "summary", where),
-                [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())]));
+                [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())])
+            {
+                Actor = entry.Actor?.Trim() is { Length: > 0 } actor ? actor : null,
+            });
         }
 
         return positions.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<string>> ParseActors(PositionsFile? file, string sourceName)
+    {
+        var actors = (file?.Actors ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Key))
+            .ToImmutableDictionary(kv => kv.Key.Trim(), kv => (kv.Value ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in file?.Positions ?? [])
+        {
+            if (entry.Actor?.Trim() is { Length: > 0 } actor && !actors.ContainsKey(actor))
+            {
+                throw new ArticleFormatException($"{sourceName}, position '{entry.Id}': actor '{actor}' is not listed under 'actors'.");
+            }
+        }
+
+        return actors;
     }
 
     private static string Required(string? value, string field, string where) =>
@@ -173,6 +192,8 @@ public static class ArticleParser
         public List<PositionEntry>? Positions { get; set; }
 
         public List<List<string>>? Synonyms { get; set; }
+
+        public Dictionary<string, List<string>>? Actors { get; set; }
     }
 
     private sealed class PositionEntry
@@ -182,6 +203,8 @@ public static class ArticleParser
         public string? Title { get; set; }
 
         public string? Holder { get; set; }
+
+        public string? Actor { get; set; }
 
         public List<int>? Paragraphs { get; set; }
 

@@ -14,7 +14,7 @@ public sealed class Bm25BaselineAnswerer(ArticleLibrary library) : IAnswerer
 
     private readonly Dictionary<string, ArticleIndex> _indexes = library.Articles.ToDictionary(
         a => a.Slug,
-        a => new ArticleIndex(a with { Positions = [], Synonyms = [] }),
+        a => new ArticleIndex(a with { Positions = [], Synonyms = [], Actors = ImmutableDictionary<string, ImmutableArray<string>>.Empty }),
         StringComparer.OrdinalIgnoreCase);
 
     public Task<Answer> AnswerAsync(string question, string? articleSlug, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         _cache = cache;
         _logger = logger;
         _policy = policy ?? DeclinePolicy.Default;
-        _indexes = library.Articles.ToImmutableDictionary(a => a.Slug, a => new ArticleIndex(a), StringComparer.OrdinalIgnoreCase);
+        _indexes = library.Articles.ToImmutableDictionary(a => a.Slug, a => new ArticleIndex(a, PolicyLexicon.Default), StringComparer.OrdinalIgnoreCase);
     }
 
     public ArticleLibrary Library => _library;
@@ -106,7 +106,7 @@ public sealed partial class HybridAnswerer : IAnswerer
 
         var citations = cited.Select(p => AnswerComposer.Quote(index, p, s =>
                 SemanticIndex.Similarity(questionVector, semantic.SentenceVectors[p - 1][s])
-                + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s))))
+                + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s, analysis.IdealTerms))))
             .ToImmutableArray();
         var summary = top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
         return (new Answer(question, false, summary, citations, article, top.Position, signals), top.Score);

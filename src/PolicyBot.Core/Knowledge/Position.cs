@@ -16,4 +16,8 @@ public sealed record Position(
     string Holder,
     ImmutableArray<int> Paragraphs,
     string Summary,
-    ImmutableArray<string> Aliases);
+    ImmutableArray<string> Aliases)
+{
+    /// <summary>Who would act on the position (a key of <see cref="Article.Actors"/>), when it is about one side's moves.</summary>
+    public string? Actor { get; init; }
+}

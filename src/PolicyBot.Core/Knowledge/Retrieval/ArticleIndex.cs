@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -22,7 +23,8 @@ public sealed record IndexUnit(UnitKind Kind, string Text, ImmutableArray<int> P
 /// </summary>
 public sealed class ArticleIndex
 {
-    public ArticleIndex(Article article)
+    /// <param name="lexicon">General synonym groups (see <see cref="PolicyLexicon"/>); none for a plain-words index.</param>
+    public ArticleIndex(Article article, ImmutableArray<PhraseGroup> lexicon = default)
     {
         Article = article;
         Sentences = [.. article.Paragraphs.Select(p => SentenceSplitter.Split(p).ToImmutableArray())];
@@ -35,6 +37,12 @@ public sealed class ArticleIndex
             .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(PositionText(p) + " " + p.Holder)))
             .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"));
         Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal);
+
+        // Terms the article also uses as ordinary words, not only inside names ("time" only in "Time Magazine" is not).
+        var texts = article.Paragraphs.Concat(article.Positions.SelectMany(p => p.Aliases.Prepend(p.Summary).Prepend(p.Title))).Append(article.Title);
+        _textTokens = [.. texts.Select(t => TextAnalyzer.Tokens(t).ToList())];
+        OrdinaryTerms = texts.SelectMany(TextAnalyzer.Tokens).Where(t => !t.Capitalized || t.SentenceStart).Select(t => t.Term)
+            .Where(Vocabulary.Contains).ToFrozenSet(StringComparer.Ordinal);
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p)))).ToArray();
@@ -57,11 +65,26 @@ public sealed class ArticleIndex
         }
 
         Units = [.. units];
-        SynonymTerms = [.. article.Synonyms.Select(group => group.Select(name => TextAnalyzer.Terms(name).ToImmutableArray()).ToImmutableArray())];
+        PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
+        Actors = [.. article.Actors.Select(kv => (kv.Key, kv.Value.Prepend(kv.Key).Select(Phrase.Of).Where(p => p.Terms.Length > 0).ToImmutableArray()))];
     }
 
-    /// <summary><see cref="Article.Synonyms"/> as stemmed terms: each group, each name in it.</summary>
-    public ImmutableArray<ImmutableArray<ImmutableArray<string>>> SynonymTerms { get; }
+    /// <summary>The article's own synonym groups (<see cref="Article.Synonyms"/>), then the general lexicon's.</summary>
+    public ImmutableArray<PhraseGroup> PhraseGroups { get; }
+
+    /// <summary>Each actor of <see cref="Article.Actors"/> with the phrases that name it.</summary>
+    public ImmutableArray<(string Actor, ImmutableArray<Phrase> Names)> Actors { get; }
+
+    /// <summary>
+    /// True when the article uses the phrase: a one-word phrase is in its vocabulary, a longer one occurs as a run of
+    /// words in a paragraph or a position ("start a war" is not covered by "start" and "war" far apart).
+    /// </summary>
+    public bool Covers(Phrase phrase) => _coverage.GetOrAdd(phrase.Text, _ =>
+        phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(Vocabulary.Contains)
+        && (phrase.Terms.Length == 1 || _textTokens.Any(tokens => phrase.FindIn(tokens).Any())));
+
+    private readonly ConcurrentDictionary<string, bool> _coverage = new(StringComparer.Ordinal);
+    private readonly List<Token>[] _textTokens;
 
     private readonly FrozenSet<string>[][] _sentenceTerms;
     private readonly FrozenDictionary<string, int> _documentFrequency;
@@ -75,16 +98,17 @@ public sealed class ArticleIndex
     /// </summary>
     /// <param name="paragraph">1-based.</param>
     /// <param name="sentence">0-based, as in <see cref="Sentences"/>.</param>
-    public double SentenceOverlap(IReadOnlyCollection<string> queryTerms, int paragraph, int sentence)
+    /// <param name="idealTerms">What a full match holds (see <see cref="QuestionAnalysis.IdealTerms"/>); the query terms when null.</param>
+    public double SentenceOverlap(IReadOnlyCollection<string> queryTerms, int paragraph, int sentence, IReadOnlyCollection<string>? idealTerms = null)
     {
-        var total = queryTerms.Sum(Paragraphs.IdfOrMissing);
+        var total = (idealTerms ?? queryTerms).Sum(Paragraphs.IdfOrMissing);
         if (total <= 0)
         {
             return 0;
         }
 
         var terms = _sentenceTerms[paragraph - 1][sentence];
-        return queryTerms.Where(terms.Contains).Sum(Paragraphs.IdfOrMissing) / total;
+        return Math.Min(1, queryTerms.Where(terms.Contains).Sum(Paragraphs.IdfOrMissing) / total);
     }
 
     /// <summary>
@@ -109,6 +133,12 @@ public sealed class ArticleIndex
 
     /// <summary>Every term of the article, its positions and its front matter: what it can be said to cover.</summary>
     public FrozenSet<string> Vocabulary { get; }
+
+    /// <summary>
+    /// The part of <see cref="Vocabulary"/> the article uses as ordinary words (lower-case, or at a sentence start):
+    /// what a lower-case question word must match to count as covered.
+    /// </summary>
+    public FrozenSet<string> OrdinaryTerms { get; }
 
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }

@@ -18,7 +18,7 @@ public sealed record ParagraphEvidence(
     double PositionLexical)
 {
     // How much meaning weighs against words.
-    public const double SemanticWeight = 0.6;
+    public const double SemanticWeight = 0.7;
 
     public double Semantic => (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.5 * PositionSimilarity);
 
@@ -27,5 +27,11 @@ public sealed record ParagraphEvidence(
     /// <summary>The strongest single semantic match: what the decline rule asks of a question.</summary>
     public double BestSimilarity => Math.Max(SentenceSimilarity, Math.Max(ParagraphSimilarity, PositionSimilarity));
 
-    public double Score => (SemanticWeight * Semantic) + ((1 - SemanticWeight) * Lexical);
+    // How much naming the acting side ("what could Pyongyang do") moves a position about that side's moves.
+    public const double ActorWeight = 0.05;
+
+    /// <summary>+1 when the paragraph's position is about what the question's actor could do, -1 when about the other side, else 0.</summary>
+    public int ActorAgreement { get; init; }
+
+    public double Score => (SemanticWeight * Semantic) + ((1 - SemanticWeight) * Lexical) + (ActorWeight * ActorAgreement);
 }

@@ -47,8 +47,8 @@ public static class ParagraphScorer
         var queryTerms = question.QueryTerms;
         var paragraphBm25 = index.Paragraphs.Score(queryTerms);
         var positionBm25 = index.Positions.Score(queryTerms);
-        var paragraphIdeal = IdealScore(queryTerms, index.Paragraphs);
-        var positionIdeal = IdealScore(queryTerms, index.Positions);
+        var paragraphIdeal = IdealScore(question.IdealTerms, index.Paragraphs);
+        var positionIdeal = IdealScore(question.IdealTerms, index.Positions);
         var positionLexical = new double[count];
         for (var i = 0; i < article.Positions.Length; i++)
         {
@@ -65,7 +65,7 @@ public static class ParagraphScorer
         {
             var hasPosition = article.Positions.Any(x => x.Paragraphs.Contains(p + 1));
             var paragraphLexical = Math.Min(1, paragraphBm25[p] / paragraphIdeal);
-            var sentenceLexical = Enumerable.Range(0, index.Sentences[p].Length).Select(s => index.SentenceOverlap(queryTerms, p + 1, s)).DefaultIfEmpty().Max();
+            var sentenceLexical = Enumerable.Range(0, index.Sentences[p].Length).Select(s => index.SentenceOverlap(queryTerms, p + 1, s, question.IdealTerms)).DefaultIfEmpty().Max();
             evidence[p] = new ParagraphEvidence(
                 p + 1,
                 article.PositionFor(p + 1),
@@ -74,11 +74,19 @@ public static class ParagraphScorer
                 hasPosition ? positionSimilarity[p] : paragraphSimilarity[p],
                 sentenceLexical,
                 paragraphLexical,
-                hasPosition ? Math.Min(1, positionLexical[p]) : paragraphLexical);
+                hasPosition ? Math.Min(1, positionLexical[p]) : paragraphLexical)
+            {
+                ActorAgreement = ActorAgreement(article.PositionFor(p + 1), question.Actor),
+            };
         }
 
         return evidence;
     }
+
+    // +1 when the paragraph's position is about the side the question names as acting, -1 when about the other side.
+    private static int ActorAgreement(Position? position, string? actor) =>
+        position?.Actor is not { } holder || actor is null ? 0
+        : string.Equals(holder, actor, StringComparison.OrdinalIgnoreCase) ? 1 : -1;
 
     // What a paragraph containing every word of the question once would score: words the index lacks count at the
     // highest IDF, so a question about something absent never looks like a full match.

@@ -5,16 +5,34 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// <summary>
 /// A topical unit of a question: one word, or a run of adjacent capitalised words taken as one name ("Kim Jong-un").
 /// </summary>
-/// <param name="Known">Every term of it is in the article's vocabulary.</param>
+/// <param name="Known">The article covers it: every term is in its vocabulary, or a synonym or spelling variant is.</param>
 /// <param name="Weight">How specific it is (see <see cref="ArticleIndex.Specificity"/>); unknown units weigh the most.</param>
 public sealed record ContentUnit(string Surface, ImmutableArray<string> Terms, bool IsName, bool Known, double Weight);
 
 /// <summary>
 /// What a question asks about, measured against one article: its content words and names, which of them the article
-/// knows, and how much of the question's specific content that is.
+/// knows (directly, through a synonym or through a spelling variant of a name), who it names as the actor, and how
+/// much of the question's specific content the article covers.
 /// </summary>
-public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, ImmutableArray<string> QueryTerms)
+/// <param name="QueryTerms">Terms to search: the question's own plus the article's words for the same things.</param>
+/// <param name="IdealTerms">
+/// One set of terms per thing asked about (synonym expansions not counted twice): what a passage that matched the
+/// whole question would contain. Relative lexical scores are measured against it.
+/// </param>
+/// <param name="Actor">The first actor the question names (an <see cref="Article.Actors"/> key), if any.</param>
+public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, ImmutableArray<string> QueryTerms, ImmutableArray<string> IdealTerms, string? Actor = null)
 {
+    // An everyday verb or adjective the article lacks ("removed", "put") says little about the topic.
+    private const double GenericWordWeight = 1.0;
+
+    // Names at least this long may match a differently spelled name in the article ("Gaddafi" / "Gadhafi").
+    private const int MinimumFuzzyNameLength = 6;
+
+    public QuestionAnalysis(ImmutableArray<ContentUnit> units, ImmutableArray<string> queryTerms)
+        : this(units, queryTerms, queryTerms)
+    {
+    }
+
     /// <summary>
     /// Specificity-weighted share of the question's content the article knows (1 when there is none). Words found all
     /// over the article ("North Korea") count little; a specific word it never uses ("armistice") counts a lot.
@@ -35,13 +53,50 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
 
     public static QuestionAnalysis Analyze(string question, ArticleIndex index)
     {
-        var tokens = TextAnalyzer.Tokens(question).Where(t => !StopWords.English.Contains(t.Surface)).ToList();
+        var allTokens = TextAnalyzer.Tokens(question).ToList();
+        var tokens = allTokens.Where(t => !StopWords.English.Contains(t.Surface)).ToList();
         var topical = tokens.Where(t => !StopWords.QuestionFraming.Contains(t.Surface)).ToList();
 
         // "Who is the author?" is all framing: then the framing words are the topic.
         if (topical.Count == 0)
         {
             topical = tokens;
+        }
+
+        // Phrases of the article's synonym groups and of the general lexicon: which words they cover, what they add.
+        var covered = new HashSet<int>();
+        var expansions = new HashSet<string>(StringComparer.Ordinal);
+        var idealExtras = new List<string>();
+        for (var g = 0; g < index.PhraseGroups.Length; g++)
+        {
+            var group = index.PhraseGroups[g];
+
+            // The article's own synonyms always widen the search (it uses them interchangeably); the general lexicon
+            // only stands in for words the article lacks, so a word it has is not counted twice.
+            var articleGroup = g < index.Article.Synonyms.Length;
+            var resolved = group.Phrases.Where(index.Covers).ToArray();
+            if (resolved.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var phrase in group.Phrases)
+            {
+                foreach (var start in phrase.FindIn(allTokens))
+                {
+                    var span = allTokens.Skip(start).Take(phrase.Terms.Length).ToArray();
+                    covered.UnionWith(span.Select(t => t.Index));
+                    if (!index.Covers(phrase))
+                    {
+                        expansions.UnionWith(resolved.SelectMany(p => p.ContentTerms));
+                        idealExtras.AddRange(resolved[0].ContentTerms);
+                    }
+                    else if (articleGroup)
+                    {
+                        expansions.UnionWith(resolved.SelectMany(p => p.ContentTerms));
+                    }
+                }
+            }
         }
 
         var units = new List<ContentUnit>();
@@ -60,38 +115,95 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
                 continue;
             }
 
-            units.Add(Unit(token.Surface, [token.Term], isName: false));
+            units.Add(Unit(token.Surface, [token], isName: false));
         }
 
         FlushName();
-        var queryTerms = topical.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-
-        // "Pyongyang" also searches "North Korea" when the article says they are the same.
-        foreach (var group in index.SynonymTerms)
-        {
-            if (group.Any(name => name.Length > 0 && name.All(queryTerms.Contains)))
-            {
-                queryTerms.UnionWith(group.SelectMany(name => name));
-            }
-        }
-
-        return new QuestionAnalysis([.. units], [.. queryTerms]);
+        var ownTerms = topical.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var unknownCovered = topical.Where(t => covered.Contains(t.Index) && !index.Vocabulary.Contains(t.Term)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var ideal = ownTerms.Where(t => !unknownCovered.Contains(t)).Concat(idealExtras).Distinct(StringComparer.Ordinal);
+        var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index));
 
         void FlushName()
         {
             if (name.Count > 0)
             {
-                units.Add(Unit(string.Join(' ', name.Select(t => t.Surface)), [.. name.Select(t => t.Term)], isName: true));
+                units.Add(Unit(string.Join(' ', name.Select(t => t.Surface)), [.. name], isName: true));
                 name.Clear();
             }
         }
 
-        ContentUnit Unit(string surface, ImmutableArray<string> terms, bool isName)
+        ContentUnit Unit(string surface, IReadOnlyList<Token> parts, bool isName)
         {
-            var known = terms.All(index.Vocabulary.Contains);
+            var terms = parts.Select(t => t.Term).ToImmutableArray();
+            // A lower-case word must be an ordinary word of the article: "time" is not covered by "Time Magazine".
+            var known = parts.All(t => covered.Contains(t.Index)
+                || (isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term));
+            if (!known && isName)
+            {
+                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
+                if (variants.All(v => v is not null))
+                {
+                    known = true;
+                    expansions.UnionWith(variants!);
+                }
+            }
 
             // A name is as specific as its rarest part ("Jong-un" in "Kim Jong-un").
-            return new ContentUnit(surface, terms, isName, known, terms.Max(index.Specificity));
+            var weight = !known && !isName && StopWords.Generic.Contains(surface) ? GenericWordWeight : terms.Max(index.Specificity);
+            return new ContentUnit(surface, terms, isName, known, weight);
         }
     }
+
+    /// <summary>A term of the article spelled almost like <paramref name="term"/> (transliterated names vary).</summary>
+    private static string? SpellingVariant(string term, ArticleIndex index)
+    {
+        if (term.Length < MinimumFuzzyNameLength)
+        {
+            return null;
+        }
+
+        return index.Vocabulary
+            .Where(v => v.Length >= MinimumFuzzyNameLength && Math.Abs(v.Length - term.Length) <= 2)
+            .Select(v => (Term: v, Distance: EditDistance.Compute(term, v)))
+            .Where(x => x.Distance <= 2)
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Term)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The first actor the question names as doing something: next to a modal or auxiliary ("could Pyongyang",
+    /// "the US should", "does Washington"). "US diplomacy with North Korea" names actors but asks about neither's moves.
+    /// </summary>
+    private static string? FirstActor(IReadOnlyList<Token> tokens, ArticleIndex index)
+    {
+        string? actor = null;
+        var earliest = int.MaxValue;
+        foreach (var (name, phrases) in index.Actors)
+        {
+            foreach (var phrase in phrases)
+            {
+                foreach (var start in phrase.FindIn(tokens))
+                {
+                    var end = start + phrase.Terms.Length;
+                    var acting = (start > 0 && ActingCues.Contains(tokens[start - 1].Surface))
+                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface));
+                    if (acting && start < earliest)
+                    {
+                        (actor, earliest) = (name, start);
+                    }
+                }
+            }
+        }
+
+        return actor;
+    }
+
+    private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)
+    {
+        "could", "should", "would", "can", "will", "might", "must", "may", "shall", "do", "does", "did", "has", "have", "is", "are",
+        "ought", "needs", "need", "agree", "agrees", "offer", "offers", "give", "gives", "make", "makes", "take", "takes", "expected",
+    };
 }

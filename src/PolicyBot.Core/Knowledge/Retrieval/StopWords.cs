@@ -28,12 +28,30 @@ public static class StopWords
     /// </summary>
     public static readonly FrozenSet<string> QuestionFraming = FrozenSet.ToFrozenSet(
     [
-        "article", "articles", "piece", "text", "essay", "op-ed", "oped", "column", "author", "authors", "writer", "writers",
+        "article", "articles", "piece", "text", "essay", "op-ed", "oped", "op", "ed", "column", "author", "authors", "writer", "writers",
         "say", "says", "said", "saying", "think", "thinks", "thought", "believe", "believes", "view", "views", "opinion",
         "opinions", "position", "positions", "stance", "argue", "argues", "argued", "argument", "claim", "claims", "mention",
         "mentions", "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "describe", "describes", "tell",
         "tells", "me", "mean", "means", "meant", "support", "supports", "favor", "favour", "recommend", "recommends", "suggest",
         "suggests", "propose", "proposes", "want", "wants", "according", "regarding", "concerning", "take", "here", "please",
         "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "know", "knows", "idea", "ok",
+    ]);
+
+    /// <summary>
+    /// Everyday verbs and adjectives that frame what is asked rather than name a topic ("put", "look", "expected",
+    /// "removed"). When the article lacks one, that says little about whether it covers the question, so such a word
+    /// weighs like a common one in coverage. Topical nouns (currency, economy, troops) are deliberately not here.
+    /// </summary>
+    public static readonly FrozenSet<string> Generic = FrozenSet.ToFrozenSet(
+    [
+        "put", "puts", "putting", "look", "looks", "looking", "get", "getting", "gets", "got", "give", "gives", "giving",
+        "go", "goes", "going", "gone", "make", "makes", "making", "made", "keep", "keeps", "keeping", "kept", "come", "comes",
+        "coming", "came", "bring", "brings", "bringing", "brought", "expect", "expects", "expected", "expecting", "try", "tries",
+        "trying", "tried", "seem", "seems", "seemed", "need", "needs", "needed", "rely", "relies", "relying", "remove", "removed",
+        "removing", "resume", "resumes", "resumed", "rid", "work", "works", "worked", "working", "help", "helps", "helped",
+        "use", "used", "using", "useful", "real", "really", "actually", "likely", "possible", "best", "better", "worse",
+        "good", "bad", "big", "small", "whole", "part", "side", "way", "ways", "role", "toward", "towards", "afraid", "worried",
+        "worry", "able", "call", "called", "long", "old", "new", "first", "last", "next", "right", "wrong", "sure", "lasting",
+        "produce", "produces", "instead", "enough", "equal", "compare", "compares", "compared",
     ]);
 }

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>
+/// General vocabulary of foreign-policy writing and of talking about an opinion piece: words that mean the same
+/// thing in this register ("economic penalties" = "sanctions", "war games" = "military drills", "denuke" =
+/// "denuclearization") and irregular forms the stemmer cannot join ("wrote" = "writing"). Not tied to any article:
+/// a question word the article lacks counts as covered when a phrase of its group is in the article, and the
+/// article's phrase is searched too. Groups are narrow on purpose: a group that joins "cancel" (what one side could
+/// do) with "halt" (what the other could do) would blur who holds which position.
+/// </summary>
+public static class PolicyLexicon
+{
+    public static ImmutableArray<PhraseGroup> Default { get; } = [.. Groups().Select(PhraseGroup.Of)];
+
+    private static IEnumerable<string[]> Groups() =>
+    [
+        // Economic pressure.
+        ["sanctions", "economic penalties", "penalties", "embargo", "economic pressure", "economic restrictions", "trade restrictions"],
+        ["lift", "ease", "relax", "remove", "loosen", "roll back", "drop", "relief"],
+
+        // Military activity and weapons.
+        ["military drills", "drills", "joint exercises", "military exercises", "exercises", "war games", "wargames"],
+        ["cancel", "call off", "scrap", "suspend", "scrub", "forgo"],
+        ["halt", "stop", "pause", "cease", "suspend"],
+        ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches"],
+        ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb"],
+        ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of"],
+        ["freeze", "moratorium"],
+        ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike"],
+        ["war", "conflict", "armed conflict", "hostilities", "fighting"],
+        ["deterrence", "deter", "deterrent"],
+        ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful"],
+        ["response", "respond", "hit back"],
+
+        // Regimes and power.
+        ["regime change", "overthrow", "toppled", "topple", "ouster", "ousted"],
+        ["retain power", "stay in power", "hold on to power", "survival", "survive"],
+        ["insurance", "guarantee", "safeguard", "protection", "security guarantee"],
+
+        // Negotiation.
+        ["talks", "negotiations", "dialogue", "negotiating", "talking"],
+        ["diplomacy", "engagement", "diplomatic", "negotiating"],
+        ["resume", "restart", "reopen", "new round", "start again"],
+        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table"],
+        ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
+        ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
+        ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
+        ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
+        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
+        ["pointless", "waste of time", "futile", "useless", "point"],
+
+        // Relationships between leaders.
+        ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties"],
+        ["distraction", "sideshow"],
+        ["volatile", "unstable", "stable", "shaky", "unpredictable"],
+        ["son-in-law", "son in law", "kushner"],
+
+        // Aims.
+        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority"],
+        ["peace", "stability"],
+
+        // Places and actors under other names.
+        ["South Korea", "Seoul", "ROK", "Republic of Korea"],
+        ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
+        ["North Korea", "Pyongyang", "DPRK", "North Korean"],
+        ["state media", "KCNA", "propaganda"],
+
+        // The piece and its author.
+        ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
+        ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
+        ["think tank", "fellow", "institute"],
+    ];
+}
