@@ -15,6 +15,7 @@ public static class BenchmarkEntryPoint
         ["polls"] = PollBenchmark.RunAsync,
         ["discord"] = DiscordBenchmark.RunAsync,
         ["slack"] = SlackBenchmark.RunAsync,
+        ["slack-serve"] = SlackBenchmark.ServeAsync,
         ["ask-load"] = async rest => { await AskBenchmark.RunAsync(rest); return 0; },
     };
 
