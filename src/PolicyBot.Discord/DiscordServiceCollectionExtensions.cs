@@ -52,6 +52,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordEventRouter>();
         services.TryAddSingleton<IGatewayDispatchHandler>(provider => provider.GetRequiredService<DiscordEventRouter>());
         services.TryAddSingleton(provider => new IdentifyGate(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<GatewayConnectionState>();
         services.TryAddSingleton<DiscordGatewayService>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DiscordGatewayService>());
         return services;

@@ -62,6 +62,7 @@ public static class SlackServiceCollectionExtensions
         if (!string.IsNullOrEmpty(settings.AppToken))
         {
             services.TryAddSingleton<SocketModeEnvelopeHandler>();
+            services.TryAddSingleton<SocketModeConnectionState>();
             services.TryAddSingleton<SocketModeClient>();
             services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
         }

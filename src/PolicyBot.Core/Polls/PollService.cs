@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Polls;
@@ -17,7 +18,8 @@ public sealed partial class PollService(
     IDueJobStore dueJobs,
     PollCardUpdater cards,
     TimeProvider clock,
-    ILogger<PollService> logger)
+    ILogger<PollService> logger,
+    BotMetrics? metrics = null)
 {
     public const string CloseJobKind = "poll.close";
 
@@ -89,7 +91,12 @@ public sealed partial class PollService(
         var outcome = await store.CastAsync(new Ballot(poll.Id, voter.UserId, options, deliveryId, now), cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
-            case BallotOutcome.Recorded or BallotOutcome.Withdrawn:
+            case BallotOutcome.Recorded:
+                // Counted only after the store reports the ballot durable; duplicates and withdrawals are not ballots.
+                metrics?.VoteRecorded();
+                cards.RequestUpdate(poll.Id, card);
+                break;
+            case BallotOutcome.Withdrawn:
                 cards.RequestUpdate(poll.Id, card);
                 break;
             case BallotOutcome.PollClosed:

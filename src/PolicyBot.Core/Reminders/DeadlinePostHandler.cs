@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Reminders;
@@ -14,7 +15,8 @@ public sealed partial class DeadlinePostHandler(
     IDueJobStore jobs,
     ChatPlatformRegistry platforms,
     IOptions<RemindersOptions> options,
-    ILogger<DeadlinePostHandler> logger) : IDueJobHandler
+    ILogger<DeadlinePostHandler> logger,
+    BotMetrics? metrics = null) : IDueJobHandler
 {
     public string Kind => ReminderJobs.DeadlinePostKind;
 
@@ -40,6 +42,7 @@ public sealed partial class DeadlinePostHandler(
         else
         {
             await platform.PostAsync(post.Channel, BuildReply(deadline, post, now, lateness), cancellationToken).ConfigureAwait(false);
+            metrics?.ReminderFired(late: LateNotice.IsMarkedLate(lateness, options.Value));
         }
 
         if (post.Occurrence == DeadlinePost.Cron && DeadlinePost.NextCron(deadline, now > job.DueAt ? now : job.DueAt, post.Channel) is { } next)

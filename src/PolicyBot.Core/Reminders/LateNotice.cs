@@ -8,9 +8,12 @@ public static class LateNotice
 {
     public static bool IsTooLate(TimeSpan lateness, RemindersOptions options) => lateness > options.LateGrace;
 
+    /// <summary>Late enough that the post says so (and the <c>late</c> metric tag is true).</summary>
+    public static bool IsMarkedLate(TimeSpan lateness, RemindersOptions options) => lateness > options.LateMarkAfter;
+
     /// <summary>"_(late by 12 minutes: I was offline when this came due)_", or null when on time.</summary>
     public static string? For(TimeSpan lateness, RemindersOptions options) =>
-        lateness > options.LateMarkAfter
+        IsMarkedLate(lateness, options)
             ? $"_(late by {CountdownText.Until(lateness)}: I was offline when this came due)_"
             : null;
 }

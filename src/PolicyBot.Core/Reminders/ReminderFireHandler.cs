@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Reminders;
@@ -17,7 +18,8 @@ public sealed partial class ReminderFireHandler(
     ChatPlatformRegistry platforms,
     IOptions<RemindersOptions> options,
     IOptions<CommandOptions> commandOptions,
-    ILogger<ReminderFireHandler> logger) : IDueJobHandler
+    ILogger<ReminderFireHandler> logger,
+    BotMetrics? metrics = null) : IDueJobHandler
 {
     public string Kind => ReminderJobs.FireKind;
 
@@ -50,6 +52,7 @@ public sealed partial class ReminderFireHandler(
         else
         {
             await platform.PostAsync(reminder.Conversation, BuildReply(reminder, lateness), cancellationToken).ConfigureAwait(false);
+            metrics?.ReminderFired(late: LateNotice.IsMarkedLate(lateness, options.Value));
             LogFired(reminder.Id, lateness);
         }
 

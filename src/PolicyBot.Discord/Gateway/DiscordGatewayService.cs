@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord.Gateway;
@@ -16,13 +17,20 @@ public sealed partial class DiscordGatewayService(
     IdentifyGate identifyGate,
     DiscordWorkTracker work,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory) : BackgroundService
+    ILoggerFactory loggerFactory,
+    GatewayConnectionState? connectionState = null,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<DiscordGatewayService>();
     private readonly List<GatewayShardSession> _sessions = [];
 
+    private readonly GatewayConnectionState _state = connectionState ?? new GatewayConnectionState();
+
     /// <summary>Set when the adapter stopped for good; the close code Discord gave (0 for a rejected token over REST).</summary>
-    public int? FatalCloseCode { get; private set; }
+    public int? FatalCloseCode => _state.FatalCloseCode;
+
+    /// <summary>Which shards have a live session (read by the readiness check).</summary>
+    public GatewayConnectionState ConnectionState => _state;
 
     public IReadOnlyList<GatewayShardSession> Sessions => _sessions;
 
@@ -44,6 +52,7 @@ public sealed partial class DiscordGatewayService(
 
         var shardCount = settings.ShardCount ?? gateway.RecommendedShards;
         var shardIds = settings.ShardIds.Length > 0 ? settings.ShardIds : Enumerable.Range(0, shardCount).ToArray();
+        _state.Expect(shardIds);
         LogStarting(string.Join(',', shardIds), shardCount, gateway.MaxConcurrency);
 
         using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -52,7 +61,7 @@ public sealed partial class DiscordGatewayService(
         {
             _sessions.Add(new GatewayShardSession(
                 shardId, shardCount, gateway.MaxConcurrency, gateway.Url, settings.Token, dispatchHandler, identifyGate,
-                new ReconnectBackoff(settings.ReconnectInitialDelay, settings.ReconnectMaxDelay), timeProvider, sessionLogger));
+                new ReconnectBackoff(settings.ReconnectInitialDelay, settings.ReconnectMaxDelay), timeProvider, sessionLogger, _state, metrics));
         }
 
         var running = _sessions.Select(s => s.RunAsync(stopAll.Token)).ToList();
@@ -63,7 +72,7 @@ public sealed partial class DiscordGatewayService(
             var stop = await finished.ConfigureAwait(false);
             if (stop.FatalCloseCode is { } code && FatalCloseCode is null)
             {
-                FatalCloseCode = code;
+                _state.MarkStopped(code);
                 LogFatal(code, GatewayCloseCodes.Describe(code), stop.ShardId);
                 await stopAll.CancelAsync().ConfigureAwait(false);
             }
@@ -82,7 +91,7 @@ public sealed partial class DiscordGatewayService(
             }
             catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
             {
-                FatalCloseCode = 4004;
+                _state.MarkStopped(4004);
                 LogFatal(4004, GatewayCloseCodes.Describe(4004), 0);
                 return null;
             }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Diagnostics;
 
 namespace PolicyBot.Discord.Gateway;
 
@@ -22,7 +23,9 @@ public sealed partial class GatewayShardSession(
     IdentifyGate identifyGate,
     ReconnectBackoff backoff,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger,
+    GatewayConnectionState? connectionState = null,
+    BotMetrics? metrics = null)
 {
     public const int MaxPayloadBytes = 4096;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
@@ -41,6 +44,9 @@ public sealed partial class GatewayShardSession(
     public int? LastSequence => _lastSequence < 0 ? null : _lastSequence;
 
     private int _lastSequence = -1;
+
+    // A READY after the first one is a reconnect that had to identify afresh (the metrics tell it from a resume).
+    private bool _everReady;
 
     /// <summary>Runs until cancelled or until a fatal close code; never throws for network trouble.</summary>
     public async Task<ShardStop> RunAsync(CancellationToken cancellationToken)
@@ -62,6 +68,10 @@ public sealed partial class GatewayShardSession(
             {
                 LogConnectionFailed(shardId, ex.GetType().Name, ex.Message);
                 end = new ConnectionEnd(ReconnectAction.Resume, null, Planned: false);
+            }
+            finally
+            {
+                connectionState?.MarkDown(shardId);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -188,11 +198,20 @@ public sealed partial class GatewayShardSession(
                     SessionId = data.GetString("session_id");
                     ResumeGatewayUrl = data.GetString("resume_gateway_url");
                     backoff.Reset();
+                    connectionState?.MarkLive(shardId);
+                    if (_everReady)
+                    {
+                        metrics?.GatewayReconnected("discord", "identify");
+                    }
+
+                    _everReady = true;
                     LogReady(shardId, shardCount);
                 }
                 else if (eventName == "RESUMED")
                 {
                     backoff.Reset();
+                    connectionState?.MarkLive(shardId);
+                    metrics?.GatewayReconnected("discord", "resume");
                     LogResumed(shardId, LastSequence ?? 0);
                 }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
 
 namespace PolicyBot.Discord.Rest;
 
@@ -12,7 +13,8 @@ namespace PolicyBot.Discord.Rest;
 /// backoff, and the invalid-request guard. Paths are relative to <c>Discord:ApiBaseUrl</c> (e.g. <c>channels/1/messages</c>).
 /// Logs name route templates only: interaction and webhook tokens are secrets too.
 /// </summary>
-public sealed partial class DiscordRestClient(IHttpClientFactory httpClientFactory, DiscordRateLimits limits, TimeProvider timeProvider, ILogger<DiscordRestClient> logger)
+public sealed partial class DiscordRestClient(IHttpClientFactory httpClientFactory, DiscordRateLimits limits, TimeProvider timeProvider, ILogger<DiscordRestClient> logger,
+    BotMetrics? metrics = null)
 {
     public const string UserAgent = "DiscordBot (https://github.com/policybot, 1.0)";
 
@@ -87,6 +89,7 @@ public sealed partial class DiscordRestClient(IHttpClientFactory httpClientFacto
                         bucket.Exhaust(retryAfter);
                     }
 
+                    metrics?.RateLimitedByPlatform("discord");
                     LogRateLimited(route.RouteKey, retryAfter.TotalMilliseconds, global, scope ?? "user");
                     if (++rateLimited > MaxRateLimitRetries)
                     {

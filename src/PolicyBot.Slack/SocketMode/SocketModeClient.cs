@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Slack.WebApi;
 
 namespace PolicyBot.Slack.SocketMode;
@@ -18,13 +19,20 @@ public sealed partial class SocketModeClient(
     SocketModeEnvelopeHandler handler,
     IOptions<SlackOptions> options,
     TimeProvider clock,
-    ILogger<SocketModeClient> logger) : BackgroundService
+    ILogger<SocketModeClient> logger,
+    SocketModeConnectionState? connectionState = null,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a replaced connection may keep delivering; Slack's warning comes about 10 s before it closes one.</summary>
     internal static readonly TimeSpan RetireGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>On shutdown, how long envelopes already in hand may take to be acknowledged before the socket closes.</summary>
+    internal static readonly TimeSpan ShutdownAckGrace = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan CloseAnswerTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Errors after which retrying cannot help: the token or the workspace is gone.</summary>
     private static readonly HashSet<string> Unrecoverable =
@@ -37,6 +45,11 @@ public sealed partial class SocketModeClient(
     public int ConnectionsEstablished => _connectionsEstablished;
 
     private int _connectionsEstablished;
+
+    private readonly SocketModeConnectionState _state = connectionState ?? new SocketModeConnectionState();
+
+    /// <summary>Sockets that said hello and are still being read; the readiness check wants at least one.</summary>
+    public int OpenConnections => _state.OpenConnections;
 
     public bool IsStopped => _disabled.IsCancellationRequested;
 
@@ -59,7 +72,7 @@ public sealed partial class SocketModeClient(
                 await Task.Delay(startDelay, clock, stop).ConfigureAwait(false);
             }
 
-            var current = await ConnectWithBackoffAsync(stop).ConfigureAwait(false);
+            var current = await ConnectWithBackoffAsync(reconnectKind: null, stop).ConfigureAwait(false);
             while (current is not null)
             {
                 var (connection, receiving, refresh) = current.Value;
@@ -68,7 +81,7 @@ public sealed partial class SocketModeClient(
                 {
                     // Refresh: connect the replacement first; the old socket keeps delivering until it is let go.
                     LogRefreshing(connection.Id);
-                    var next = await ConnectWithBackoffAsync(stop).ConfigureAwait(false);
+                    var next = await ConnectWithBackoffAsync("refresh", stop).ConfigureAwait(false);
                     _ = RetireAsync(connection, receiving, stop);
                     current = next;
                     continue;
@@ -79,6 +92,7 @@ public sealed partial class SocketModeClient(
                 if (end == ConnectionEnd.LinkDisabled)
                 {
                     LogLinkDisabled();
+                    _state.MarkStopped();
                     await _disabled.CancelAsync().ConfigureAwait(false);
                     return;
                 }
@@ -89,7 +103,7 @@ public sealed partial class SocketModeClient(
                 }
 
                 LogDropped(connection.Id);
-                current = await ConnectWithBackoffAsync(stop).ConfigureAwait(false);
+                current = await ConnectWithBackoffAsync("drop", stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -98,7 +112,8 @@ public sealed partial class SocketModeClient(
     }
 
     /// <summary>Null when stopping or when Slack refuses the app token for good.</summary>
-    private async Task<(SocketModeConnection, Task<ConnectionEnd>, TaskCompletionSource)?> ConnectWithBackoffAsync(CancellationToken stop)
+    /// <param name="reconnectKind">Null for a slot's first connection; "refresh" or "drop" (the metric's kind) for a reconnect.</param>
+    private async Task<(SocketModeConnection, Task<ConnectionEnd>, TaskCompletionSource)?> ConnectWithBackoffAsync(string? reconnectKind, CancellationToken stop)
     {
         for (var failures = 0; !stop.IsCancellationRequested; failures++)
         {
@@ -114,6 +129,12 @@ public sealed partial class SocketModeClient(
                 connection = await SocketModeConnection.ConnectAsync(url, Interlocked.Increment(ref _nextConnectionId), stop).ConfigureAwait(false);
                 await ExpectHelloAsync(connection, stop).ConfigureAwait(false);
                 Interlocked.Increment(ref _connectionsEstablished);
+                _state.Opened();
+                if (reconnectKind is not null)
+                {
+                    metrics?.GatewayReconnected("slack", reconnectKind);
+                }
+
                 LogConnected(connection.Id);
                 var refresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 return (connection, ReceiveLoopAsync(connection, refresh, stop), refresh);
@@ -121,6 +142,7 @@ public sealed partial class SocketModeClient(
             catch (SlackApiException ex) when (Unrecoverable.Contains(ex.Error))
             {
                 LogUnrecoverable(ex.Error);
+                _state.MarkStopped();
                 await _disabled.CancelAsync().ConfigureAwait(false);
                 return null;
             }
@@ -166,12 +188,28 @@ public sealed partial class SocketModeClient(
         await Task.Yield();
         try
         {
-            while (!stop.IsCancellationRequested)
+            return await ReadUntilEndAsync(connection, refresh, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            _state.Closed();
+        }
+    }
+
+    private async Task<ConnectionEnd> ReadUntilEndAsync(SocketModeConnection connection, TaskCompletionSource refresh, CancellationToken stop)
+    {
+        // Reads are not cancelled by the stopping token: cancelling a WebSocket read aborts the socket, and then neither
+        // the acks still owed nor a proper close frame could be sent. Shutdown closes politely instead (see below).
+        using var reading = new CancellationTokenSource();
+        await using var stopping = stop.Register(() => _ = CloseForShutdownAsync(connection, reading));
+        try
+        {
+            while (true)
             {
-                using var message = await connection.ReceiveAsync(stop).ConfigureAwait(false);
+                using var message = await connection.ReceiveAsync(reading.Token).ConfigureAwait(false);
                 if (message is null)
                 {
-                    return ConnectionEnd.Closed;
+                    return stop.IsCancellationRequested ? ConnectionEnd.Stopped : ConnectionEnd.Closed;
                 }
 
                 var root = message.RootElement;
@@ -202,29 +240,49 @@ public sealed partial class SocketModeClient(
                         {
                             // Each envelope on its own task: a 2 s command must not hold up the acks behind it.
                             var envelope = root.Clone();
-                            connection.TrackAck(AcknowledgeAsync(connection, envelope, stop));
+                            connection.TrackAck(AcknowledgeAsync(connection, envelope));
                         }
 
                         break;
                 }
             }
-
-            return ConnectionEnd.Closed;
         }
-        catch (Exception ex) when (ex is WebSocketException or JsonException or InvalidDataException)
+        catch (Exception ex) when (ex is WebSocketException or JsonException or InvalidDataException && !stop.IsCancellationRequested)
         {
             LogReceiveFailed(ex, connection.Id);
             return ConnectionEnd.Closed;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException && stop.IsCancellationRequested)
         {
-            await connection.CloseQuietlyAsync(CancellationToken.None).ConfigureAwait(false);
             return ConnectionEnd.Stopped;
         }
     }
 
-    private async Task AcknowledgeAsync(SocketModeConnection connection, JsonElement envelope, CancellationToken stop)
+    /// <summary>
+    /// Shutdown of one socket: envelopes in hand still get their ack (an unacked one is redelivered, possibly after we
+    /// did the work) within <see cref="ShutdownAckGrace"/>; then a normal close frame, and reading stops once Slack
+    /// answers it or <see cref="CloseAnswerTimeout"/> passes.
+    /// </summary>
+    private async Task CloseForShutdownAsync(SocketModeConnection connection, CancellationTokenSource reading)
     {
+        try
+        {
+            await connection.PendingAcks.WaitAsync(ShutdownAckGrace, clock).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await connection.CloseQuietlyAsync(CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(CloseAnswerTimeout, clock, reading.Token).ConfigureAwait(false);
+            await reading.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The read loop ended on its own (Slack answered the close).
+        }
+    }
+
+    private async Task AcknowledgeAsync(SocketModeConnection connection, JsonElement envelope)
+    {
+        // Return to the caller at once, so the envelope is tracked as pending before any of its work starts:
+        // a shutdown that begins meanwhile then waits for its ack.
+        await Task.Yield();
         var envelopeId = envelope.String("envelope_id");
         byte[] ack;
         try
@@ -240,7 +298,9 @@ public sealed partial class SocketModeClient(
 
         try
         {
-            await connection.SendAsync(ack, stop).ConfigureAwait(false);
+            // Not the stopping token: an ack for work already done is still worth sending while shutting down
+            // (the receive loop waits for it, bounded by ShutdownAckGrace).
+            await connection.SendAsync(ack, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {

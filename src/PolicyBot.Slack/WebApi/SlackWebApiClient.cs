@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
 using PolicyBot.Slack.BlockKit;
 
 namespace PolicyBot.Slack.WebApi;
@@ -20,7 +21,8 @@ public sealed partial class SlackWebApiClient(
     IOptions<SlackOptions> options,
     MethodRateLimits rateLimits,
     ChannelSendQueue channelQueue,
-    ILogger<SlackWebApiClient> logger)
+    ILogger<SlackWebApiClient> logger,
+    BotMetrics? metrics = null)
 {
     public const string HttpClientName = "PolicyBot.Slack.WebApi";
 
@@ -194,6 +196,7 @@ public sealed partial class SlackWebApiClient(
             {
                 var retryAfter = RetryAfter(response);
                 rateLimits.Block(method, retryAfter);
+                metrics?.RateLimitedByPlatform("slack");
                 LogRateLimited(method, retryAfter.TotalSeconds, attempt);
                 if (attempt >= MaxAttempts)
                 {

@@ -17,7 +17,7 @@ public static class AdapterRegistration
     {
         if (adapters.NeedsWebServer)
         {
-            services.AddBotHealthChecks();
+            services.AddBotHealthChecks(adapters);
         }
 
         if (adapters.PrometheusEnabled)

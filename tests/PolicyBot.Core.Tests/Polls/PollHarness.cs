@@ -22,13 +22,13 @@ internal sealed class PollHarness : IDisposable
 
     private int _deliveries;
 
-    public PollHarness(PollOptions? options = null)
+    public PollHarness(PollOptions? options = null, PolicyBot.Core.Diagnostics.BotMetrics? metrics = null)
     {
         var pollOptions = Options.Create(options ?? new PollOptions());
         var commandOptions = Options.Create(new CommandOptions());
         Platforms = new ChatPlatformRegistry([Platform]);
         Cards = new PollCardUpdater(Store, Platforms, Clock, pollOptions, commandOptions, NullLogger<PollCardUpdater>.Instance);
-        Service = new PollService(Store, DueJobs.Object, Cards, Clock, NullLogger<PollService>.Instance);
+        Service = new PollService(Store, DueJobs.Object, Cards, Clock, NullLogger<PollService>.Instance, metrics);
         Poll = new PollCommand(Service, pollOptions, commandOptions);
         Vote = new VoteCommand(Service);
         Unvote = new UnvoteCommand(Service);

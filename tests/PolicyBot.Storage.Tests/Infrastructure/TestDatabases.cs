@@ -29,7 +29,7 @@ public static class TestDatabases
         var factory = new SqliteConnectionFactory(Path.Combine(folder, "policybot.db"));
         await factory.InitializeAsync(CancellationToken.None);
         await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        return new TestDatabase(factory, () =>
+        return new TestDatabase(factory, () => new SqliteConnectionFactory(factory.FilePath), () =>
         {
             SqliteCleanup();
             try
@@ -64,7 +64,7 @@ public static class TestDatabases
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         var factory = new PostgresConnectionFactory(builder.ToString());
         await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        return new TestDatabase(factory, async () =>
+        return new TestDatabase(factory, () => new PostgresConnectionFactory(builder.ToString()), async () =>
         {
             await factory.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
@@ -78,9 +78,30 @@ public static class TestDatabases
 }
 
 /// <summary>A migrated database that deletes itself when disposed.</summary>
-public sealed class TestDatabase(IDbConnectionFactory connections, Func<Task> cleanup) : IAsyncDisposable
+public sealed class TestDatabase(IDbConnectionFactory connections, Func<IDbConnectionFactory> anotherInstance, Func<Task> cleanup) : IAsyncDisposable
 {
+    private readonly List<IDbConnectionFactory> _others = [];
+
     public IDbConnectionFactory Connections { get; } = connections;
 
-    public ValueTask DisposeAsync() => new(cleanup());
+    /// <summary>
+    /// A second connection factory on the same database with a pool of its own, as another bot instance (another
+    /// process) would have: nothing in memory is shared with <see cref="Connections"/>.
+    /// </summary>
+    public IDbConnectionFactory ConnectAsAnotherInstance()
+    {
+        var factory = anotherInstance();
+        _others.Add(factory);
+        return factory;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var other in _others.OfType<IAsyncDisposable>())
+        {
+            await other.DisposeAsync();
+        }
+
+        await cleanup();
+    }
 }

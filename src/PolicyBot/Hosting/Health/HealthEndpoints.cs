@@ -9,9 +9,20 @@ public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddBotHealthChecks(this IServiceCollection services)
+    /// <summary>Storage always; an adapter's connection check only when that adapter runs.</summary>
+    public static IServiceCollection AddBotHealthChecks(this IServiceCollection services, AdapterSelection adapters)
     {
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        var checks = services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        if (adapters.Discord)
+        {
+            checks.AddCheck<DiscordGatewayHealthCheck>("discord-gateway", tags: [ReadyTag]);
+        }
+
+        if (adapters.SlackSocketMode)
+        {
+            checks.AddCheck<SlackSocketModeHealthCheck>("slack-socket-mode", tags: [ReadyTag]);
+        }
+
         return services;
     }
 
