@@ -9,7 +9,7 @@ public static class CommandServiceCollectionExtensions
     public static IServiceCollection AddCommandCore(this IServiceCollection services)
     {
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<Chat.ChatPlatformRegistry>();
+        services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
         services.TryAddSingleton<Chat.PostedMessageTracker>();
         services.TryAddSingleton<Diagnostics.BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
