@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<SqlDeliveryLog>();
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
+        services.AddHostedService<DeliveryLogPruner>();
         services.AddSchedulingStorage();
         services.AddPollStorage();
         services.AddSingleton<Core.Knowledge.Feedback.IAnswerFeedbackStore, Knowledge.SqlAnswerFeedbackStore>();

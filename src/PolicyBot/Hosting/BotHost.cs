@@ -25,7 +25,7 @@ public static class BotHost
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             Configure(web, configArguments, adapters, configureServices);
             var app = web.Build();
-            MapEndpoints(app, adapters);
+            AdapterRegistration.MapEndpoints(app, adapters);
             return app;
         }
 
@@ -77,10 +77,5 @@ public static class BotHost
             // stdout carries the conversation; every log line goes to stderr.
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
-    }
-
-    private static void MapEndpoints(WebApplication app, AdapterSelection adapters)
-    {
-        AdapterRegistration.MapEndpoints(app, adapters);
     }
 }
