@@ -8,7 +8,11 @@ namespace PolicyBot.Core.Knowledge;
 /// <param name="Semantic">Best cosine similarity between the question and any indexed unit (0 when not computed).</param>
 /// <param name="Lexical">Lexical evidence (0..1) for the top paragraph: BM25 and word overlap relative to the question.</param>
 /// <param name="Reason">Why it was declined, or "answered".</param>
-public sealed record AnswerSignals(double Coverage, double Semantic, double Lexical, string Reason);
+public sealed record AnswerSignals(double Coverage, double Semantic, double Lexical, string Reason)
+{
+    /// <summary>The best-scoring paragraphs with their evidence, best first: what <c>ask-eval</c> prints for a miss.</summary>
+    public ImmutableArray<Retrieval.ParagraphEvidence> Candidates { get; init; } = [];
+}
 
 /// <summary>
 /// The result of asking: either a grounded answer (a sentence in our words, verbatim quotes with paragraph numbers,

@@ -150,6 +150,7 @@ public static class ArticleParser
                 [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())])
             {
                 Actor = entry.Actor?.Trim() is { Length: > 0 } actor ? actor : null,
+                Questions = [.. (entry.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim())],
             });
         }
 
@@ -211,5 +212,7 @@ public static class ArticleParser
         public string? Summary { get; set; }
 
         public List<string>? Aliases { get; set; }
+
+        public List<string>? Questions { get; set; }
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class HybridAnswerer : IAnswerer
 
     private const int QuestionCacheSize = 512;
 
+    // How close a paragraph that holds the kind of fact asked for ("when" needs a date) must score to replace the top one.
+    private const double AnswerKindRunnerUpRatio = 0.85;
+
     private readonly ArticleLibrary _library;
     private readonly ITextEmbedder _embedder;
     private readonly EmbeddingCache _cache;
@@ -56,7 +59,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         var analyses = articles.Select(a => (Index: _indexes[a.Slug], Analysis: QuestionAnalysis.Analyze(question, _indexes[a.Slug]))).ToArray();
 
         // Declines that words alone decide (unknown names, nothing in common) cost no inference.
-        var open = analyses.Where(a => _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
+        var open = analyses.Where(a => a.Index.Structure.ParagraphFor(question) is not null || _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
         if (open.Length == 0)
         {
             var analysis = analyses[0].Analysis;
@@ -87,11 +90,36 @@ public sealed partial class HybridAnswerer : IAnswerer
         var index = semantic.Index;
         var article = index.Article;
         var similarities = semantic.UnitVectors.Select(v => (double)SemanticIndex.Similarity(questionVector, v)).ToArray();
-        var ranked = ParagraphScorer.Score(index, analysis, similarities).OrderByDescending(e => e.Score).ToArray();
+        var structural = index.Structure.ParagraphFor(question);
+        var ranked = ParagraphScorer.Score(index, analysis, similarities)
+            .OrderByDescending(e => e.Paragraph == structural)
+            .ThenByDescending(e => e.Score)
+            .ToArray();
         var top = ranked[0];
+
+        // A "when" or "how many" question needs a paragraph holding a date or a number; a close runner-up that has
+        // one is the better answer, and when none does the article does not answer it.
+        var kind = AnswerKinds.Of(question);
+        string? kindReason = null;
+        if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph)))
+        {
+            var supplier = ranked.FirstOrDefault(e => AnswerKinds.Supplies(kind, article.Paragraph(e.Paragraph)));
+            if (supplier is not null && supplier.Score >= AnswerKindRunnerUpRatio * top.Score)
+            {
+                top = supplier;
+                ranked = [supplier, .. ranked.Where(e => e != supplier)];
+            }
+            else
+            {
+                kindReason = kind == AnswerKind.Time ? "the article gives no date or time for that" : "the article gives no figure for that";
+            }
+        }
+
         var bestSimilarity = ranked.Max(e => e.BestSimilarity);
-        var signals = new AnswerSignals(analysis.Coverage, bestSimilarity, top.Lexical, "answered");
-        var reason = _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
+        var signals = new AnswerSignals(analysis.Coverage, bestSimilarity, top.Lexical, "answered") { Candidates = [.. ranked] };
+
+        // A question about the text's shape ("the third point") is answerable whatever its words.
+        var reason = structural is not null ? null : kindReason ?? _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
         if (reason is not null)
         {
             return (AnswerComposer.Decline(question, [article], signals with { Reason = reason }), top.Score);

@@ -20,4 +20,10 @@ public sealed record Position(
 {
     /// <summary>Who would act on the position (a key of <see cref="Article.Actors"/>), when it is about one side's moves.</summary>
     public string? Actor { get; init; }
+
+    /// <summary>
+    /// Questions members might ask that this position answers, in varied words. Matched question to question, which a
+    /// sentence-embedding model does far more sharply than question to passage.
+    /// </summary>
+    public ImmutableArray<string> Questions { get; init; } = [];
 }

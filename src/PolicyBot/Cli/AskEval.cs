@@ -14,9 +14,14 @@ namespace PolicyBot.Cli;
 /// </summary>
 public static class AskEval
 {
-    public static async Task<int> RunAsync(string articlesPath, string jsonlPath, bool baseline, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string articlesPath, string jsonlPath, bool baseline, TextWriter output, CancellationToken ct, string? featuresPath = null)
     {
         var report = await EvaluateAsync(articlesPath, jsonlPath, baseline, ct).ConfigureAwait(false);
+        if (featuresPath is not null)
+        {
+            await EvalFeatures.WriteAsync(report, featuresPath, ct).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync(report.Summary(baseline ? "baseline (BM25 over paragraphs)" : "hybrid (BM25 + MiniLM, positions)")).ConfigureAwait(false);
         foreach (var miss in report.Outcomes.Where(o => !o.Correct || o.FabricatedQuotes > 0))
         {
@@ -24,6 +29,11 @@ public static class AskEval
             var got = miss.Answer.Declined ? $"declined ({miss.Answer.Signals.Reason})" : "¶" + string.Join(",¶", miss.Answer.Citations.Select(c => c.Paragraph));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  miss: \"{miss.Case.Question}\" expected {expected}, got {got}; coverage {miss.Answer.Signals.Coverage:F2}, similarity {miss.Answer.Signals.Semantic:F2}")).ConfigureAwait(false);
+            foreach (var candidate in miss.Answer.Signals.Candidates.Take(3))
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"      ¶{candidate.Paragraph} score {candidate.Score:F3}: semantic sentence {candidate.SentenceSimilarity:F2} paragraph {candidate.ParagraphSimilarity:F2} position {candidate.PositionSimilarity:F2}; lexical sentence {candidate.SentenceLexical:F2} paragraph {candidate.ParagraphLexical:F2} position {candidate.PositionLexical:F2}; actor {candidate.ActorAgreement}")).ConfigureAwait(false);
+            }
         }
 
         await output.WriteLineAsync($"targets met: {(report.MeetsTargets ? "yes" : "no")}").ConfigureAwait(false);

@@ -47,8 +47,9 @@ public static class ExtraCommands
         var baseline = new Option<bool>("--baseline") { Description = "Measure plain BM25 over paragraphs instead of the hybrid answerer" };
         var articles = ArticlesOption();
         var file = new Argument<string>("questions") { Description = "JSON lines: {\"question\": ..., \"paragraphs\": [n, ...]} ([] = must decline)" };
-        var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, file };
-        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles)!, result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct));
+        var features = new Option<string?>("--features") { Description = "Also write every question's retrieval evidence as JSON lines to this file (for tuning)" };
+        var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, features, file };
+        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles)!, result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct, result.GetValue(features)));
         return command;
     }
 }

@@ -31,6 +31,74 @@ public sealed class HybridAnswererTests
     }
 
     [Theory]
+    [InlineData("What's the author's third point?", 8)]
+    [InlineData("How does the piece wrap up?", 9)]
+    [InlineData("Should North Korea pause its ICBM tests?", 6)]
+    [InlineData("Could the Trump administration put sanctions relief on the table?", 5)]
+    public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
+    {
+        var (_, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+
+        Assert.False(answer.Declined, answer.Signals.Reason);
+        Assert.Equal(paragraph, answer.Citations[0].Paragraph);
+    }
+
+    [Theory]
+    [InlineData("When did the Korean War start?", "no date")]
+    [InlineData("How many nuclear warheads does North Korea have?", "no figure")]
+    public async Task A_when_or_how_many_question_the_article_holds_no_date_or_figure_for_is_declined(string question, string reason)
+    {
+        var (_, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+
+        Assert.True(answer.Declined);
+        Assert.Contains(reason, answer.Signals.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Example_questions_in_the_positions_file_steer_a_paraphrase_to_their_position()
+    {
+        var folder = TestArticles.NewTempFolder();
+        await File.WriteAllTextAsync(Path.Combine(folder, "bikes.md"), """
+            ---
+            title: Fund the lanes
+            author: Sam Rivera
+            outlet: The Gazette
+            ---
+
+            Protected bike lanes cut cycling injuries sharply in every city that built them.
+
+            Critics say lanes hurt shop owners, but sales on streets with lanes rose after construction finished.
+            """);
+        var positions = """
+            positions:
+              - id: retail
+                title: Lanes help shops
+                paragraphs: [2]
+                summary: Shops did better once the lanes opened.
+            {0}
+            """;
+        await File.WriteAllTextAsync(Path.Combine(folder, "bikes.positions.yaml"), string.Format(System.Globalization.CultureInfo.InvariantCulture, positions, ""));
+        const string Question = "Are local businesses better off now?";
+        var without = await TestArticles.Answerer(ArticleLibrary.Load(folder)).AnswerAsync(Question, null, CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(folder, "bikes.positions.yaml"), string.Format(System.Globalization.CultureInfo.InvariantCulture, positions, """
+                questions:
+                  - "Are local businesses doing better?"
+                  - "Does the neighbourhood economy gain?"
+            """));
+        var library = ArticleLibrary.Load(folder);
+        var with = await TestArticles.Answerer(library).AnswerAsync(Question, null, CancellationToken.None);
+
+        Assert.Equal(2, library.Articles[0].Positions[0].Questions.Length);
+        Assert.True(without.Declined, "without example questions: " + without.Signals.Reason);
+        Assert.False(with.Declined, with.Signals.Reason);
+        Assert.Equal(2, with.Citations[0].Paragraph);
+    }
+
+    [Theory]
     [InlineData("What does the article say about Iran?")]
     [InlineData("Who is Kim Jong-un's sister?")]
     [InlineData("How do I cook rice?")]

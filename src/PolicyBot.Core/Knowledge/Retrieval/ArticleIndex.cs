@@ -11,6 +11,7 @@ public enum UnitKind
     Sentence,
     Summary,
     Alias,
+    Question,
 }
 
 /// <summary>One piece of text that a question is compared with, and the paragraphs it speaks for.</summary>
@@ -34,7 +35,7 @@ public sealed class ArticleIndex
         Positions = new Bm25Index(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p))));
 
         var vocabulary = ParagraphTerms.SelectMany(t => t)
-            .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(PositionText(p) + " " + p.Holder)))
+            .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(CoverageText(p) + " " + p.Holder)))
             .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"));
         Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal);
 
@@ -45,7 +46,7 @@ public sealed class ArticleIndex
             .Where(Vocabulary.Contains).ToFrozenSet(StringComparer.Ordinal);
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
-        var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p)))).ToArray();
+        var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(CoverageText(p)))).ToArray();
         _documentCount = documents.Length;
         _documentFrequency = documents.SelectMany(d => d.Distinct(StringComparer.Ordinal))
             .GroupBy(t => t, StringComparer.Ordinal)
@@ -62,12 +63,17 @@ public sealed class ArticleIndex
         {
             units.Add(new IndexUnit(UnitKind.Summary, $"{position.Title}. {position.Summary}", position.Paragraphs, position));
             units.AddRange(position.Aliases.Select(a => new IndexUnit(UnitKind.Alias, a, position.Paragraphs, position)));
+            units.AddRange(position.Questions.Select(q => new IndexUnit(UnitKind.Question, q, position.Paragraphs, position)));
         }
 
         Units = [.. units];
+        Structure = new StructureCues(article);
         PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
         Actors = [.. article.Actors.Select(kv => (kv.Key, kv.Value.Prepend(kv.Key).Select(Phrase.Of).Where(p => p.Terms.Length > 0).ToImmutableArray()))];
     }
+
+    /// <summary>Numbered points, opening and conclusion: for questions about the text's shape.</summary>
+    public StructureCues Structure { get; }
 
     /// <summary>The article's own synonym groups (<see cref="Article.Synonyms"/>), then the general lexicon's.</summary>
     public ImmutableArray<PhraseGroup> PhraseGroups { get; }
@@ -143,5 +149,9 @@ public sealed class ArticleIndex
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }
 
-    private static string PositionText(Position position) => $"{position.Title} {position.Summary} {string.Join(" ", position.Aliases)}";
+    // Example questions are written casually ("what lesson did Kim learn"): their words help find a position but do
+    // not make the article cover a topic ("learn Korean"), so coverage reads the title, summary and aliases only.
+    private static string CoverageText(Position position) => $"{position.Title} {position.Summary} {string.Join(" ", position.Aliases)}";
+
+    private static string PositionText(Position position) => $"{position.Title} {position.Summary} {string.Join(" ", position.Aliases.Concat(position.Questions))}";
 }

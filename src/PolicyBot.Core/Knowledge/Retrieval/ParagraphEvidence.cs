@@ -17,15 +17,29 @@ public sealed record ParagraphEvidence(
     double ParagraphLexical,
     double PositionLexical)
 {
+    /// <summary>Best similarity to one of the position's example questions (question to question).</summary>
+    public double QuestionSimilarity { get; init; }
+
     // How much meaning weighs against words.
     public const double SemanticWeight = 0.7;
 
-    public double Semantic => (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.5 * PositionSimilarity);
+    // Question-to-question similarity runs higher than question-to-passage: an example question must be a closer
+    // match to count as much in the decline rule.
+    public const double ExampleQuestionDiscount = 0.8;
+
+    /// <summary>
+    /// Four views weigh alike: best sentence, whole paragraph, the position's summary and aliases, and its example
+    /// questions (the summary stands in when a position has none).
+    /// </summary>
+    public double Semantic => (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.25 * PositionSimilarity)
+        + (0.25 * (QuestionSimilarity > 0 ? QuestionSimilarity : PositionSimilarity));
 
     public double Lexical => (SentenceLexical + ParagraphLexical + PositionLexical) / 3;
 
     /// <summary>The strongest single semantic match: what the decline rule asks of a question.</summary>
-    public double BestSimilarity => Math.Max(SentenceSimilarity, Math.Max(ParagraphSimilarity, PositionSimilarity));
+    public double BestSimilarity => Math.Max(
+        Math.Max(SentenceSimilarity, ParagraphSimilarity),
+        Math.Max(PositionSimilarity, ExampleQuestionDiscount * QuestionSimilarity));
 
     // How much naming the acting side ("what could Pyongyang do") moves a position about that side's moves.
     public const double ActorWeight = 0.05;

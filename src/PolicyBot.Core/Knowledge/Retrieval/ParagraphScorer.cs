@@ -7,7 +7,7 @@ public static class ParagraphScorer
     private const double AliasWeight = 0.9;
 
     // A position's second and later paragraphs speak for it a little less than its main one.
-    private const double SecondaryParagraphWeight = 0.9;
+    private const double SecondaryParagraphWeight = 0.8;
 
     /// <param name="similarities">Question similarity to each of <see cref="ArticleIndex.Units"/>, or null for words only.</param>
     public static ParagraphEvidence[] Score(ArticleIndex index, QuestionAnalysis question, double[]? similarities)
@@ -17,6 +17,7 @@ public static class ParagraphScorer
         var sentenceSimilarity = new double[count];
         var paragraphSimilarity = new double[count];
         var positionSimilarity = new double[count];
+        var questionSimilarity = new double[count];
 
         if (similarities is not null)
         {
@@ -34,6 +35,9 @@ public static class ParagraphScorer
                             break;
                         case UnitKind.Paragraph:
                             paragraphSimilarity[p] = s;
+                            break;
+                        case UnitKind.Question:
+                            questionSimilarity[p] = Math.Max(questionSimilarity[p], s * (k == 0 ? 1 : SecondaryParagraphWeight));
                             break;
                         default:
                             var weighted = s * (unit.Kind == UnitKind.Alias ? AliasWeight : 1) * (k == 0 ? 1 : SecondaryParagraphWeight);
@@ -77,6 +81,7 @@ public static class ParagraphScorer
                 hasPosition ? Math.Min(1, positionLexical[p]) : paragraphLexical)
             {
                 ActorAgreement = ActorAgreement(article.PositionFor(p + 1), question.Actor),
+                QuestionSimilarity = questionSimilarity[p],
             };
         }
 

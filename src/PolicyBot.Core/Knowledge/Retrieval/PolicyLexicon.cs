@@ -21,13 +21,13 @@ public static class PolicyLexicon
         ["lift", "ease", "relax", "remove", "loosen", "roll back", "drop", "relief"],
 
         // Military activity and weapons.
-        ["military drills", "drills", "joint exercises", "military exercises", "exercises", "war games", "wargames"],
+        ["military drills", "drills", "joint exercises", "military exercises", "exercises", "war games", "wargames", "maneuvers", "manoeuvres", "military maneuvers"],
         ["cancel", "call off", "scrap", "suspend", "scrub", "forgo"],
         ["halt", "stop", "pause", "cease", "suspend"],
-        ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches"],
-        ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb"],
+        ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches", "ICBM tests", "ICBM launches", "ICBMs", "ICBM", "ballistic missiles", "ballistic missile tests"],
+        ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb", "nuclear stockpile", "stockpile", "nuclear capability"],
         ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of"],
-        ["freeze", "moratorium"],
+        ["freeze", "moratorium", "cap", "capping"],
         ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike"],
         ["war", "conflict", "armed conflict", "hostilities", "fighting"],
         ["deterrence", "deter", "deterrent"],
@@ -43,7 +43,7 @@ public static class PolicyLexicon
         ["talks", "negotiations", "dialogue", "negotiating", "talking"],
         ["diplomacy", "engagement", "diplomatic", "negotiating"],
         ["resume", "restart", "reopen", "new round", "start again"],
-        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table"],
+        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "sweeteners", "carrots", "incentives"],
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
@@ -56,20 +56,22 @@ public static class PolicyLexicon
         ["distraction", "sideshow"],
         ["volatile", "unstable", "stable", "shaky", "unpredictable"],
         ["son-in-law", "son in law", "kushner"],
+        ["advisor", "adviser", "aide", "counselor", "counsellor"],
 
         // Aims.
-        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority"],
+        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission"],
         ["peace", "stability"],
 
         // Places and actors under other names.
         ["South Korea", "Seoul", "ROK", "Republic of Korea"],
         ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
         ["North Korea", "Pyongyang", "DPRK", "North Korean"],
-        ["state media", "KCNA", "propaganda"],
+        ["state media", "KCNA", "propaganda", "state press", "official press", "state news agency", "official media", "state television", "mouthpiece"],
 
         // The piece and its author.
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
         ["think tank", "fellow", "institute"],
+        ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],
     ];
 }

@@ -188,7 +188,9 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
                 foreach (var start in phrase.FindIn(tokens))
                 {
                     var end = start + phrase.Terms.Length;
-                    var acting = (start > 0 && ActingCues.Contains(tokens[start - 1].Surface))
+                    // "could the Trump administration": an article between the cue and the name does not matter.
+                    var before = start > 0 && Determiners.Contains(tokens[start - 1].Surface) ? start - 2 : start - 1;
+                    var acting = (before >= 0 && ActingCues.Contains(tokens[before].Surface))
                         || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface));
                     if (acting && start < earliest)
                     {
@@ -200,6 +202,8 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
 
         return actor;
     }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an" };
 
     private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)
     {

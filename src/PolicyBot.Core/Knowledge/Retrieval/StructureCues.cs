@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>
+/// Questions about the shape of the text rather than its topic: "what's the author's third point?", "how does the
+/// piece end?", "how does it open?". Opinion pieces number their points ("First, ...", "And third, ...") and close
+/// with their conclusion before the author note, so these map to paragraphs by structure, which no similarity sees.
+/// </summary>
+public sealed partial class StructureCues
+{
+    private readonly ImmutableDictionary<int, int> _ordinalParagraphs;
+    private readonly int _closingParagraph;
+
+    public StructureCues(Article article)
+    {
+        var ordinals = ImmutableDictionary.CreateBuilder<int, int>();
+        for (var p = 1; p <= article.ParagraphCount; p++)
+        {
+            var match = EnumeratedOpening().Match(article.Paragraph(p));
+            if (match.Success && OrdinalOf(match.Groups["ordinal"].Value) is { } n && !ordinals.ContainsKey(n))
+            {
+                ordinals[n] = p;
+            }
+        }
+
+        _ordinalParagraphs = ordinals.ToImmutable();
+
+        // The conclusion is the last paragraph before the author note (which opens with the author's name).
+        _closingParagraph = Enumerable.Range(1, article.ParagraphCount).Reverse()
+            .FirstOrDefault(p => !IsAuthorNote(article, p), article.ParagraphCount);
+    }
+
+    /// <summary>The paragraph a structural question points at, or null when the question is about a topic.</summary>
+    public int? ParagraphFor(string question)
+    {
+        var numbered = NumberedPoint().Match(question);
+        if (numbered.Success)
+        {
+            var word = numbered.Groups["ordinal"].Value;
+            var n = word.ToLowerInvariant() is "last" or "final" ? _ordinalParagraphs.Keys.DefaultIfEmpty().Max() : OrdinalOf(word);
+            if (n is { } k && _ordinalParagraphs.TryGetValue(k, out var paragraph))
+            {
+                return paragraph;
+            }
+        }
+
+        if (Closing().IsMatch(question))
+        {
+            return _closingParagraph;
+        }
+
+        return Opening().IsMatch(question) ? 1 : null;
+    }
+
+    private static bool IsAuthorNote(Article article, int paragraph) =>
+        article.Author.Length > 0 && article.Paragraph(paragraph).StartsWith(article.Author, StringComparison.OrdinalIgnoreCase);
+
+    private static int? OrdinalOf(string word) => word.ToLowerInvariant() switch
+    {
+        "first" or "firstly" or "1st" => 1,
+        "second" or "secondly" or "2nd" => 2,
+        "third" or "thirdly" or "3rd" => 3,
+        "fourth" or "fourthly" or "4th" => 4,
+        "fifth" or "5th" => 5,
+        _ => null,
+    };
+
+    // "First, our goals..." / "And third, lest we forget" / "Secondly: ..."
+    [GeneratedRegex(@"^\W*(?:(?:and|but|finally)\s+)?(?<ordinal>first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth)\b\s*[,:;—–-]", RegexOptions.IgnoreCase)]
+    private static partial Regex EnumeratedOpening();
+
+    // "the third point", "her second argument", "last reason", "point number two" is rare enough to leave out.
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|thing|takeaway|recommendation|consideration|principle)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberedPoint();
+
+    // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"
+    [GeneratedRegex(@"\b(?:conclu(?:de|des|ded|sion|ding)|wrap(?:s|ped)?\s+up|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|it)\s+(?:end|ends|close|closes|finish|finishes))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Closing();
+
+    // "how does the article open?", "what's the first paragraph about?"
+    [GeneratedRegex(@"\b(?:(?:article|piece|op-?ed|essay|column)\s+(?:begin|begins|open|opens|start|starts)|first\s+paragraph|opening\s+(?:paragraph|line|sentence))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Opening();
+}

@@ -1,0 +1,81 @@
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+public sealed class StructureAndAnswerKindTests
+{
+    private const string Markdown = """
+        ---
+        title: Three reasons to fund bike lanes
+        author: Sam Rivera
+        outlet: The Gazette
+        ---
+
+        The council votes on the transport budget in March.
+
+        First, protected lanes cut injuries.
+
+        Second: they cost less than new roads.
+
+        And third, shops on streets with lanes sold more.
+
+        In the end the choice is about safety.
+
+        Sam Rivera writes about cities for The Gazette.
+        """;
+
+    private static readonly Article Article = ArticleParser.Parse("bikes", Markdown, null);
+
+    [Theory]
+    [InlineData("What's the author's third point?", 4)]
+    [InlineData("what is her second argument", 3)]
+    [InlineData("And the first reason?", 2)]
+    [InlineData("What's the last point she makes?", 4)]
+    [InlineData("How does the piece end?", 5)]
+    [InlineData("What is the conclusion?", 5)]
+    [InlineData("How does the article open?", 1)]
+    public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
+        Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
+
+    [Theory]
+    [InlineData("Do bike lanes cut injuries?")]
+    [InlineData("When does the council vote?")]
+    [InlineData("What is the point of the lanes?")]
+    [InlineData("Can you summarize the piece?")]
+    public void Topical_questions_have_no_structural_paragraph(string question) =>
+        Assert.Null(new StructureCues(Article).ParagraphFor(question));
+
+    [Fact]
+    public void An_article_without_numbered_points_has_no_numbered_paragraphs_but_still_a_conclusion()
+    {
+        var plain = ArticleParser.Parse("plain", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nOne.\n\nTwo.\n\nA B is a writer.\n", null);
+
+        Assert.Null(new StructureCues(plain).ParagraphFor("What is the second point?"));
+        Assert.Equal(2, new StructureCues(plain).ParagraphFor("How does the article conclude?"));
+    }
+
+    [Theory]
+    [InlineData("When did the Korean War start?", AnswerKind.Time)]
+    [InlineData("so when will talks resume?", AnswerKind.Time)]
+    [InlineData("How long has Trump got left in office?", AnswerKind.Time)]
+    [InlineData("What year did the warning come?", AnswerKind.Time)]
+    [InlineData("How many warheads does North Korea have?", AnswerKind.Quantity)]
+    [InlineData("What is the size of the army?", AnswerKind.Quantity)]
+    [InlineData("How much should we expect from these talks?", AnswerKind.Any)]
+    [InlineData("What happens if there is no deal by January?", AnswerKind.Any)]
+    [InlineData("Why does the timing matter?", AnswerKind.Any)]
+    public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
+        Assert.Equal(kind, AnswerKinds.Of(question));
+
+    [Theory]
+    [InlineData(AnswerKind.Time, "Talks could open later this month or in early December.", true)]
+    [InlineData(AnswerKind.Time, "If 2020 arrives without progress, relations end.", true)]
+    [InlineData(AnswerKind.Time, "Trump has at most five more years in office.", true)]
+    [InlineData(AnswerKind.Time, "Preventing war is our ultimate aim. They may be smaller goals.", false)]
+    [InlineData(AnswerKind.Quantity, "There are three important points.", true)]
+    [InlineData(AnswerKind.Quantity, "Washington could offer to lift sanctions.", false)]
+    [InlineData(AnswerKind.Any, "Anything at all.", true)]
+    public void A_passage_supplies_a_date_or_a_number_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
+}
