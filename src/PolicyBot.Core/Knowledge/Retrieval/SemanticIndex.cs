@@ -68,15 +68,17 @@ public sealed class SemanticIndex
         {
             var result = new float[texts.Count][];
             var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-            foreach (var batch in order.Chunk(BatchSize))
+
+            // Start-up work with no questions waiting yet: every core may help (each inference itself uses one thread).
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.ForEach(order.Chunk(BatchSize), parallel, batch =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var vectors = inner.Embed(batch.Select(i => texts[i]).ToArray(), cancellationToken);
                 for (var j = 0; j < batch.Length; j++)
                 {
                     result[batch[j]] = vectors[j];
                 }
-            }
+            });
 
             return result;
         }
