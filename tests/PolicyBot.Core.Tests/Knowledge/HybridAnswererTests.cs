@@ -114,52 +114,24 @@ public sealed class HybridAnswererTests
         Assert.All(library.Articles[0].Positions, p => Assert.Contains(p.Title, answer.Text, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Held_out_paraphrases_generalise_and_no_quote_is_ever_fabricated()
+    // Floors against regressions, below the 95 % dev-set target, each just under the figure when it last changed
+    // (docs/PERFORMANCE.md). held-out 1: paraphrases with words the article never uses. held-out 2: synonyms and
+    // near-miss topics. held-out 3: written by someone who saw only the article and the dev file.
+    [Theory]
+    [InlineData("heldout-questions.jsonl", 40, 0.85, 0.95)]
+    [InlineData("heldout2-questions.jsonl", 100, 0.85, 0.95)]
+    [InlineData("heldout3-questions.jsonl", 90, 0.75, 0.85)]
+    public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;
-        var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", "heldout-questions.jsonl"), CancellationToken.None);
+        var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", file), CancellationToken.None);
 
         var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
 
-        // A floor against regressions, below the 95 % dev-set target: these questions were written to be harder
-        // (paraphrases with words the article never uses) and were never used to tune weights. Figures: docs/PERFORMANCE.md.
-        Assert.True(cases.Count >= 40);
+        Assert.True(cases.Count >= minimumCases);
         Assert.Equal(0, report.FabricatedQuotes);
-        Assert.True(report.OnTopicAccuracy >= 0.85, report.Summary("held-out"));
-        Assert.True(report.DeclineRate >= 0.95, report.Summary("held-out"));
-    }
-
-    [Fact]
-    public async Task The_second_held_out_set_with_synonyms_and_near_miss_topics_stays_above_its_floor()
-    {
-        var (library, answerer) = Seed.Value;
-        var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", "heldout2-questions.jsonl"), CancellationToken.None);
-
-        var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
-
-        // 105 questions written before the actor, lexicon and fusion changes (63/72 on-topic, 32/33 declined when
-        // they landed; docs/PERFORMANCE.md). The floors sit just under those figures so a regression fails here.
-        Assert.True(cases.Count >= 100);
-        Assert.Equal(0, report.FabricatedQuotes);
-        Assert.True(report.OnTopicAccuracy >= 0.85, report.Summary("held-out 2"));
-        Assert.True(report.DeclineRate >= 0.95, report.Summary("held-out 2"));
-    }
-
-    [Fact]
-    public async Task The_third_held_out_set_written_blind_stays_above_its_floor()
-    {
-        var (library, answerer) = Seed.Value;
-        var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", "heldout3-questions.jsonl"), CancellationToken.None);
-
-        var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
-
-        // 95 questions written by someone who saw only the article and the dev file (55/70 on-topic, 22/25 declined
-        // when example questions, structure and answer kinds landed; docs/PERFORMANCE.md). Floors just under those.
-        Assert.True(cases.Count >= 90);
-        Assert.Equal(0, report.FabricatedQuotes);
-        Assert.True(report.OnTopicAccuracy >= 0.75, report.Summary("held-out 3"));
-        Assert.True(report.DeclineRate >= 0.85, report.Summary("held-out 3"));
+        Assert.True(report.OnTopicAccuracy >= onTopicFloor, report.Summary(file));
+        Assert.True(report.DeclineRate >= declineFloor, report.Summary(file));
     }
 
     [Fact]
