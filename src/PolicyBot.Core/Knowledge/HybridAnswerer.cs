@@ -56,10 +56,12 @@ public sealed partial class HybridAnswerer : IAnswerer
     {
         question = question.Trim();
         var articles = ArticlesFor(articleSlug);
-        var analyses = articles.Select(a => (Index: _indexes[a.Slug], Analysis: QuestionAnalysis.Analyze(question, _indexes[a.Slug]))).ToArray();
+        var analyses = articles.Select(a => _indexes[a.Slug])
+            .Select(index => (Index: index, Analysis: QuestionAnalysis.Analyze(question, index), Structural: index.Structure.ParagraphFor(question)))
+            .ToArray();
 
         // Declines that words alone decide (unknown names, nothing in common) cost no inference.
-        var open = analyses.Where(a => a.Index.Structure.ParagraphFor(question) is not null || _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
+        var open = analyses.Where(a => a.Structural is not null || _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
         if (open.Length == 0)
         {
             var analysis = analyses[0].Analysis;
@@ -71,9 +73,9 @@ public sealed partial class HybridAnswerer : IAnswerer
         Answer? best = null;
         var bestScore = double.MinValue;
         Answer? bestDecline = null;
-        foreach (var (index, analysis) in open)
+        foreach (var (index, analysis, structural) in open)
         {
-            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, question, questionVector);
+            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, structural, question, questionVector);
             if (!answer.Declined && score > bestScore)
             {
                 (best, bestScore) = (answer, score);
@@ -85,12 +87,12 @@ public sealed partial class HybridAnswerer : IAnswerer
         return best ?? bestDecline! with { Summary = AnswerComposer.DeclineText(articles) };
     }
 
-    private (Answer Answer, double Score) AnswerFrom(SemanticIndex semantic, QuestionAnalysis analysis, string question, float[] questionVector)
+    /// <param name="structural">The paragraph a question about the text's shape points at (<see cref="StructureCues"/>), if any.</param>
+    private (Answer Answer, double Score) AnswerFrom(SemanticIndex semantic, QuestionAnalysis analysis, int? structural, string question, float[] questionVector)
     {
         var index = semantic.Index;
         var article = index.Article;
         var similarities = semantic.UnitVectors.Select(v => (double)SemanticIndex.Similarity(questionVector, v)).ToArray();
-        var structural = index.Structure.ParagraphFor(question);
         var ranked = ParagraphScorer.Score(index, analysis, similarities)
             .OrderByDescending(e => e.Paragraph == structural)
             .ThenByDescending(e => e.Score)

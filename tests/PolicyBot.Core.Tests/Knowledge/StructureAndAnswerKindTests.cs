@@ -35,6 +35,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How does the piece end?", 5)]
     [InlineData("What is the conclusion?", 5)]
     [InlineData("How does the article open?", 1)]
+    [InlineData("How does the author wrap up?", 5)]
+    [InlineData("what are her closing thoughts", 5)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
 
@@ -43,6 +45,9 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("When does the council vote?")]
     [InlineData("What is the point of the lanes?")]
     [InlineData("Can you summarize the piece?")]
+    [InlineData("What's the first thing the council should do?")]
+    [InlineData("Will it end in a lawsuit?")]
+    [InlineData("When will the budget talks conclude?")]
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
 

@@ -7,6 +7,10 @@ public sealed class SemanticIndex
 {
     private const int BatchSize = 16;
 
+    // Longer texts are encoded one at a time: padding a batch to its longest member and attention's quadratic cost
+    // made a batch of ten paragraphs take twice as long as encoding them singly (measured: 927 ms vs 489 ms).
+    private const int LongTextCharacters = 100;
+
     private SemanticIndex(ArticleIndex index, float[][] unitVectors)
     {
         Index = index;
@@ -57,7 +61,10 @@ public sealed class SemanticIndex
         return dot;
     }
 
-    /// <summary>Encodes texts of similar length together so short aliases are not padded to a paragraph's length.</summary>
+    /// <summary>
+    /// Encodes short texts of similar length together (so an alias is not padded to a paragraph's length) and long
+    /// ones singly.
+    /// </summary>
     private sealed class BatchingEmbedder(ITextEmbedder inner) : ITextEmbedder
     {
         public string ModelId => inner.ModelId;
@@ -71,7 +78,9 @@ public sealed class SemanticIndex
 
             // Start-up work with no questions waiting yet: every core may help (each inference itself uses one thread).
             var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.ForEach(order.Chunk(BatchSize), parallel, batch =>
+            var batches = order.Where(i => texts[i].Length < LongTextCharacters).Chunk(BatchSize)
+                .Concat(order.Where(i => texts[i].Length >= LongTextCharacters).Select(i => new[] { i }));
+            Parallel.ForEach(batches, parallel, batch =>
             {
                 var vectors = inner.Embed(batch.Select(i => texts[i]).ToArray(), cancellationToken);
                 for (var j = 0; j < batch.Length; j++)

@@ -71,12 +71,14 @@ public sealed partial class StructureCues
     [GeneratedRegex(@"^\W*(?:(?:and|but|finally)\s+)?(?<ordinal>first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth)\b\s*[,:;—–-]", RegexOptions.IgnoreCase)]
     private static partial Regex EnumeratedOpening();
 
-    // "the third point", "her second argument", "last reason", "point number two" is rare enough to leave out.
-    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|thing|takeaway|recommendation|consideration|principle)s?\b", RegexOptions.IgnoreCase)]
+    // "the third point", "her second argument", "last reason". Not "thing" or "step": "the first thing the US should
+    // do" asks about a topic.
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedPoint();
 
-    // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"
-    [GeneratedRegex(@"\b(?:conclu(?:de|des|ded|sion|ding)|wrap(?:s|ped)?\s+up|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|it)\s+(?:end|ends|close|closes|finish|finishes))\b", RegexOptions.IgnoreCase)]
+    // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"; the text must be the
+    // subject of "end" or "conclude", so "will it end in war?" and "when will the talks conclude?" stay topical.
+    [GeneratedRegex(@"\b(?:conclusion|concluding\s+(?:thought|paragraph|line)s?|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|author|writer)\s+(?:end|ends|close|closes|finish|finishes|conclude|concludes|wrap|wraps)(?:\s+up)?|wrap(?:s|ped)?\s+(?:it\s+)?up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Closing();
 
     // "how does the article open?", "what's the first paragraph about?"
