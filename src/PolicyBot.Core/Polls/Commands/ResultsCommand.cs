@@ -4,25 +4,12 @@ using PolicyBot.Core.Commands;
 namespace PolicyBot.Core.Polls.Commands;
 
 /// <summary><c>results &lt;poll&gt;</c>: the tally so far (unless hidden), or the final results with a chart once closed.</summary>
-public sealed class ResultsCommand(PollService polls) : ICommandHandler
+public sealed class ResultsCommand(PollService polls) : SinglePollCommand(polls, "results", "Show a poll's results (hidden polls: after closing).")
 {
-    public CommandDeclaration Definition { get; } = new("results", "Show a poll's results (hidden polls: after closing).", "<poll>")
+    protected override async Task<Reply> HandleAsync(Poll poll, CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        Arguments = [PollArguments.PollNumber],
-        Examples = ["12"],
-    };
-
-    public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
-    {
-        var found = await polls.FindPollAsync(invocation, cancellationToken).ConfigureAwait(false);
-        if (!found.Succeeded)
-        {
-            return Reply.Error(found.Error);
-        }
-
-        var poll = found.Value;
-        var now = polls.Now;
-        var tally = await polls.TallyAsync(poll, cancellationToken).ConfigureAwait(false);
+        var now = Polls.Now;
+        var tally = await Polls.TallyAsync(poll, cancellationToken).ConfigureAwait(false);
         if (!poll.ShowsCountsAt(now))
         {
             return PollResults.Hidden(poll, tally, now);
