@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Discord.Gateway;
 using PolicyBot.Discord.Tests.Fakes;
 using PolicyBot.Discord.Tests.Loopback;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Discord.Tests.Gateway;
 
@@ -90,32 +90,5 @@ public sealed class GatewayReadinessTests : IAsyncLifetime
             || d.GetInt32() != sequence)
         {
         }
-    }
-
-    private sealed class ReconnectRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<string> _kinds = new();
-
-        public ReconnectRecorder(IMeterFactory scope)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == scope && instrument.Name == "policybot.gateway.reconnects")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                var values = tags.ToArray().ToDictionary(t => t.Key, t => t.Value);
-                _kinds.Enqueue($"{values["platform"]}/{values["kind"]}");
-            });
-            _listener.Start();
-        }
-
-        public string[] Kinds => _kinds.ToArray();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

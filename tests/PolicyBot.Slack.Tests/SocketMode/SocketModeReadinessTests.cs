@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Slack.SocketMode;
 using PolicyBot.Slack.Tests.Infrastructure;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Slack.Tests.SocketMode;
 
@@ -66,32 +66,5 @@ public sealed class SocketModeReadinessTests : IAsyncLifetime
         await socket.ClosedByClient.Bounded();
         await stopping.Bounded();
         Assert.Equal(0, state.OpenConnections);
-    }
-
-    private sealed class ReconnectRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<string> _kinds = new();
-
-        public ReconnectRecorder(IMeterFactory scope)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == scope && instrument.Name == "policybot.gateway.reconnects")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                var values = tags.ToArray().ToDictionary(t => t.Key, t => t.Value);
-                _kinds.Enqueue($"{values["platform"]}/{values["kind"]}");
-            });
-            _listener.Start();
-        }
-
-        public string[] Kinds => _kinds.ToArray();
-
-        public void Dispose() => _listener.Dispose();
     }
 }
