@@ -13,7 +13,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app .
 # Embed the shipped articles once while building (the embedding cache lives under /tmp/policybot), so a new container
-# answers its first question without computing them first: about 1 s instead of 3 s on 2 cores.
+# answers its first question without computing them first: about 1 s instead of 2 s on 2 cores.
 RUN dotnet PolicyBot.dll ask "warm-up" > /dev/null && chown -R app:app /tmp/policybot
 # SQLite lives on a volume; config/ can be replaced by mounting a folder over /app/config.
 RUN mkdir -p /data && chown app:app /data
