@@ -99,13 +99,13 @@ public sealed partial class HybridAnswerer : IAnswerer
             .ToArray();
         var top = ranked[0];
 
-        // A "when" or "how many" question needs a paragraph holding a date or a number; a close runner-up that has
-        // one is the better answer, and when none does the article does not answer it.
+        // A "when", "how many", "where" or "who leads" question needs a paragraph holding a date, a number, a place or
+        // a name; a close runner-up that has one is the better answer, and when none does the article does not answer it.
         var kind = AnswerKinds.Of(question);
         string? kindReason = null;
-        if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph)))
+        if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph), question))
         {
-            var supplier = ranked.FirstOrDefault(e => AnswerKinds.Supplies(kind, article.Paragraph(e.Paragraph)));
+            var supplier = ranked.FirstOrDefault(e => AnswerKinds.Supplies(kind, article.Paragraph(e.Paragraph), question));
             if (supplier is not null && supplier.Score >= AnswerKindRunnerUpRatio * top.Score)
             {
                 top = supplier;
@@ -113,7 +113,7 @@ public sealed partial class HybridAnswerer : IAnswerer
             }
             else
             {
-                kindReason = kind == AnswerKind.Time ? "the article gives no date or time for that" : "the article gives no figure for that";
+                kindReason = AnswerKinds.MissingReason(kind);
             }
         }
 

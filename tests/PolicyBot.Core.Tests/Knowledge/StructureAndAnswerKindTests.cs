@@ -70,6 +70,17 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How much should we expect from these talks?", AnswerKind.Any)]
     [InlineData("What happens if there is no deal by January?", AnswerKind.Any)]
     [InlineData("Why does the timing matter?", AnswerKind.Any)]
+    [InlineData("How much does the US spend on joint drills each year?", AnswerKind.Quantity)]
+    [InlineData("How much of its GDP comes from coal?", AnswerKind.Quantity)]
+    [InlineData("Where will the new talks be held?", AnswerKind.Place)]
+    [InlineData("so where does the author work?", AnswerKind.Place)]
+    [InlineData("Where does the author stand on sanctions?", AnswerKind.Any)]
+    [InlineData("Where did the news about new talks come from?", AnswerKind.Any)]
+    [InlineData("Who leads the US negotiating team?", AnswerKind.Name)]
+    [InlineData("What were the names of the officials?", AnswerKind.Name)]
+    [InlineData("What's his name?", AnswerKind.Name)]
+    [InlineData("Who called Trump a new father figure for Kim?", AnswerKind.Any)]
+    [InlineData("Who is the author?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -81,6 +92,16 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Quantity, "There are three important points.", true)]
     [InlineData(AnswerKind.Quantity, "Washington could offer to lift sanctions.", false)]
     [InlineData(AnswerKind.Any, "Anything at all.", true)]
-    public void A_passage_supplies_a_date_or_a_number_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
+    [InlineData(AnswerKind.Place, "She is a fellow at Defense Priorities.", true)]
+    [InlineData(AnswerKind.Place, "Talks could open in December.", false)]
+    [InlineData(AnswerKind.Place, "Talks could open later this month, a South Korean official has indicated.", false)]
+    public void A_passage_supplies_a_date_a_number_or_a_place_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
+
+    [Theory]
+    [InlineData("Who leads the team?", "Kim, per White House advisor Jared Kushner, sees a father figure.", true)]
+    [InlineData("Who leads the team?", "The United States and North Korea could talk, a South Korean official has indicated.", false)]
+    [InlineData("Who leads the team, Jared Kushner?", "Kim, per White House advisor Jared Kushner, sees a father figure.", false)]
+    public void A_passage_supplies_a_name_only_when_it_holds_one_the_question_lacks(string question, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Name, passage, question));
 }

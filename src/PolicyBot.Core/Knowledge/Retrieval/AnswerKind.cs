@@ -12,6 +12,12 @@ public enum AnswerKind
     Any,
     Time,
     Quantity,
+
+    /// <summary>Where something is held, based or published: the passage must name a place ("at Defense Priorities").</summary>
+    Place,
+
+    /// <summary>Who leads or is named: the passage must hold a proper name the question does not already give.</summary>
+    Name,
 }
 
 /// <summary>Detects the <see cref="AnswerKind"/> a question asks for and whether a passage can supply it.</summary>
@@ -24,15 +30,52 @@ public static partial class AnswerKinds
             return AnswerKind.Time;
         }
 
-        return QuantityQuestion().IsMatch(question) ? AnswerKind.Quantity : AnswerKind.Any;
+        if (QuantityQuestion().IsMatch(question))
+        {
+            return AnswerKind.Quantity;
+        }
+
+        if (PlaceQuestion().IsMatch(question))
+        {
+            return AnswerKind.Place;
+        }
+
+        return NameQuestion().IsMatch(question) ? AnswerKind.Name : AnswerKind.Any;
     }
 
-    /// <summary>True when <paramref name="passage"/> holds something of <paramref name="kind"/>: a date or span, or a number.</summary>
-    public static bool Supplies(AnswerKind kind, string passage) => kind switch
+    /// <summary>
+    /// True when <paramref name="passage"/> holds something of <paramref name="kind"/>: a date or span, a number, a
+    /// place, or a proper name that <paramref name="question"/> does not already contain.
+    /// </summary>
+    public static bool Supplies(AnswerKind kind, string passage, string question = "") => kind switch
     {
         AnswerKind.Time => TimeExpression().IsMatch(passage),
         AnswerKind.Quantity => NumberExpression().IsMatch(passage),
+        AnswerKind.Place => PlaceExpression().IsMatch(passage),
+        AnswerKind.Name => ProperName().Matches(passage).Any(m => IsNewPersonOrBody(m.Value, question)),
         _ => true,
+    };
+
+    /// <summary>The reason given when no passage close enough to the question supplies what it asks for.</summary>
+    public static string MissingReason(AnswerKind kind) => kind switch
+    {
+        AnswerKind.Time => "the article gives no date or time for that",
+        AnswerKind.Quantity => "the article gives no figure for that",
+        AnswerKind.Place => "the article names no place for that",
+        _ => "the article names no one for that",
+    };
+
+    // "South Korean official" or "United States" names a country, not who leads or what something is called; and a
+    // name the question already gives ("who advises Kim Jong-un?") is not the answer.
+    private static bool IsNewPersonOrBody(string name, string question) =>
+        !name.Split(' ', '-').Any(w => GeographicWords.Contains(w))
+        && !question.Contains(name, StringComparison.OrdinalIgnoreCase)
+        && !name.Split(' ').Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly HashSet<string> GeographicWords = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "United", "States", "Korea", "Korean", "Koreans", "Kingdom", "Peninsula",
+        "White", "House", "America", "American", "The", "Mr", "Mrs", "Ms",
     };
 
     // "When will...", "so when did...", "what year...", "how long...", "since when".
@@ -40,8 +83,25 @@ public static partial class AnswerKinds
     private static partial Regex TimeQuestion();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|does\s+it\s+cost))\b|\b(?:size|number|population|amount|count)\s+of\b", RegexOptions.IgnoreCase)]
+    // "How much does the US spend...", "how much of its GDP..." too.
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\b(?:size|number|population|amount|count)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
+
+    // A "where" about a physical place; not "where does the author stand" or "where did the news come from".
+    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b[^?.]*\b(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceQuestion();
+
+    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator".
+    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NameQuestion();
+
+    // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place.
+    [GeneratedRegex(@"\b(?:in|at|near|from)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")]
+    private static partial Regex PlaceExpression();
+
+    // Two or more capitalised words in a row: "Jared Kushner", "Kim Jong-un", "Defense Priorities".
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+")]
+    private static partial Regex ProperName();
 
     [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
