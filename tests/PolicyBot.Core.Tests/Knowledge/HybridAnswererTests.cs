@@ -35,6 +35,10 @@ public sealed class HybridAnswererTests
     [InlineData("How does the piece wrap up?", 9)]
     [InlineData("Should North Korea pause its ICBM tests?", 6)]
     [InlineData("Could the Trump administration put sanctions relief on the table?", 5)]
+    [InlineData("Where does the author work?", 10)]
+    [InlineData("what can NK offer in return?", 6)]
+    [InlineData("would SK be ok with canceling the drills?", 5)]
+    [InlineData("tl;dr of the author's argument?", 3)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -48,7 +52,9 @@ public sealed class HybridAnswererTests
     [Theory]
     [InlineData("When did the Korean War start?", "no date")]
     [InlineData("How many nuclear warheads does North Korea have?", "no figure")]
-    public async Task A_when_or_how_many_question_the_article_holds_no_date_or_figure_for_is_declined(string question, string reason)
+    [InlineData("Where will the next round of negotiations take place?", "no place")]
+    [InlineData("What is the name of the South Korean official?", "names no one")]
+    public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;
 

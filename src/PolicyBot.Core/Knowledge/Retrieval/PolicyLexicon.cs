@@ -59,17 +59,22 @@ public static class PolicyLexicon
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 
         // Aims.
-        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission"],
+        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern"],
         ["peace", "stability"],
 
         // Places and actors under other names.
-        ["South Korea", "Seoul", "ROK", "Republic of Korea"],
-        ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
-        ["North Korea", "Pyongyang", "DPRK", "North Korean"],
+        // Chat shorthand too: "NK", "SK", "USA".
+        ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK", "S. Korea"],
+        ["United States", "Washington", "America", "the US", "USA", "Trump administration", "White House", "American"],
+        ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "N. Korea", "Norks"],
+        ["president", "POTUS", "commander in chief"],
+        ["Kim", "Kim Jong-un", "Rocket Man", "Little Rocket Man", "Supreme Leader", "Dear Leader"],
+        ["Trump", "Donald Trump", "DJT", "the Donald"],
         ["state media", "KCNA", "propaganda", "state press", "official press", "state news agency", "official media", "state television", "mouthpiece"],
 
         // The piece and its author.
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
+        ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
         ["think tank", "fellow", "institute"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],
