@@ -45,4 +45,17 @@ public sealed class TextProcessingTests
         Assert.True(index.Idf("sanction") > index.Idf("kim"));
         Assert.Equal(0, index.Idf("unknown"));
     }
+
+    [Theory]
+    [InlineData("What could Pyongyang do in return?", "North Korea")]
+    [InlineData("Could the Trump administration lift sanctions?", "United States")]
+    [InlineData("How does the Kim regime feel about the drills?", null)]
+    [InlineData("What does Washington think of the deadline?", null)]
+    [InlineData("Why is the deadline meaningless?", null)]
+    public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Equal(actor, QuestionAnalysis.Analyze(question, index).Actor);
+    }
 }

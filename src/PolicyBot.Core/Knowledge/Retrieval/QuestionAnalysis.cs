@@ -190,8 +190,11 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
                     var end = start + phrase.Terms.Length;
                     // "could the Trump administration": an article between the cue and the name does not matter.
                     var before = start > 0 && Determiners.Contains(tokens[start - 1].Surface) ? start - 2 : start - 1;
-                    var acting = (before >= 0 && ActingCues.Contains(tokens[before].Surface))
-                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface));
+                    // "how does the Kim regime feel about the drills": a side's view is not a move it could make.
+                    // ("the Kim regime": the verb may follow a word after the name).
+                    var stance = tokens.Skip(end).Take(2).Any(t => StanceVerbs.Contains(t.Surface));
+                    var acting = !stance && ((before >= 0 && ActingCues.Contains(tokens[before].Surface))
+                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface)));
                     if (acting && start < earliest)
                     {
                         (actor, earliest) = (name, start);
@@ -204,6 +207,13 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an" };
+
+    private static readonly HashSet<string> StanceVerbs = new(StringComparer.Ordinal)
+    {
+        "feel", "feels", "think", "thinks", "believe", "believes", "view", "views", "see", "sees", "say", "says", "said",
+        "fear", "fears", "like", "likes", "hate", "hates", "care", "cares", "worry", "worries", "object", "objects",
+        "react", "reacts", "regard", "regards", "perceive", "perceives", "consider", "considers",
+    };
 
     private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)
     {
