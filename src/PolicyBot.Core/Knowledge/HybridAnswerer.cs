@@ -9,10 +9,10 @@ namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
 /// Hybrid retrieval: BM25 over paragraphs and over positions (summaries and aliases) plus MiniLM sentence embeddings
-/// of paragraphs, sentences, summaries and aliases. It picks a paragraph, quotes it verbatim, opens with the position's
-/// summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak.
+/// of paragraphs, sentences, summaries, aliases and example questions. It picks a paragraph, quotes it verbatim, opens
+/// with the position's summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak.
 /// The corpus is embedded once (at start-up via <see cref="KnowledgeWarmup"/>, or on first use); a question costs one
-/// short inference plus arithmetic.
+/// short inference (the question and its topic in one batch, see <see cref="QuestionTopic"/>) plus arithmetic.
 /// </summary>
 public sealed partial class HybridAnswerer : IAnswerer
 {
@@ -30,7 +30,7 @@ public sealed partial class HybridAnswerer : IAnswerer
     private readonly DeclinePolicy _policy;
     private readonly ILogger<HybridAnswerer> _logger;
     private readonly ImmutableDictionary<string, ArticleIndex> _indexes;
-    private readonly ConcurrentDictionary<string, float[]> _questionVectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QuestionVectors> _questionVectors = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Task<ImmutableDictionary<string, SemanticIndex>>? _semantic;
 
@@ -69,13 +69,13 @@ public sealed partial class HybridAnswerer : IAnswerer
         }
 
         var semantic = await SemanticIndexes().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var questionVector = EmbedQuestion(question, cancellationToken);
+        var questionVectors = EmbedQuestion(question, cancellationToken);
         Answer? best = null;
         var bestScore = double.MinValue;
         Answer? bestDecline = null;
         foreach (var (index, analysis, structural) in open)
         {
-            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, structural, question, questionVector);
+            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, structural, question, questionVectors);
             if (!answer.Declined && score > bestScore)
             {
                 (best, bestScore) = (answer, score);
@@ -88,11 +88,14 @@ public sealed partial class HybridAnswerer : IAnswerer
     }
 
     /// <param name="structural">The paragraph a question about the text's shape points at (<see cref="StructureCues"/>), if any.</param>
-    private (Answer Answer, double Score) AnswerFrom(SemanticIndex semantic, QuestionAnalysis analysis, int? structural, string question, float[] questionVector)
+    private (Answer Answer, double Score) AnswerFrom(SemanticIndex semantic, QuestionAnalysis analysis, int? structural, string question, QuestionVectors questionVectors)
     {
         var index = semantic.Index;
         var article = index.Article;
-        var similarities = semantic.UnitVectors.Select(v => (double)SemanticIndex.Similarity(questionVector, v)).ToArray();
+        // Example questions meet the whole question; passages, summaries and aliases meet its topic (QuestionTopic).
+        var similarities = semantic.UnitVectors
+            .Select((v, u) => (double)SemanticIndex.Similarity(index.Units[u].Kind == UnitKind.Question ? questionVectors.Whole : questionVectors.Topic, v))
+            .ToArray();
         var ranked = ParagraphScorer.Score(index, analysis, similarities)
             .OrderByDescending(e => e.Paragraph == structural)
             .ThenByDescending(e => e.Score)
@@ -135,7 +138,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         }
 
         var citations = cited.Select(p => AnswerComposer.Quote(index, p, s =>
-                SemanticIndex.Similarity(questionVector, semantic.SentenceVectors[p - 1][s])
+                SemanticIndex.Similarity(questionVectors.Topic, semantic.SentenceVectors[p - 1][s])
                 + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s, analysis.IdealTerms))))
             .ToImmutableArray();
         var summary = top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
@@ -154,14 +157,17 @@ public sealed partial class HybridAnswerer : IAnswerer
         return _library.Default is { } only ? [only] : _library.Articles;
     }
 
-    private float[] EmbedQuestion(string question, CancellationToken cancellationToken)
+    // One inference call: a question with framing words is encoded whole and as its topic in one batch of two.
+    private QuestionVectors EmbedQuestion(string question, CancellationToken cancellationToken)
     {
         if (_questionVectors.TryGetValue(question, out var cached))
         {
             return cached;
         }
 
-        var vector = _embedder.Embed([question], cancellationToken)[0];
+        var topic = QuestionTopic.Of(question);
+        var encoded = _embedder.Embed(topic == question ? [question] : [question, topic], cancellationToken);
+        var vector = new QuestionVectors(encoded[0], encoded[^1]);
         if (_questionVectors.Count >= QuestionCacheSize)
         {
             _questionVectors.Clear(); // Crude but bounded; popular questions come back quickly.
@@ -210,4 +216,7 @@ public sealed partial class HybridAnswerer : IAnswerer
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the sentence-embedding model or embedding the articles failed")]
     private partial void LogWarmFailed(Exception exception);
+
+    /// <summary>The question encoded whole, and as its topic (the same vector when it has no framing words).</summary>
+    private sealed record QuestionVectors(float[] Whole, float[] Topic);
 }

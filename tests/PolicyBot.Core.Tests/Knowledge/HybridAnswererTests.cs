@@ -39,6 +39,8 @@ public sealed class HybridAnswererTests
     [InlineData("what can NK offer in return?", 6)]
     [InlineData("would SK be ok with canceling the drills?", 5)]
     [InlineData("tl;dr of the author's argument?", 3)]
+    [InlineData("What is the writer's bottom line?", 9)]
+    [InlineData("How does the Kim regime feel about the joint war games with Seoul?", 5)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

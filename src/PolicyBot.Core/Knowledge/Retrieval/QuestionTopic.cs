@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>
+/// The question without the words that frame it as a question about the piece: "Does the author support canceling
+/// military drills?" is about "canceling military drills". Framing words pull a sentence embedding towards the
+/// passages that talk about the author or the piece itself (the byline, "three points to realize"), so passages are
+/// compared with the topic; example questions, which carry the same framing, are still compared with the whole question.
+/// </summary>
+public static partial class QuestionTopic
+{
+    // "Who is the author?" is all framing: with fewer topical words than this left, the question stays whole.
+    private const int MinimumTopicalWords = 2;
+
+    public static string Of(string question)
+    {
+        var topic = Spaces().Replace(Framing().Replace(question, " "), " ").Trim(' ', ',');
+        var topical = TextAnalyzer.Tokens(topic).Count(t => !StopWords.English.Contains(t.Surface) && !StopWords.QuestionFraming.Contains(t.Surface));
+        return topical >= MinimumTopicalWords ? topic : question;
+    }
+
+    // "according to the article", "per the author", "does the writer think (that)", "is the piece saying", "the author's".
+    [GeneratedRegex(
+        @"\b(?:according\s+to|per|in|from)\s+(?:the|this)\s+(?:article|piece|op-ed|author|writer|column|essay)\b,?"
+        + @"|\b(?:does|did|do|is|would|will)\s+(?:the|this)\s+(?:author|writer|article|piece|op-ed|columnist)(?!['’]s)"
+        + @"(?:\s+(?:think|say|argue|believe|suggest|propose|recommend|support|want|claim|mention|saying|arguing|suggesting|proposing|recommending|call\s+for|favor|expect))?(?:\s+(?:that|about|of))?\b"
+        + @"|\bthe\s+(?:author|writer)['’]s\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Framing();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
