@@ -22,7 +22,7 @@ public sealed partial class HybridAnswerer : IAnswerer
     private const int QuestionCacheSize = 512;
 
     // How close a paragraph that holds the kind of fact asked for ("when" needs a date) must score to replace the top one.
-    private const double AnswerKindRunnerUpRatio = 0.85;
+    private const double AnswerKindRunnerUpRatio = 0.9;
 
     private readonly ArticleLibrary _library;
     private readonly ITextEmbedder _embedder;
