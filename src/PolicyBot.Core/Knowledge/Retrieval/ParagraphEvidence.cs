@@ -30,12 +30,13 @@ public sealed record ParagraphEvidence(
 
     /// <summary>
     /// Question-to-question matching is the sharpest view MiniLM gives, so the position's example questions weigh half
-    /// (the summary stands in when a position has none); the summary and aliases a quarter; the paragraph's own best
+    /// (without any, the other views share that half in proportion); the summary and aliases a quarter; the paragraph's own best
     /// sentence and whole text an eighth each. Weights chosen by leaving one question set out at a time: every set
     /// left out scored as well or better than with four equal views, but one (2 of 72 worse).
     /// </summary>
-    public double Semantic => (0.125 * SentenceSimilarity) + (0.125 * ParagraphSimilarity) + (0.25 * PositionSimilarity)
-        + (0.5 * (QuestionSimilarity > 0 ? QuestionSimilarity : PositionSimilarity));
+    public double Semantic => QuestionSimilarity > 0
+        ? (0.125 * SentenceSimilarity) + (0.125 * ParagraphSimilarity) + (0.25 * PositionSimilarity) + (0.5 * QuestionSimilarity)
+        : (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.5 * PositionSimilarity); // the others share its half
 
     /// <summary>The position's BM25 (summary, aliases and example words) weighs as much as the paragraph's two views together.</summary>
     public double Lexical => (0.25 * SentenceLexical) + (0.25 * ParagraphLexical) + (0.5 * PositionLexical);
