@@ -40,6 +40,7 @@ public sealed class HybridAnswererTests
     [InlineData("would SK be ok with canceling the drills?", 5)]
     [InlineData("tl;dr of the author's argument?", 3)]
     [InlineData("What is the writer's bottom line?", 9)]
+    [InlineData("What's the structure of the argument here?", 3)]
     [InlineData("How does the Kim regime feel about the joint war games with Seoul?", 5)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
@@ -56,6 +57,8 @@ public sealed class HybridAnswererTests
     [InlineData("How many nuclear warheads does North Korea have?", "no figure")]
     [InlineData("Where will the next round of negotiations take place?", "no place")]
     [InlineData("What is the name of the South Korean official?", "names no one")]
+    [InlineData("Who is the president of South Korea?", "names no one")]
+    [InlineData("What has the UN said about North Korea?", "never mentions 'un'")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;

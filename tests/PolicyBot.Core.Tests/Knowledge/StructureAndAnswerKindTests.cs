@@ -79,6 +79,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Who leads the US negotiating team?", AnswerKind.Name)]
     [InlineData("What were the names of the officials?", AnswerKind.Name)]
     [InlineData("What's his name?", AnswerKind.Name)]
+    [InlineData("Who is the current prime minister of Japan?", AnswerKind.Name)]
     [InlineData("Who called Trump a new father figure for Kim?", AnswerKind.Any)]
     [InlineData("Who is the author?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>

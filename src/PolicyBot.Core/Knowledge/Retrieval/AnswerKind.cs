@@ -91,8 +91,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b[^?.]*\b(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
-    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator".
-    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b", RegexOptions.IgnoreCase)]
+    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
+    // president of South Korea".
+    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
     // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place.

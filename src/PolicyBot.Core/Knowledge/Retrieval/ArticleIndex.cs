@@ -45,6 +45,11 @@ public sealed class ArticleIndex
         OrdinaryTerms = texts.SelectMany(TextAnalyzer.Tokens).Where(t => !t.Capitalized || t.SentenceStart).Select(t => t.Term)
             .Where(Vocabulary.Contains).ToFrozenSet(StringComparer.Ordinal);
 
+        // "un" of "Jong-un" is no word of its own: a question about the UN is not covered by it.
+        var allTokens = texts.SelectMany(TextAnalyzer.Tokens).ToList();
+        var standalone = allTokens.Where(t => !t.Hyphenated).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        HyphenOnlyTerms = allTokens.Where(t => t.Hyphenated && !standalone.Contains(t.Term)).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
+
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(CoverageText(p)))).ToArray();
         _documentCount = documents.Length;
@@ -145,6 +150,9 @@ public sealed class ArticleIndex
     /// what a lower-case question word must match to count as covered.
     /// </summary>
     public FrozenSet<string> OrdinaryTerms { get; }
+
+    /// <summary>Terms the article only uses after a hyphen, inside a longer word or name ("un" of "Jong-un").</summary>
+    public FrozenSet<string> HyphenOnlyTerms { get; }
 
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }

@@ -74,7 +74,7 @@ public static class PolicyLexicon
 
         // The piece and its author.
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
-        ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis"],
+        ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "summarize", "summarise", "recap", "main ideas", "key ideas"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
         ["think tank", "fellow", "institute"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],

@@ -139,10 +139,11 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
             var terms = parts.Select(t => t.Term).ToImmutableArray();
             // A lower-case word must be an ordinary word of the article: "time" is not covered by "Time Magazine".
             var known = parts.All(t => covered.Contains(t.Index)
-                || (isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term));
+                || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term)
+                    && (!isName || Standalone(t))));
             if (!known && isName)
             {
-                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
+                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && Standalone(t) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
                 if (variants.All(v => v is not null))
                 {
                     known = true;
@@ -154,6 +155,9 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
             var weight = !known && !isName && StopWords.Generic.Contains(surface) ? GenericWordWeight : terms.Max(index.Specificity);
             return new ContentUnit(surface, terms, isName, known, weight);
         }
+
+        // "UN" is not "un" of "Jong-un": a name's word must stand alone in the article unless it follows a hyphen here too.
+        bool Standalone(Token t) => t.Hyphenated || !index.HyphenOnlyTerms.Contains(t.Term);
     }
 
     /// <summary>A term of the article spelled almost like <paramref name="term"/> (transliterated names vary).</summary>
