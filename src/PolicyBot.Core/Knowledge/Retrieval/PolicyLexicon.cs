@@ -28,7 +28,7 @@ public static class PolicyLexicon
         ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb", "nuclear stockpile", "stockpile", "nuclear capability"],
         ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of"],
         ["freeze", "moratorium", "cap", "capping"],
-        ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike"],
+        ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike", "surprise attack", "sneak attack", "unprovoked"],
         ["war", "conflict", "armed conflict", "hostilities", "fighting"],
         ["deterrence", "deter", "deterrent"],
         ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful"],
@@ -48,6 +48,8 @@ public static class PolicyLexicon
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
         ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
+        ["flashy", "impressive", "splashy", "showy", "grand", "sweeping", "dramatic", "big-bang"],
+        ["ordinary", "regular", "everyday", "average", "normal"],
         ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
         ["pointless", "waste of time", "futile", "useless", "point"],
 
