@@ -12,7 +12,8 @@ namespace PolicyBot.Core.Knowledge;
 /// of paragraphs, sentences, summaries, aliases and example questions. It picks a paragraph, quotes it verbatim, opens
 /// with the position's summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak.
 /// The corpus is embedded once (at start-up via <see cref="KnowledgeWarmup"/>, or on first use); a question costs one
-/// short inference (the question and its topic in one batch, see <see cref="QuestionTopic"/>) plus arithmetic.
+/// short inference (the question and its topic in one batch, see <see cref="QuestionTopic"/> and
+/// <see cref="ArticleWording"/>) plus arithmetic.
 /// </summary>
 public sealed partial class HybridAnswerer : IAnswerer
 {
@@ -30,7 +31,7 @@ public sealed partial class HybridAnswerer : IAnswerer
     private readonly DeclinePolicy _policy;
     private readonly ILogger<HybridAnswerer> _logger;
     private readonly ImmutableDictionary<string, ArticleIndex> _indexes;
-    private readonly ConcurrentDictionary<string, QuestionVectors> _questionVectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> _textVectors = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Task<ImmutableDictionary<string, SemanticIndex>>? _semantic;
 
@@ -69,13 +70,16 @@ public sealed partial class HybridAnswerer : IAnswerer
         }
 
         var semantic = await SemanticIndexes().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var questionVectors = EmbedQuestion(question, cancellationToken);
+        // Passages meet the question's topic (QuestionTopic) in the article's own words (ArticleWording).
+        var topic = QuestionTopic.Of(question);
+        var topics = open.ToDictionary(a => a.Index.Article.Slug, a => ArticleWording.Apply(topic, a.Index), StringComparer.Ordinal);
+        var vectors = Embed([question, .. topics.Values], cancellationToken);
         Answer? best = null;
         var bestScore = double.MinValue;
         Answer? bestDecline = null;
         foreach (var (index, analysis, structural) in open)
         {
-            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, structural, question, questionVectors);
+            var (answer, score) = AnswerFrom(semantic[index.Article.Slug], analysis, structural, question, new QuestionVectors(vectors[question], vectors[topics[index.Article.Slug]]));
             if (!answer.Declined && score > bestScore)
             {
                 (best, bestScore) = (answer, score);
@@ -157,24 +161,37 @@ public sealed partial class HybridAnswerer : IAnswerer
         return _library.Default is { } only ? [only] : _library.Articles;
     }
 
-    // One inference call: a question with framing words is encoded whole and as its topic in one batch of two.
-    private QuestionVectors EmbedQuestion(string question, CancellationToken cancellationToken)
+    // One inference call for every text not yet encoded: the question, and its topic in each article's wording.
+    private Dictionary<string, float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        if (_questionVectors.TryGetValue(question, out var cached))
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var text in texts)
         {
-            return cached;
+            if (_textVectors.TryGetValue(text, out var cached))
+            {
+                vectors[text] = cached;
+            }
         }
 
-        var topic = QuestionTopic.Of(question);
-        var encoded = _embedder.Embed(topic == question ? [question] : [question, topic], cancellationToken);
-        var vector = new QuestionVectors(encoded[0], encoded[^1]);
-        if (_questionVectors.Count >= QuestionCacheSize)
+        var missing = texts.Where(t => !vectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0)
         {
-            _questionVectors.Clear(); // Crude but bounded; popular questions come back quickly.
+            return vectors;
         }
 
-        _questionVectors[question] = vector;
-        return vector;
+        var encoded = _embedder.Embed(missing, cancellationToken);
+        if (_textVectors.Count >= QuestionCacheSize)
+        {
+            _textVectors.Clear(); // Crude but bounded; popular questions come back quickly.
+        }
+
+        for (var i = 0; i < missing.Length; i++)
+        {
+            vectors[missing[i]] = encoded[i];
+            _textVectors[missing[i]] = encoded[i];
+        }
+
+        return vectors;
     }
 
     private Task<ImmutableDictionary<string, SemanticIndex>> SemanticIndexes()
@@ -217,6 +234,6 @@ public sealed partial class HybridAnswerer : IAnswerer
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the sentence-embedding model or embedding the articles failed")]
     private partial void LogWarmFailed(Exception exception);
 
-    /// <summary>The question encoded whole, and as its topic (the same vector when it has no framing words).</summary>
+    /// <summary>The question encoded whole, and as its topic in the article's words (the same vector when they are alike).</summary>
     private sealed record QuestionVectors(float[] Whole, float[] Topic);
 }

@@ -6,7 +6,11 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// <param name="Capitalized">Starts with a capital letter in the source (a hint of a name).</param>
 /// <param name="SentenceStart">First word of the text or of a sentence, where capitals say nothing.</param>
 /// <param name="Hyphenated">Joined to the previous word by a hyphen ("Jong-un"): part of the same name.</param>
-public readonly record struct Token(string Surface, string Term, bool Capitalized, bool SentenceStart, bool Hyphenated = false, int Index = 0);
+public readonly record struct Token(string Surface, string Term, bool Capitalized, bool SentenceStart, bool Hyphenated = false, int Index = 0)
+{
+    /// <summary>Where the word starts in <see cref="TextAnalyzer.Normalize"/>d text, and its length there.</summary>
+    public (int Offset, int Length) Span { get; init; }
+}
 
 /// <summary>
 /// The one normaliser used for articles and questions alike: lower-casing, contractions and possessives,
@@ -21,7 +25,7 @@ public static partial class TextAnalyzer
     /// <summary>Every word with its term; stop words included (callers decide), already lower-cased in <see cref="Token.Surface"/>.</summary>
     public static IEnumerable<Token> Tokens(string text)
     {
-        text = UnitedStates().Replace(text, "United States");
+        text = Normalize(text);
         var sentenceStart = true;
         var index = 0;
         foreach (Match match in Word().Matches(text))
@@ -40,9 +44,12 @@ public static partial class TextAnalyzer
                 continue;
             }
 
-            yield return new Token(surface, Stemmer.Stem(surface), capitalized, start, hyphenated, position);
+            yield return new Token(surface, Stemmer.Stem(surface), capitalized, start, hyphenated, position) { Span = (match.Index, match.Length) };
         }
     }
+
+    /// <summary>The text words are read from: "U.S.", "US" and "USA" spelled out as "United States".</summary>
+    public static string Normalize(string text) => UnitedStates().Replace(text, "United States");
 
     private static string Contraction(string word)
     {
