@@ -72,6 +72,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Why does the timing matter?", AnswerKind.Any)]
     [InlineData("How much does the US spend on joint drills each year?", AnswerKind.Quantity)]
     [InlineData("How much of its GDP comes from coal?", AnswerKind.Quantity)]
+    [InlineData("How far can its missiles reach?", AnswerKind.Quantity)]
+    [InlineData("How far should Washington go to get a deal?", AnswerKind.Any)]
     [InlineData("Where will the new talks be held?", AnswerKind.Place)]
     [InlineData("so where does the author work?", AnswerKind.Place)]
     [InlineData("Where does the author stand on sanctions?", AnswerKind.Any)]

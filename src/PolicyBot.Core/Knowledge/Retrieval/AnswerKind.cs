@@ -83,8 +83,8 @@ public static partial class AnswerKinds
     private static partial Regex TimeQuestion();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
-    // "How much does the US spend...", "how much of its GDP..." too.
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\b(?:size|number|population|amount|count)\s+of\b", RegexOptions.IgnoreCase)]
+    // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too.
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count|range)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from".
