@@ -44,6 +44,7 @@ public sealed class HybridAnswererTests
     [InlineData("What would regular folks in North Korea get?", 5)]
     [InlineData("Should we worry about a surprise attack from the North?", 8)]
     [InlineData("Is all the bromance stuff just a sideshow?", 7)]
+    [InlineData("Is diplomacy with Kim worthless?", 5)]
     [InlineData("How does the Kim regime feel about the joint war games with Seoul?", 5)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {

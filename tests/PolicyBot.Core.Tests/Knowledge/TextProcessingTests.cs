@@ -52,6 +52,8 @@ public sealed class TextProcessingTests
     [InlineData("How does the Kim regime feel about the drills?", null)]
     [InlineData("What does Washington think of the deadline?", null)]
     [InlineData("Why is the deadline meaningless?", null)]
+    [InlineData("If Kim won't disarm, why bother negotiating at all?", null)]
+    [InlineData("Given that Pyongyang will not disarm, what could Washington offer?", "United States")]
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

@@ -51,7 +51,7 @@ public static class PolicyLexicon
         ["flashy", "impressive", "splashy", "showy", "grand", "sweeping", "dramatic", "big-bang"],
         ["ordinary", "regular", "everyday", "average", "normal"],
         ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
-        ["pointless", "waste of time", "futile", "useless", "point"],
+        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "in vain", "a waste"],
 
         // Relationships between leaders.
         ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties"],

@@ -197,7 +197,9 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
                     // "how does the Kim regime feel about the drills": a side's view is not a move it could make.
                     // ("the Kim regime": the verb may follow a word after the name).
                     var stance = tokens.Skip(end).Take(2).Any(t => StanceVerbs.Contains(t.Surface));
-                    var acting = !stance && ((before >= 0 && ActingCues.Contains(tokens[before].Surface))
+                    // "if Kim won't disarm, why bother negotiating?": a side in a condition is not the one asked about.
+                    var conditional = tokens.Skip(Math.Max(0, start - 2)).Take(Math.Min(2, start)).Any(t => Subordinators.Contains(t.Surface));
+                    var acting = !stance && !conditional && ((before >= 0 && ActingCues.Contains(tokens[before].Surface))
                         || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface)));
                     if (acting && start < earliest)
                     {
@@ -211,6 +213,11 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an" };
+
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "if", "unless", "given", "since", "because", "although", "though", "whether", "once", "until",
+    };
 
     private static readonly HashSet<string> StanceVerbs = new(StringComparer.Ordinal)
     {
