@@ -60,4 +60,16 @@ public sealed class TextProcessingTests
 
         Assert.Equal(actor, QuestionAnalysis.Analyze(question, index).Actor);
     }
+
+    [Theory]
+    [InlineData("is the article saying talks could slip into december?", "december", true)]
+    [InlineData("what does kim want from the talks", "kim", true)]
+    [InlineData("what time is it", "time", false)] // "Time" is only part of "Time Magazine"
+    [InlineData("Is the Talks Deadline real in december?", "december", false)] // cased elsewhere: lower case means a word
+    public void In_a_question_without_capitals_a_lower_case_word_may_name_what_the_article_names(string question, string word, bool known)
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Equal(known, QuestionAnalysis.Analyze(question, index).Units.Single(u => u.Surface == word).Known);
+    }
 }

@@ -49,6 +49,7 @@ public sealed class ArticleIndex
         var allTokens = texts.SelectMany(TextAnalyzer.Tokens).ToList();
         var standalone = allTokens.Where(t => !t.Hyphenated).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         HyphenOnlyTerms = allTokens.Where(t => t.Hyphenated && !standalone.Contains(t.Term)).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
+        SingleWordNames = _textTokens.SelectMany(SingleWordNameTerms).ToFrozenSet(StringComparer.Ordinal);
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(CoverageText(p)))).ToArray();
@@ -154,8 +155,28 @@ public sealed class ArticleIndex
     /// <summary>Terms the article only uses after a hyphen, inside a longer word or name ("un" of "Jong-un").</summary>
     public FrozenSet<string> HyphenOnlyTerms { get; }
 
+    /// <summary>
+    /// Terms the article uses as a one-word name ("Kim knows", "early December"): a lower-case question may still mean
+    /// them. A word seen only inside a longer name ("Time" of "Time Magazine") is not one.
+    /// </summary>
+    public FrozenSet<string> SingleWordNames { get; }
+
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }
+
+    private static IEnumerable<string> SingleWordNameTerms(List<Token> tokens)
+    {
+        bool IsNamePart(int i) => i >= 0 && i < tokens.Count && tokens[i].Capitalized && !tokens[i].SentenceStart;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var adjacentBefore = i > 0 && tokens[i - 1].Index == tokens[i].Index - 1 && IsNamePart(i - 1);
+            var adjacentAfter = i + 1 < tokens.Count && tokens[i + 1].Index == tokens[i].Index + 1 && (IsNamePart(i + 1) || tokens[i + 1].Hyphenated);
+            if (IsNamePart(i) && !tokens[i].Hyphenated && !adjacentBefore && !adjacentAfter)
+            {
+                yield return tokens[i].Term;
+            }
+        }
+    }
 
     // Example questions are written casually ("what lesson did Kim learn"): their words help find a position but do
     // not make the article cover a topic ("learn Korean"), so coverage reads the title, summary and aliases only.

@@ -54,6 +54,10 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
     public static QuestionAnalysis Analyze(string question, ArticleIndex index)
     {
         var allTokens = TextAnalyzer.Tokens(question).ToList();
+
+        // "is the article saying talks could slip into december?": with no capital past the first letter, case says
+        // nothing about which words are names, so a lower-case word may match a one-word name ("december", "kim").
+        var caseless = !question.Skip(1).Any(char.IsUpper);
         var tokens = allTokens.Where(t => !StopWords.English.Contains(t.Surface)).ToList();
         var topical = tokens.Where(t => !StopWords.QuestionFraming.Contains(t.Surface)).ToList();
 
@@ -139,8 +143,8 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
             var terms = parts.Select(t => t.Term).ToImmutableArray();
             // A lower-case word must be an ordinary word of the article: "time" is not covered by "Time Magazine".
             var known = parts.All(t => covered.Contains(t.Index)
-                || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term)
-                    && (!isName || Standalone(t))));
+                || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term) && (!isName || Standalone(t)))
+                || (caseless && index.SingleWordNames.Contains(t.Term)));
             if (!known && isName)
             {
                 var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && Standalone(t) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
