@@ -131,15 +131,16 @@ public sealed class HybridAnswererTests
 
     // Floors against regressions, each a few points under the figure when it last changed (docs/PERFORMANCE.md).
     // held-out 1: paraphrases with words the article never uses. held-out 2: synonyms and near-miss topics. sealed:
-    // held back for one round, then analysed. held-out 3 and 4: written by helpers who saw only the article and the
-    // dev file; held-out 4's misses were never read. tuning 1 (five voices) and 2 (clauses and angles): written the
-    // same way and read while tuning.
+    // held back for one round, then analysed. held-out 3, 4 and 5: written by helpers who saw only the article and
+    // the dev file; the misses of 4 and 5 were never read, and 5 was first measured at the end of a round. tuning 1
+    // (five voices) and 2 (clauses and angles): written the same way and read while tuning.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.87, 0.95)]
     [InlineData("sealed-questions.jsonl", 35, 0.90, 0.95)]
     [InlineData("heldout3-questions.jsonl", 90, 0.88, 0.88)]
     [InlineData("heldout4-questions.jsonl", 85, 0.83, 0.78)]
+    [InlineData("heldout5-questions.jsonl", 75, 0.80, 0.83)]
     [InlineData("tuning1-questions.jsonl", 95, 0.90, 0.80)]
     [InlineData("tuning2-questions.jsonl", 95, 0.86, 0.92)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
