@@ -19,9 +19,9 @@ public static class AskCli
 {
     private static readonly JsonWriterOptions JsonLine = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    public static async Task<int> RunAsync(string articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string? articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
     {
-        var options = new KnowledgeOptions { ArticlesPath = articlesPath };
+        var options = CliKnowledgeOptions.Load(articlesPath);
         var library = ArticleLibrary.Load(ResolveFolder(options));
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
         var answerer = new HybridAnswerer(library, embedder, new EmbeddingCache(options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);

@@ -14,7 +14,7 @@ namespace PolicyBot.Cli;
 /// </summary>
 public static class AskEval
 {
-    public static async Task<int> RunAsync(string articlesPath, string jsonlPath, bool baseline, TextWriter output, CancellationToken ct, string? featuresPath = null)
+    public static async Task<int> RunAsync(string? articlesPath, string jsonlPath, bool baseline, TextWriter output, CancellationToken ct, string? featuresPath = null)
     {
         var report = await EvaluateAsync(articlesPath, jsonlPath, baseline, ct).ConfigureAwait(false);
         if (featuresPath is not null)
@@ -40,9 +40,9 @@ public static class AskEval
         return report.MeetsTargets ? 0 : 1;
     }
 
-    public static async Task<EvalReport> EvaluateAsync(string articlesPath, string jsonlPath, bool baseline, CancellationToken ct)
+    public static async Task<EvalReport> EvaluateAsync(string? articlesPath, string jsonlPath, bool baseline, CancellationToken ct)
     {
-        var options = new KnowledgeOptions { ArticlesPath = articlesPath };
+        var options = CliKnowledgeOptions.Load(articlesPath);
         var library = ArticleLibrary.Load(AskCli.ResolveFolder(options));
         var cases = await EvalCase.ReadJsonLinesAsync(jsonlPath, ct).ConfigureAwait(false);
         if (baseline)

@@ -12,10 +12,9 @@ public static class ExtraCommands
         yield return AskEvaluation();
     }
 
-    private static Option<string> ArticlesOption() => new("--articles")
+    private static Option<string?> ArticlesOption() => new("--articles")
     {
-        Description = "Folder of <slug>.md and <slug>.positions.yaml (relative paths resolve against the app folder)",
-        DefaultValueFactory = _ => new KnowledgeOptions().ArticlesPath,
+        Description = "Folder of <slug>.md and <slug>.positions.yaml (default: Knowledge:ArticlesPath, config/articles; relative paths resolve against the working directory, then the app folder)",
     };
 
     private static Command Ask()
@@ -32,7 +31,7 @@ public static class ExtraCommands
         {
             var words = result.GetValue(question) ?? [];
             return AskCli.RunAsync(
-                result.GetValue(articles)!,
+                result.GetValue(articles),
                 words.Length == 0 ? null : string.Join(' ', words),
                 result.GetValue(json),
                 Console.In,
@@ -49,7 +48,7 @@ public static class ExtraCommands
         var file = new Argument<string>("questions") { Description = "JSON lines: {\"question\": ..., \"paragraphs\": [n, ...]} ([] = must decline)" };
         var features = new Option<string?>("--features") { Description = "Also write every question's retrieval evidence as JSON lines to this file (for tuning)" };
         var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, features, file };
-        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles)!, result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct, result.GetValue(features)));
+        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles), result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct, result.GetValue(features)));
         return command;
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Hosting;
+
+namespace PolicyBot.Cli;
+
+/// <summary>
+/// The <c>Knowledge</c> settings for <c>ask</c> and <c>ask-eval</c>, read through the same layers as the bot
+/// (<see cref="BotConfiguration"/>: appsettings, <c>POLICYBOT_Knowledge__...</c> variables), so the embedding cache,
+/// inference threads and question length limit the bot uses apply here too. <c>--articles</c>, when given, wins.
+/// </summary>
+public static class CliKnowledgeOptions
+{
+    public static KnowledgeOptions Load(string? articlesPath)
+    {
+        var configuration = new ConfigurationManager();
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environments.Production;
+        BotConfiguration.Apply(configuration, environment, []);
+        return From(configuration, articlesPath);
+    }
+
+    internal static KnowledgeOptions From(IConfiguration configuration, string? articlesPath)
+    {
+        var options = configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        if (!string.IsNullOrWhiteSpace(articlesPath))
+        {
+            options.ArticlesPath = articlesPath;
+        }
+
+        return options;
+    }
+}
