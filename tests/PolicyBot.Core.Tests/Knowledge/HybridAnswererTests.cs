@@ -62,6 +62,8 @@ public sealed class HybridAnswererTests
     [InlineData("Where will the next round of negotiations take place?", "no place")]
     [InlineData("What is the name of the South Korean official?", "names no one")]
     [InlineData("Who is the president of South Korea?", "names no one")]
+    [InlineData("Who is South Korea's president?", "names no one")]
+    [InlineData("How old is Kim Jong-un?", "no age")]
     [InlineData("What has the UN said about North Korea?", "never mentions 'un'")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
@@ -131,16 +133,18 @@ public sealed class HybridAnswererTests
 
     // Floors against regressions, each a few points under the figure when it last changed (docs/PERFORMANCE.md).
     // held-out 1: paraphrases with words the article never uses. held-out 2: synonyms and near-miss topics. sealed:
-    // held back for one round, then analysed. held-out 3, 4 and 5: written by helpers who saw only the article and
-    // the dev file; the misses of 4 and 5 were never read, and 5 was first measured at the end of a round. tuning 1
-    // (five voices) and 2 (clauses and angles): written the same way and read while tuning.
+    // held back for one round, then analysed. held-out 3 to 6: written by helpers who saw only the article and the
+    // dev file; the misses of 4 and 5 were never read; 5 and 6 were first measured at the end of a round, and 6's
+    // misses were read after that. tuning 1 (five voices) and 2 (clauses and angles): written the same way, read while
+    // tuning.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.87, 0.95)]
     [InlineData("sealed-questions.jsonl", 35, 0.90, 0.95)]
     [InlineData("heldout3-questions.jsonl", 90, 0.88, 0.88)]
-    [InlineData("heldout4-questions.jsonl", 85, 0.83, 0.78)]
-    [InlineData("heldout5-questions.jsonl", 75, 0.80, 0.83)]
+    [InlineData("heldout4-questions.jsonl", 85, 0.83, 0.82)]
+    [InlineData("heldout5-questions.jsonl", 75, 0.80, 0.87)]
+    [InlineData("heldout6-questions.jsonl", 75, 0.85, 0.87)]
     [InlineData("tuning1-questions.jsonl", 95, 0.90, 0.80)]
     [InlineData("tuning2-questions.jsonl", 95, 0.86, 0.92)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)

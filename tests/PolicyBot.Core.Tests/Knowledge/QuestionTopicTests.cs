@@ -9,6 +9,7 @@ public sealed class QuestionTopicTests
     [InlineData("According to the article, how long does Trump have left?", "how long does Trump have left?")]
     [InlineData("What is the writer's bottom line?", "What is bottom line?")]
     [InlineData("Is the piece saying that the deadline is meaningless?", "the deadline is meaningless?")]
+    [InlineData("does she think the new talks are good news", "the new talks are good news")]
     public void Framing_words_are_dropped_from_the_topic(string question, string topic) =>
         Assert.Equal(topic, QuestionTopic.Of(question));
 

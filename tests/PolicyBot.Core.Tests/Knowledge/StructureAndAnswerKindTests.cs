@@ -82,6 +82,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What were the names of the officials?", AnswerKind.Name)]
     [InlineData("What's his name?", AnswerKind.Name)]
     [InlineData("Who is the current prime minister of Japan?", AnswerKind.Name)]
+    [InlineData("Who is South Korea's president?", AnswerKind.Name)]
+    [InlineData("How old is Kim Jong-un?", AnswerKind.Age)]
     [InlineData("Who called Trump a new father figure for Kim?", AnswerKind.Any)]
     [InlineData("Who is the author?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
@@ -96,9 +98,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Quantity, "Washington could offer to lift sanctions.", false)]
     [InlineData(AnswerKind.Any, "Anything at all.", true)]
     [InlineData(AnswerKind.Place, "She is a fellow at Defense Priorities.", true)]
+    [InlineData(AnswerKind.Age, "Kim, then 27 years old, took power.", true)]
+    [InlineData(AnswerKind.Age, "If 2020 arrives without progress, relations end.", false)]
     [InlineData(AnswerKind.Place, "Talks could open in December.", false)]
     [InlineData(AnswerKind.Place, "Talks could open later this month, a South Korean official has indicated.", false)]
-    public void A_passage_supplies_a_date_a_number_or_a_place_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
+    public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
 
     [Theory]

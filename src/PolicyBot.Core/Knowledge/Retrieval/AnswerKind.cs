@@ -18,6 +18,9 @@ public enum AnswerKind
 
     /// <summary>Who leads or is named: the passage must hold a proper name the question does not already give.</summary>
     Name,
+
+    /// <summary>How old someone is: the passage must state an age ("42 years old"), not just any number.</summary>
+    Age,
 }
 
 /// <summary>Detects the <see cref="AnswerKind"/> a question asks for and whether a passage can supply it.</summary>
@@ -28,6 +31,11 @@ public static partial class AnswerKinds
         if (TimeQuestion().IsMatch(question))
         {
             return AnswerKind.Time;
+        }
+
+        if (AgeQuestion().IsMatch(question))
+        {
+            return AnswerKind.Age;
         }
 
         if (QuantityQuestion().IsMatch(question))
@@ -52,6 +60,7 @@ public static partial class AnswerKinds
         AnswerKind.Time => TimeExpression().IsMatch(passage),
         AnswerKind.Quantity => NumberExpression().IsMatch(passage),
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
+        AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Name => ProperName().Matches(passage).Any(m => IsNewPersonOrBody(m.Value, question)),
         _ => true,
     };
@@ -61,6 +70,7 @@ public static partial class AnswerKinds
     {
         AnswerKind.Time => "the article gives no date or time for that",
         AnswerKind.Quantity => "the article gives no figure for that",
+        AnswerKind.Age => "the article gives no age",
         AnswerKind.Place => "the article names no place for that",
         _ => "the article names no one for that",
     };
@@ -92,9 +102,17 @@ public static partial class AnswerKinds
     private static partial Regex PlaceQuestion();
 
     // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
-    // president of South Korea".
-    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b", RegexOptions.IgnoreCase)]
+    // president of South Korea", "who is South Korea's president".
+    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
+
+    // "How old is Kim?", "what age is he?".
+    [GeneratedRegex(@"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+is\s+(?:his|her|their)\s+age\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeQuestion();
+
+    // "35 years old", "a 35-year-old", "aged 35", "at the age of 35", "born in 1984".
+    [GeneratedRegex(@"\b\w+[- ]years?[- ]old\b|\baged\s+\d|\bage\s+of\s+\w+|\bborn\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeExpression();
 
     // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place.
     [GeneratedRegex(@"\b(?:in|at|near|from)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")]

@@ -20,10 +20,11 @@ public static partial class QuestionTopic
         return topical >= MinimumTopicalWords ? topic : question;
     }
 
-    // "according to the article", "per the author", "does the writer think (that)", "is the piece saying", "the author's".
+    // "according to the article", "per the author", "does the writer think (that)", "does she think", "is the piece
+    // saying", "the author's".
     [GeneratedRegex(
         @"\b(?:according\s+to|per|in|from)\s+(?:the|this)\s+(?:article|piece|op-ed|author|writer|column|essay)\b,?"
-        + @"|\b(?:does|did|do|is|would|will)\s+(?:the|this)\s+(?:author|writer|article|piece|op-ed|columnist)(?!['’]s)"
+        + @"|\b(?:does|did|do|is|would|will)\s+(?:(?:the|this)\s+(?:author|writer|article|piece|op-ed|columnist)(?!['’]s)|she|he)"
         + @"(?:\s+(?:think|say|argue|believe|suggest|propose|recommend|support|want|claim|mention|saying|arguing|suggesting|proposing|recommending|call\s+for|favor|expect))?(?:\s+(?:that|about|of))?\b"
         + @"|\bthe\s+(?:author|writer)['’]s\b",
         RegexOptions.IgnoreCase)]
