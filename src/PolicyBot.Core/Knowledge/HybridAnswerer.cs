@@ -20,7 +20,8 @@ public sealed partial class HybridAnswerer : IAnswerer
     // A second citation is added when another paragraph of the same position scores nearly as well.
     private const double SecondCitationRatio = 0.9;
 
-    private const int QuestionCacheSize = 512;
+    // Encoded question texts kept for repeats: a question takes one entry, plus one per article when its topic differs.
+    private const int TextVectorCacheSize = 1024;
 
     // How close a paragraph that holds the kind of fact asked for ("when" needs a date) must score to replace the top one.
     private const double AnswerKindRunnerUpRatio = 0.9;
@@ -180,9 +181,9 @@ public sealed partial class HybridAnswerer : IAnswerer
         }
 
         var encoded = _embedder.Embed(missing, cancellationToken);
-        if (_textVectors.Count >= QuestionCacheSize)
+        if (_textVectors.Count >= TextVectorCacheSize)
         {
-            _textVectors.Clear(); // Crude but bounded; popular questions come back quickly.
+            _textVectors.Clear(); // Crude but bounded; a popular question is encoded again once, then kept.
         }
 
         for (var i = 0; i < missing.Length; i++)

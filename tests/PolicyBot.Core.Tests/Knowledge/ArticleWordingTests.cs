@@ -10,6 +10,8 @@ public sealed class ArticleWordingTests
     [InlineData("Is the bromance a sideshow?", "Is the relationship a distraction?")]
     [InlineData("would NK scrap the drills?", "would North Korea cancel the drills?")]
     [InlineData("Is Rocket Man going to give up his nukes?", "Is Kim going to give up his nukes?")]
+    [InlineData("Will Little Rocket Man blink?", "Will Kim blink?")]
+    [InlineData("What does NK's leader want?", "What does North Korea's leader want?")]
     public void Words_the_article_never_uses_become_the_ones_it_does(string question, string rewritten) =>
         Assert.Equal(rewritten, ArticleWording.Apply(question, Seed));
 

@@ -78,6 +78,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("so where does the author work?", AnswerKind.Place)]
     [InlineData("Where does the author stand on sanctions?", AnswerKind.Any)]
     [InlineData("Where did the news about new talks come from?", AnswerKind.Any)]
+    [InlineData("Where does the author stand on holding talks?", AnswerKind.Any)]
+    [InlineData("What range of options does Washington have?", AnswerKind.Any)]
     [InlineData("Who leads the US negotiating team?", AnswerKind.Name)]
     [InlineData("What were the names of the officials?", AnswerKind.Name)]
     [InlineData("What's his name?", AnswerKind.Name)]
@@ -100,6 +102,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Place, "She is a fellow at Defense Priorities.", true)]
     [InlineData(AnswerKind.Age, "Kim, then 27 years old, took power.", true)]
     [InlineData(AnswerKind.Age, "If 2020 arrives without progress, relations end.", false)]
+    [InlineData(AnswerKind.Age, "In an age of sanctions, a deal born of necessity.", false)]
     [InlineData(AnswerKind.Place, "Talks could open in December.", false)]
     [InlineData(AnswerKind.Place, "Talks could open later this month, a South Korean official has indicated.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
@@ -109,6 +112,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Who leads the team?", "Kim, per White House advisor Jared Kushner, sees a father figure.", true)]
     [InlineData("Who leads the team?", "The United States and North Korea could talk, a South Korean official has indicated.", false)]
     [InlineData("Who leads the team, Jared Kushner?", "Kim, per White House advisor Jared Kushner, sees a father figure.", false)]
+    [InlineData("Who is South Korea's president?", "South Korean President Moon Jae-in spoke.", true)]
+    [InlineData("Who heads the committee?", "Ed Royce chairs it.", true)] // "Ed" is inside "heads", not a word of the question
     public void A_passage_supplies_a_name_only_when_it_holds_one_the_question_lacks(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Name, passage, question));
 }

@@ -65,6 +65,8 @@ public sealed class TextProcessingTests
     [InlineData("is the article saying talks could slip into december?", "december", true)]
     [InlineData("what does kim want from the talks", "kim", true)]
     [InlineData("what time is it", "time", false)] // "Time" is only part of "Time Magazine"
+    [InlineData("what do I think the US should tell kim", "kim", true)] // "I" and "US" are capitalised by everyone
+    [InlineData("What does Jong Un want?", "jong un", true)] // a part the article hyphenates, in a longer name
     [InlineData("Is the Talks Deadline real in december?", "december", false)] // cased elsewhere: lower case means a word
     public void In_a_question_without_capitals_a_lower_case_word_may_name_what_the_article_names(string question, string word, bool known)
     {

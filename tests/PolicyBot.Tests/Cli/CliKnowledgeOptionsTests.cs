@@ -23,13 +23,28 @@ public sealed class CliKnowledgeOptionsTests
     }
 
     [Fact]
-    public void Articles_given_on_the_command_line_win_and_the_shipped_appsettings_apply_otherwise()
+    public void Articles_given_on_the_command_line_win()
     {
-        Assert.Equal("mine", CliKnowledgeOptions.From(new ConfigurationBuilder().Build(), "mine").ArticlesPath);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:ArticlesPath"] = "configured" }).Build();
 
-        var shipped = CliKnowledgeOptions.Load(articlesPath: null);
+        Assert.Equal("mine", CliKnowledgeOptions.From(configuration, "mine").ArticlesPath);
+    }
 
-        Assert.Equal("config/articles", shipped.ArticlesPath);
-        Assert.Equal(1000, shipped.MaxQuestionLength);
+    [Fact]
+    public void Environment_variables_reach_the_ask_commands_as_they_reach_the_bot()
+    {
+        // A cache folder only this test names: other tests running meanwhile would merely cache there.
+        var folder = Path.Combine(Path.GetTempPath(), "policybot-cli-options-" + Guid.NewGuid().ToString("N"));
+        const string Variable = "POLICYBOT_Knowledge__EmbeddingCachePath";
+        var before = Environment.GetEnvironmentVariable(Variable);
+        Environment.SetEnvironmentVariable(Variable, folder);
+        try
+        {
+            Assert.Equal(folder, CliKnowledgeOptions.Load(articlesPath: null).EmbeddingCachePath);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Variable, before);
+        }
     }
 }

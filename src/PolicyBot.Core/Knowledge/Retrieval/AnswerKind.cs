@@ -75,30 +75,37 @@ public static partial class AnswerKinds
         _ => "the article names no one for that",
     };
 
-    // "South Korean official" or "United States" names a country, not who leads or what something is called; and a
-    // name the question already gives ("who advises Kim Jong-un?") is not the answer.
-    private static bool IsNewPersonOrBody(string name, string question) =>
-        !name.Split(' ', '-').Any(w => GeographicWords.Contains(w))
-        && !question.Contains(name, StringComparison.OrdinalIgnoreCase)
-        && !name.Split(' ').Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase));
+    // A name's own words, without the countries and titles around it ("South Korean President Moon Jae-in" names Moon
+    // Jae-in; "South Korean official" names no one), none of them already in the question ("who advises Kim Jong-un?").
+    private static bool IsNewPersonOrBody(string name, string question)
+    {
+        var own = NameWord().Matches(name).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
+        var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return own.Length > 0 && !own.Any(asked.Contains);
+    }
 
-    private static readonly HashSet<string> GeographicWords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> NotPersonalNameWords = new(StringComparer.Ordinal)
     {
         "North", "South", "East", "West", "United", "States", "Korea", "Korean", "Koreans", "Kingdom", "Peninsula",
-        "White", "House", "America", "American", "The", "Mr", "Mrs", "Ms",
+        "White", "House", "America", "American", "The", "President", "Prime", "Minister", "Foreign", "Secretary", "Speaker",
+        "Leader", "Chairman", "General", "Ambassador", "Senator", "Representative", "Advisor", "Adviser",
     };
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex NameWord();
 
     // "When will...", "so when did...", "what year...", "how long...", "since when".
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?when\b|\b(?:what|which)\s+(?:year|month|date|day)\b|\bhow\s+long\b|\bsince\s+when\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeQuestion();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
-    // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too.
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count|range)\s+of\b", RegexOptions.IgnoreCase)]
+    // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too ("range of" is
+    // left out: "what range of options" asks for no figure).
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from".
-    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b[^?.]*\b(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,6}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
     // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
@@ -110,8 +117,8 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+is\s+(?:his|her|their)\s+age\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgeQuestion();
 
-    // "35 years old", "a 35-year-old", "aged 35", "at the age of 35", "born in 1984".
-    [GeneratedRegex(@"\b\w+[- ]years?[- ]old\b|\baged\s+\d|\bage\s+of\s+\w+|\bborn\b", RegexOptions.IgnoreCase)]
+    // "35 years old", "a 35-year-old", "aged 35", "at the age of 35", "born in 1984"; not "an age of sanctions".
+    [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?[- ]years?[- ]old\b|\baged\s+\d|\bage\s+of\s+\d|\bborn\s+(?:in\s+)?(?:\w+\s+)?\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex AgeExpression();
 
     // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place.

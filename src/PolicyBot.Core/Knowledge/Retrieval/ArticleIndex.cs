@@ -169,7 +169,8 @@ public sealed class ArticleIndex
         bool IsNamePart(int i) => i >= 0 && i < tokens.Count && tokens[i].Capitalized && !tokens[i].SentenceStart;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var adjacentBefore = i > 0 && tokens[i - 1].Index == tokens[i].Index - 1 && IsNamePart(i - 1);
+            // "Time Magazine said": a capital at a sentence start still joins the next word into one name.
+            var adjacentBefore = i > 0 && tokens[i - 1].Index == tokens[i].Index - 1 && tokens[i - 1].Capitalized;
             var adjacentAfter = i + 1 < tokens.Count && tokens[i + 1].Index == tokens[i].Index + 1 && (IsNamePart(i + 1) || tokens[i + 1].Hyphenated);
             if (IsNamePart(i) && !tokens[i].Hyphenated && !adjacentBefore && !adjacentAfter)
             {

@@ -14,7 +14,7 @@ public static class ArticleWording
     {
         var normalized = TextAnalyzer.Normalize(text);
         var tokens = TextAnalyzer.Tokens(text).ToList();
-        var replacements = new List<(int First, int Count, string Wording)>();
+        var candidates = new List<(int First, int Count, string Wording)>();
         foreach (var group in index.PhraseGroups)
         {
             if (group.Phrases.FirstOrDefault(index.Covers) is not { } articlePhrase)
@@ -24,14 +24,17 @@ public static class ArticleWording
 
             foreach (var phrase in group.Phrases.Where(p => !index.Covers(p)))
             {
-                foreach (var first in phrase.FindIn(tokens))
-                {
-                    var count = phrase.Terms.Length;
-                    if (!replacements.Any(r => first < r.First + r.Count && r.First < first + count))
-                    {
-                        replacements.Add((first, count, articlePhrase.Text));
-                    }
-                }
+                candidates.AddRange(phrase.FindIn(tokens).Select(first => (first, phrase.Terms.Length, articlePhrase.Text)));
+            }
+        }
+
+        // The longest phrase wins an overlap: "Little Rocket Man" is Kim, not "Little Kim".
+        var replacements = new List<(int First, int Count, string Wording)>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Count))
+        {
+            if (!replacements.Any(r => candidate.First < r.First + r.Count && r.First < candidate.First + candidate.Count))
+            {
+                replacements.Add(candidate);
             }
         }
 
@@ -47,7 +50,11 @@ public static class ArticleWording
             var start = tokens[first].Span.Offset;
             var last = tokens[first + count - 1].Span;
             rewritten.Append(normalized, copied, start - copied).Append(wording);
-            copied = last.Offset + last.Length;
+
+            // A possessive stays: "NK's arsenal" becomes "North Korea's arsenal".
+            var word = normalized.AsSpan(last.Offset, last.Length);
+            var apostrophe = word.IndexOfAny('\'', '’');
+            copied = last.Offset + (apostrophe < 0 ? last.Length : apostrophe);
         }
 
         return rewritten.Append(normalized, copied, normalized.Length - copied).ToString();

@@ -21,6 +21,9 @@ public sealed record ParagraphEvidence(
     /// <summary>Best similarity to one of the position's example questions (question to question).</summary>
     public double QuestionSimilarity { get; init; }
 
+    /// <summary>Whether the paragraph's position has example questions at all (a similarity of 0 is still a score).</summary>
+    public bool HasExampleQuestions { get; init; }
+
     // How much meaning weighs against words.
     public const double SemanticWeight = 0.8;
 
@@ -34,7 +37,7 @@ public sealed record ParagraphEvidence(
     /// sentence and whole text an eighth each. Weights chosen by leaving one question set out at a time: every set
     /// left out scored as well or better than with four equal views, but one (2 of 72 worse).
     /// </summary>
-    public double Semantic => QuestionSimilarity > 0
+    public double Semantic => HasExampleQuestions
         ? (0.125 * SentenceSimilarity) + (0.125 * ParagraphSimilarity) + (0.25 * PositionSimilarity) + (0.5 * QuestionSimilarity)
         : (0.25 * SentenceSimilarity) + (0.25 * ParagraphSimilarity) + (0.5 * PositionSimilarity); // the others share its half
 

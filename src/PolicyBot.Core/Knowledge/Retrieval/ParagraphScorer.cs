@@ -82,6 +82,7 @@ public static class ParagraphScorer
             {
                 ActorAgreement = ActorAgreement(article.PositionFor(p + 1), question.Actor),
                 QuestionSimilarity = questionSimilarity[p],
+                HasExampleQuestions = similarities is not null && article.Positions.Any(x => x.Paragraphs.Contains(p + 1) && x.Questions.Length > 0),
             };
         }
 

@@ -48,8 +48,9 @@ public static class PolicyLexicon
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
         ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
-        ["flashy", "impressive", "splashy", "showy", "grand", "sweeping", "dramatic", "big-bang"],
-        ["ordinary", "regular", "everyday", "average", "normal"],
+        // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
+        ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang"],
+        ["ordinary", "regular", "everyday", "average"],
         ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
         ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "in vain", "a waste"],
 
@@ -65,10 +66,10 @@ public static class PolicyLexicon
         ["peace", "stability"],
 
         // Places and actors under other names.
-        // Chat shorthand too: "NK", "SK", "USA".
-        ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK", "S. Korea"],
-        ["United States", "Washington", "America", "the US", "USA", "Trump administration", "White House", "American"],
-        ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "N. Korea", "Norks"],
+        // Chat shorthand too: "NK", "SK" ("USA" is spelled out by TextAnalyzer).
+        ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK"],
+        ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
+        ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "Norks"],
         ["president", "POTUS", "commander in chief"],
         ["Kim", "Kim Jong-un", "Rocket Man", "Little Rocket Man", "Supreme Leader", "Dear Leader"],
         ["Trump", "Donald Trump", "DJT", "the Donald"],
@@ -76,7 +77,7 @@ public static class PolicyLexicon
 
         // The piece and its author.
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
-        ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "summarize", "summarise", "recap", "main ideas", "key ideas"],
+        ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "recap", "main ideas", "key ideas"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
         ["think tank", "fellow", "institute"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],

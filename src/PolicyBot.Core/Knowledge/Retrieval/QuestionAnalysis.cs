@@ -20,7 +20,7 @@ public sealed record ContentUnit(string Surface, ImmutableArray<string> Terms, b
 /// whole question would contain. Relative lexical scores are measured against it.
 /// </param>
 /// <param name="Actor">The first actor the question names (an <see cref="Article.Actors"/> key), if any.</param>
-public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, ImmutableArray<string> QueryTerms, ImmutableArray<string> IdealTerms, string? Actor = null)
+public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units, ImmutableArray<string> QueryTerms, ImmutableArray<string> IdealTerms, string? Actor = null)
 {
     // An everyday verb or adjective the article lacks ("removed", "put") says little about the topic.
     private const double GenericWordWeight = 1.0;
@@ -56,8 +56,9 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
         var allTokens = TextAnalyzer.Tokens(question).ToList();
 
         // "is the article saying talks could slip into december?": with no capital past the first letter, case says
-        // nothing about which words are names, so a lower-case word may match a one-word name ("december", "kim").
-        var caseless = !question.Skip(1).Any(char.IsUpper);
+        // nothing about which words are names, so a lower-case word may match a one-word name ("december", "kim"). "I" and
+        // "US" are capitalised by everyone and do not count.
+        var caseless = !AlwaysUpperCase().Replace(question, " ").Skip(1).Any(char.IsUpper);
         var tokens = allTokens.Where(t => !StopWords.English.Contains(t.Surface)).ToList();
         var topical = tokens.Where(t => !StopWords.QuestionFraming.Contains(t.Surface)).ToList();
 
@@ -143,11 +144,11 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
             var terms = parts.Select(t => t.Term).ToImmutableArray();
             // A lower-case word must be an ordinary word of the article: "time" is not covered by "Time Magazine".
             var known = parts.All(t => covered.Contains(t.Index)
-                || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term) && (!isName || Standalone(t)))
+                || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term) && (!isName || parts.Count > 1 || Standalone(t)))
                 || (caseless && index.SingleWordNames.Contains(t.Term)));
             if (!known && isName)
             {
-                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && Standalone(t) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
+                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && (parts.Count > 1 || Standalone(t)) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
                 if (variants.All(v => v is not null))
                 {
                     known = true;
@@ -160,7 +161,8 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
             return new ContentUnit(surface, terms, isName, known, weight);
         }
 
-        // "UN" is not "un" of "Jong-un": a name's word must stand alone in the article unless it follows a hyphen here too.
+        // "UN" is not "un" of "Jong-un": a one-word name must stand alone in the article unless it follows a hyphen here
+        // too. In a longer name ("Jong Un", "Ri Yong Ho") a part may be what the article hyphenates.
         bool Standalone(Token t) => t.Hyphenated || !index.HyphenOnlyTerms.Contains(t.Term);
     }
 
@@ -225,8 +227,8 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
 
     private static readonly HashSet<string> StanceVerbs = new(StringComparer.Ordinal)
     {
-        "feel", "feels", "think", "thinks", "believe", "believes", "view", "views", "see", "sees", "say", "says", "said",
-        "fear", "fears", "like", "likes", "hate", "hates", "care", "cares", "worry", "worries", "object", "objects",
+        "feel", "feels", "think", "thinks", "believe", "believes", "view", "views",
+        "fear", "fears", "hate", "hates", "care", "cares", "worry", "worries", "object", "objects",
         "react", "reacts", "regard", "regards", "perceive", "perceives", "consider", "considers",
     };
 
@@ -235,4 +237,7 @@ public sealed record QuestionAnalysis(ImmutableArray<ContentUnit> Units, Immutab
         "could", "should", "would", "can", "will", "might", "must", "may", "shall", "do", "does", "did", "has", "have", "is", "are",
         "ought", "needs", "need", "agree", "agrees", "offer", "offers", "give", "gives", "make", "makes", "take", "takes", "expected",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
+    private static partial System.Text.RegularExpressions.Regex AlwaysUpperCase();
 }
