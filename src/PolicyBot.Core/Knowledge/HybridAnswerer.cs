@@ -107,8 +107,8 @@ public sealed partial class HybridAnswerer : IAnswerer
             .ToArray();
         var top = ranked[0];
 
-        // A "when", "how many", "where" or "who leads" question needs a paragraph holding a date, a number, a place or
-        // a name; a close runner-up that has one is the better answer, and when none does the article does not answer it.
+        // A question that asks for a kind of fact (a date, a figure, a place, a name, an age: AnswerKind) needs a
+        // paragraph holding one; a close runner-up that has one is the better answer, else the article does not answer.
         var kind = AnswerKinds.Of(question);
         string? kindReason = null;
         if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph), question))

@@ -61,7 +61,7 @@ public static partial class AnswerKinds
         AnswerKind.Quantity => NumberExpression().IsMatch(passage),
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
-        AnswerKind.Name => ProperName().Matches(passage).Any(m => IsNewPersonOrBody(m.Value, question)),
+        AnswerKind.Name => HoldsNewName(passage, question),
         _ => true,
     };
 
@@ -77,11 +77,14 @@ public static partial class AnswerKinds
 
     // A name's own words, without the countries and titles around it ("South Korean President Moon Jae-in" names Moon
     // Jae-in; "South Korean official" names no one), none of them already in the question ("who advises Kim Jong-un?").
-    private static bool IsNewPersonOrBody(string name, string question)
+    private static bool HoldsNewName(string passage, string question)
     {
-        var own = NameWord().Matches(name).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
         var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return own.Length > 0 && !own.Any(asked.Contains);
+        return ProperName().Matches(passage).Any(name =>
+        {
+            var own = NameWord().Matches(name.Value).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
+            return own.Length > 0 && !own.Any(asked.Contains);
+        });
     }
 
     private static readonly HashSet<string> NotPersonalNameWords = new(StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -42,11 +41,11 @@ public sealed class ArticleIndex
         // Terms the article also uses as ordinary words, not only inside names ("time" only in "Time Magazine" is not).
         var texts = article.Paragraphs.Concat(article.Positions.SelectMany(p => p.Aliases.Prepend(p.Summary).Prepend(p.Title))).Append(article.Title);
         _textTokens = [.. texts.Select(t => TextAnalyzer.Tokens(t).ToList())];
-        OrdinaryTerms = texts.SelectMany(TextAnalyzer.Tokens).Where(t => !t.Capitalized || t.SentenceStart).Select(t => t.Term)
+        var allTokens = _textTokens.SelectMany(t => t).ToList();
+        OrdinaryTerms = allTokens.Where(t => !t.Capitalized || t.SentenceStart).Select(t => t.Term)
             .Where(Vocabulary.Contains).ToFrozenSet(StringComparer.Ordinal);
 
         // "un" of "Jong-un" is no word of its own: a question about the UN is not covered by it.
-        var allTokens = texts.SelectMany(TextAnalyzer.Tokens).ToList();
         var standalone = allTokens.Where(t => !t.Hyphenated).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         HyphenOnlyTerms = allTokens.Where(t => t.Hyphenated && !standalone.Contains(t.Term)).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
         SingleWordNames = _textTokens.SelectMany(SingleWordNameTerms).ToFrozenSet(StringComparer.Ordinal);
@@ -75,6 +74,10 @@ public sealed class ArticleIndex
         Units = [.. units];
         Structure = new StructureCues(article);
         PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
+        _phrasesInArticle = [.. PhraseGroups.Select(g => g.Phrases.Where(Covers).ToImmutableArray())];
+        ParagraphHasPosition = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p)))];
+        ParagraphHasExampleQuestions = [.. Enumerable.Range(1, article.ParagraphCount)
+            .Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p) && x.Questions.Length > 0))];
         Actors = [.. article.Actors.Select(kv => (kv.Key, kv.Value.Prepend(kv.Key).Select(Phrase.Of).Where(p => p.Terms.Length > 0).ToImmutableArray()))];
     }
 
@@ -87,15 +90,47 @@ public sealed class ArticleIndex
     /// <summary>Each actor of <see cref="Article.Actors"/> with the phrases that name it.</summary>
     public ImmutableArray<(string Actor, ImmutableArray<Phrase> Names)> Actors { get; }
 
+    /// <summary>Whether paragraph p (index p - 1) belongs to a curated position.</summary>
+    public ImmutableArray<bool> ParagraphHasPosition { get; }
+
+    /// <summary>Whether paragraph p (index p - 1) belongs to a position with example questions.</summary>
+    public ImmutableArray<bool> ParagraphHasExampleQuestions { get; }
+
+    /// <summary>
+    /// Every run of <paramref name="tokens"/> that a phrase of a synonym group names, in a group the article uses a
+    /// phrase of: what a question's word stands for in the article's own wording. Shared by the question's coverage and
+    /// search terms (<see cref="QuestionAnalysis"/>) and by its rewording for the embedding (<see cref="ArticleWording"/>).
+    /// </summary>
+    public IEnumerable<PhraseMatch> PhraseMatches(IReadOnlyList<Token> tokens)
+    {
+        for (var g = 0; g < PhraseGroups.Length; g++)
+        {
+            var inArticle = _phrasesInArticle[g];
+            if (inArticle.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var phrase in PhraseGroups[g].Phrases)
+            {
+                foreach (var first in phrase.FindIn(tokens))
+                {
+                    yield return new PhraseMatch(first, phrase, inArticle.Contains(phrase), g < Article.Synonyms.Length, inArticle);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// True when the article uses the phrase: a one-word phrase is in its vocabulary, a longer one occurs as a run of
     /// words in a paragraph or a position ("start a war" is not covered by "start" and "war" far apart).
     /// </summary>
-    public bool Covers(Phrase phrase) => _coverage.GetOrAdd(phrase.Text, _ =>
+    private bool Covers(Phrase phrase) =>
         phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(Vocabulary.Contains)
-        && (phrase.Terms.Length == 1 || _textTokens.Any(tokens => phrase.FindIn(tokens).Any())));
+        && (phrase.Terms.Length == 1 || _textTokens.Any(tokens => phrase.FindIn(tokens).Any()));
 
-    private readonly ConcurrentDictionary<string, bool> _coverage = new(StringComparer.Ordinal);
+    // Per phrase group, the phrases the article itself uses (first one first): fixed per article, so found once.
+    private readonly ImmutableArray<ImmutableArray<Phrase>> _phrasesInArticle;
     private readonly List<Token>[] _textTokens;
 
     private readonly FrozenSet<string>[][] _sentenceTerms;
@@ -185,3 +220,9 @@ public sealed class ArticleIndex
 
     private static string PositionText(Position position) => $"{position.Title} {position.Summary} {string.Join(" ", position.Aliases.Concat(position.Questions))}";
 }
+
+/// <summary>A run of a question's words named by <paramref name="Phrase"/>, starting at token <paramref name="First"/>.</summary>
+/// <param name="InArticle">The article uses this very phrase; else it stands in for <paramref name="ArticlePhrases"/>.</param>
+/// <param name="ArticleGroup">The group is the article's own (<see cref="Article.Synonyms"/>), not the general lexicon.</param>
+/// <param name="ArticlePhrases">The group's phrases the article uses, its usual one first.</param>
+public sealed record PhraseMatch(int First, Phrase Phrase, bool InArticle, bool ArticleGroup, ImmutableArray<Phrase> ArticlePhrases);

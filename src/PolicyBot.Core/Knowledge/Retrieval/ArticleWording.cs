@@ -14,19 +14,8 @@ public static class ArticleWording
     {
         var normalized = TextAnalyzer.Normalize(text);
         var tokens = TextAnalyzer.Tokens(text).ToList();
-        var candidates = new List<(int First, int Count, string Wording)>();
-        foreach (var group in index.PhraseGroups)
-        {
-            if (group.Phrases.FirstOrDefault(index.Covers) is not { } articlePhrase)
-            {
-                continue;
-            }
-
-            foreach (var phrase in group.Phrases.Where(p => !index.Covers(p)))
-            {
-                candidates.AddRange(phrase.FindIn(tokens).Select(first => (first, phrase.Terms.Length, articlePhrase.Text)));
-            }
-        }
+        var candidates = index.PhraseMatches(tokens).Where(m => !m.InArticle)
+            .Select(m => (m.First, Count: m.Phrase.Terms.Length, Wording: m.ArticlePhrases[0].Text));
 
         // The longest phrase wins an overlap: "Little Rocket Man" is Kim, not "Little Kim".
         var replacements = new List<(int First, int Count, string Wording)>();

@@ -67,7 +67,7 @@ public static class ParagraphScorer
         var evidence = new ParagraphEvidence[count];
         for (var p = 0; p < count; p++)
         {
-            var hasPosition = article.Positions.Any(x => x.Paragraphs.Contains(p + 1));
+            var hasPosition = index.ParagraphHasPosition[p];
             var paragraphLexical = Math.Min(1, paragraphBm25[p] / paragraphIdeal);
             var sentenceLexical = Enumerable.Range(0, index.Sentences[p].Length).Select(s => index.SentenceOverlap(queryTerms, p + 1, s, question.IdealTerms)).DefaultIfEmpty().Max();
             evidence[p] = new ParagraphEvidence(
@@ -82,7 +82,7 @@ public static class ParagraphScorer
             {
                 ActorAgreement = ActorAgreement(article.PositionFor(p + 1), question.Actor),
                 QuestionSimilarity = questionSimilarity[p],
-                HasExampleQuestions = similarities is not null && article.Positions.Any(x => x.Paragraphs.Contains(p + 1) && x.Questions.Length > 0),
+                HasExampleQuestions = similarities is not null && index.ParagraphHasExampleQuestions[p],
             };
         }
 

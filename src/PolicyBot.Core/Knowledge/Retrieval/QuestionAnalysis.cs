@@ -72,35 +72,20 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var covered = new HashSet<int>();
         var expansions = new HashSet<string>(StringComparer.Ordinal);
         var idealExtras = new List<string>();
-        for (var g = 0; g < index.PhraseGroups.Length; g++)
+        foreach (var match in index.PhraseMatches(allTokens))
         {
-            var group = index.PhraseGroups[g];
+            covered.UnionWith(allTokens.Skip(match.First).Take(match.Phrase.Terms.Length).Select(t => t.Index));
 
             // The article's own synonyms always widen the search (it uses them interchangeably); the general lexicon
             // only stands in for words the article lacks, so a word it has is not counted twice.
-            var articleGroup = g < index.Article.Synonyms.Length;
-            var resolved = group.Phrases.Where(index.Covers).ToArray();
-            if (resolved.Length == 0)
+            if (!match.InArticle)
             {
-                continue;
+                expansions.UnionWith(match.ArticlePhrases.SelectMany(p => p.ContentTerms));
+                idealExtras.AddRange(match.ArticlePhrases[0].ContentTerms);
             }
-
-            foreach (var phrase in group.Phrases)
+            else if (match.ArticleGroup)
             {
-                foreach (var start in phrase.FindIn(allTokens))
-                {
-                    var span = allTokens.Skip(start).Take(phrase.Terms.Length).ToArray();
-                    covered.UnionWith(span.Select(t => t.Index));
-                    if (!index.Covers(phrase))
-                    {
-                        expansions.UnionWith(resolved.SelectMany(p => p.ContentTerms));
-                        idealExtras.AddRange(resolved[0].ContentTerms);
-                    }
-                    else if (articleGroup)
-                    {
-                        expansions.UnionWith(resolved.SelectMany(p => p.ContentTerms));
-                    }
-                }
+                expansions.UnionWith(match.ArticlePhrases.SelectMany(p => p.ContentTerms));
             }
         }
 
