@@ -25,7 +25,11 @@ public static class KnowledgeServiceCollectionExtensions
             return ArticleLibrary.Load(options.ResolveArticlesPath(), options.DefaultArticle);
         });
         services.TryAddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads));
-        services.TryAddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingCachePath));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return EmbeddingCache.ForArticles(options.ResolveArticlesPath(), options.EmbeddingCachePath);
+        });
         services.TryAddSingleton(sp => new HybridAnswerer(
             sp.GetRequiredService<ArticleLibrary>(),
             sp.GetRequiredService<ITextEmbedder>(),

@@ -22,9 +22,10 @@ public static class AskCli
     public static async Task<int> RunAsync(string? articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
     {
         var options = CliKnowledgeOptions.Load(articlesPath);
-        var library = ArticleLibrary.Load(ResolveFolder(options));
+        var folder = ResolveFolder(options);
+        var library = ArticleLibrary.Load(folder);
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
-        var answerer = new HybridAnswerer(library, embedder, new EmbeddingCache(options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+        var answerer = new HybridAnswerer(library, embedder, EmbeddingCache.ForArticles(folder, options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
 
         // Load the model while the first question is being read.
         var warmup = answerer.WarmUpAsync(ct);

@@ -43,7 +43,8 @@ public static class AskEval
     public static async Task<EvalReport> EvaluateAsync(string? articlesPath, string jsonlPath, bool baseline, CancellationToken ct)
     {
         var options = CliKnowledgeOptions.Load(articlesPath);
-        var library = ArticleLibrary.Load(AskCli.ResolveFolder(options));
+        var folder = AskCli.ResolveFolder(options);
+        var library = ArticleLibrary.Load(folder);
         var cases = await EvalCase.ReadJsonLinesAsync(jsonlPath, ct).ConfigureAwait(false);
         if (baseline)
         {
@@ -51,7 +52,7 @@ public static class AskEval
         }
 
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
-        var answerer = new HybridAnswerer(library, embedder, new EmbeddingCache(options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+        var answerer = new HybridAnswerer(library, embedder, EmbeddingCache.ForArticles(folder, options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
         return await AnswerEvaluator.EvaluateAsync(answerer, library, cases, ct).ConfigureAwait(false);
     }
 }

@@ -3,13 +3,14 @@ using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Cli;
 
-/// <summary>Subcommands besides <c>run</c>: the ask CLI and the ask evaluation.</summary>
+/// <summary>Subcommands besides <c>run</c>: the ask CLI, the ask evaluation and the shipped embeddings' refresh.</summary>
 public static class ExtraCommands
 {
     public static IEnumerable<Command> Create()
     {
         yield return Ask();
         yield return AskEvaluation();
+        yield return EmbedArticles();
     }
 
     private static Option<string?> ArticlesOption() => new("--articles")
@@ -49,6 +50,14 @@ public static class ExtraCommands
         var features = new Option<string?>("--features") { Description = "Also write every question's retrieval evidence as JSON lines to this file (for tuning)" };
         var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, features, file };
         command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles), result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct, result.GetValue(features)));
+        return command;
+    }
+
+    private static Command EmbedArticles()
+    {
+        var articles = ArticlesOption();
+        var command = new Command("embed-articles", "Write the articles' embeddings into <articles>/embeddings, so a fresh install starts fast (run after editing an article).") { articles };
+        command.SetAction((result, ct) => EmbedArticlesCli.RunAsync(result.GetValue(articles), Console.Out, ct));
         return command;
     }
 }

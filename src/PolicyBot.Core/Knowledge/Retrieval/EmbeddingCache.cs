@@ -8,13 +8,36 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// instead of re-encoding every paragraph, which keeps the first answer after start-up fast. Any change to an
 /// article or its positions changes the key, so a stale file is never read.
 /// </summary>
-public sealed class EmbeddingCache(string? folder)
+/// <param name="folder">Where computed embeddings are written and read back; empty: nowhere.</param>
+/// <param name="shippedFolder">
+/// Embeddings that ship with the articles (<c>config/articles/embeddings</c>, written by <c>PolicyBot embed-articles</c>),
+/// read first and never written: even the very first start of a fresh install skips encoding the shipped articles.
+/// </param>
+public sealed class EmbeddingCache(string? folder, string? shippedFolder = null)
 {
+    /// <summary>The sub-folder of an articles folder that holds their shipped embeddings.</summary>
+    public const string ShippedFolderName = "embeddings";
+
+    public const string FileExtension = ".emb";
+
     private const int FormatVersion = 1;
+
+    /// <summary>The cache for the articles in <paramref name="articlesFolder"/>: their shipped embeddings, then <paramref name="folder"/>.</summary>
+    public static EmbeddingCache ForArticles(string articlesFolder, string? folder) =>
+        new(folder, Path.Combine(articlesFolder, ShippedFolderName));
+
+    /// <summary>The file name under which the embeddings of <paramref name="texts"/> by <paramref name="modelId"/> are kept.</summary>
+    public static string FileName(string modelId, IReadOnlyList<string> texts) => Key(modelId, texts) + FileExtension;
 
     public float[][] GetOrCreate(ITextEmbedder embedder, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var path = string.IsNullOrWhiteSpace(folder) ? null : Path.Combine(folder, Key(embedder.ModelId, texts) + ".emb");
+        var fileName = FileName(embedder.ModelId, texts);
+        if (!string.IsNullOrWhiteSpace(shippedFolder) && TryRead(Path.Combine(shippedFolder, fileName), texts.Count) is { } shipped)
+        {
+            return shipped;
+        }
+
+        var path = string.IsNullOrWhiteSpace(folder) ? null : Path.Combine(folder, fileName);
         if (path is not null && TryRead(path, texts.Count) is { } cached)
         {
             return cached;

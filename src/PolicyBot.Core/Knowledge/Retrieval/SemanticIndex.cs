@@ -37,10 +37,14 @@ public sealed class SemanticIndex
 
     public static SemanticIndex Build(ArticleIndex index, ITextEmbedder embedder, EmbeddingCache cache, CancellationToken cancellationToken)
     {
-        var texts = index.Units.Select(u => u.Text).ToArray();
-        var vectors = cache.GetOrCreate(new BatchingEmbedder(embedder), texts, cancellationToken);
+        var vectors = cache.GetOrCreate(new BatchingEmbedder(embedder), UnitTexts(index), cancellationToken);
         return new SemanticIndex(index, vectors);
     }
+
+    /// <summary>The <see cref="EmbeddingCache"/> file that holds the embeddings of <paramref name="index"/>'s units.</summary>
+    public static string CacheFileName(ArticleIndex index, string modelId) => EmbeddingCache.FileName(modelId, UnitTexts(index));
+
+    private static string[] UnitTexts(ArticleIndex index) => [.. index.Units.Select(u => u.Text)];
 
     /// <summary>Cosine similarity of two unit vectors.</summary>
     public static float Similarity(float[] a, float[] b)

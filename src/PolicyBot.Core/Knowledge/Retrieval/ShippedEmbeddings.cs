@@ -1,0 +1,46 @@
+namespace PolicyBot.Core.Knowledge.Retrieval;
+
+/// <summary>
+/// The embeddings that ship beside the articles (<c>&lt;articles&gt;/embeddings/&lt;key&gt;.emb</c>), so a fresh install
+/// answers its first question without encoding the corpus. <c>PolicyBot embed-articles</c> refreshes them after an
+/// article or its positions change; a test fails while they are out of date.
+/// </summary>
+public static class ShippedEmbeddings
+{
+    /// <summary>The file each article's embeddings must be in, for the current texts and model.</summary>
+    public static IReadOnlyDictionary<string, string> ExpectedFiles(ArticleLibrary library, string modelId) =>
+        library.Articles.ToDictionary(a => a.Slug, a => SemanticIndex.CacheFileName(new ArticleIndex(a), modelId), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Writes the embeddings of every article in <paramref name="library"/> and deletes files no article uses any more.</summary>
+    /// <returns>The files written (already current files are kept as they are) and the stale files deleted.</returns>
+    public static (IReadOnlyList<string> Written, IReadOnlyList<string> Deleted) Refresh(
+        ArticleLibrary library, ITextEmbedder embedder, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var expected = ExpectedFiles(library, embedder.ModelId);
+        var written = new List<string>();
+        var cache = new EmbeddingCache(folder);
+        foreach (var article in library.Articles)
+        {
+            var file = expected[article.Slug];
+            if (!File.Exists(Path.Combine(folder, file)))
+            {
+                SemanticIndex.Build(new ArticleIndex(article), embedder, cache, cancellationToken);
+                written.Add(file);
+            }
+        }
+
+        var keep = expected.Values.ToHashSet(StringComparer.Ordinal);
+        var deleted = Directory.EnumerateFiles(folder, "*" + EmbeddingCache.FileExtension)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !keep.Contains(name))
+            .ToList();
+        foreach (var name in deleted)
+        {
+            File.Delete(Path.Combine(folder, name));
+        }
+
+        return (written, deleted);
+    }
+}
