@@ -46,6 +46,8 @@ public sealed class HybridAnswererTests
     [InlineData("Is all the bromance stuff just a sideshow?", 7)]
     [InlineData("Is diplomacy with Kim worthless?", 5)]
     [InlineData("How does the Kim regime feel about the joint war games with Seoul?", 5)]
+    [InlineData("How many points does the writer lay out?", 3)]
+    [InlineData("How is the op-ed organized?", 3)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -65,6 +67,10 @@ public sealed class HybridAnswererTests
     [InlineData("Who is South Korea's president?", "names no one")]
     [InlineData("How old is Kim Jong-un?", "no age")]
     [InlineData("What has the UN said about North Korea?", "never mentions 'un'")]
+    [InlineData("In which city will the working-level talks be held?", "no place")]
+    [InlineData("Who is the South Korean official that said the talks might resume?", "names no one")]
+    [InlineData("Did the talks actually happen in December?", "how that turned out")]
+    [InlineData("When did Bonnie Kristian start writing for The Week?", "no date")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;

@@ -51,6 +51,25 @@ public sealed class StructureAndAnswerKindTests
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
 
+    [Theory]
+    [InlineData("How many points does the author make?", 2)]
+    [InlineData("How is the op-ed organized?", 2)]
+    [InlineData("how is the piece structured", 2)]
+    [InlineData("How does the author introduce her list of points?", 2)]
+    [InlineData("How many key reasons does she give?", 2)]
+    [InlineData("How many lanes does the city have?", null)]
+    [InlineData("How is the budget organized?", null)]
+    public void The_paragraph_announcing_the_points_answers_questions_about_them(string question, int? paragraph)
+    {
+        var announced = ArticleParser.Parse("announced", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nThe vote is near.\n\nThere are two reasons to act now.\n\nFirst, it is safe.\n\nSecond, it is cheap.\n\nA B is a writer.\n", null);
+
+        Assert.Equal(paragraph, new StructureCues(announced).ParagraphFor(question));
+    }
+
+    [Fact]
+    public void Points_that_are_not_announced_have_no_overview_paragraph() =>
+        Assert.Null(new StructureCues(Article).ParagraphFor("How many points does the author make?"));
+
     [Fact]
     public void An_article_without_numbered_points_has_no_numbered_paragraphs_but_still_a_conclusion()
     {
@@ -88,6 +107,18 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How old is Kim Jong-un?", AnswerKind.Age)]
     [InlineData("Who called Trump a new father figure for Kim?", AnswerKind.Any)]
     [InlineData("Who is the author?", AnswerKind.Any)]
+    [InlineData("In which city will the working-level talks be held?", AnswerKind.Place)]
+    [InlineData("what venue is it at", AnswerKind.Place)]
+    [InlineData("Which countries' dictators are mentioned?", AnswerKind.Any)]
+    [InlineData("Who is the South Korean official that said the talks might resume?", AnswerKind.Name)]
+    [InlineData("Who is the source for the report of new talks?", AnswerKind.Any)]
+    [InlineData("what range do north korea's missiles have", AnswerKind.Quantity)]
+    [InlineData("Did the talks actually happen in December?", AnswerKind.Outcome)]
+    [InlineData("Did the talks end up happening?", AnswerKind.Outcome)]
+    [InlineData("What came of the talks?", AnswerKind.Outcome)]
+    [InlineData("How did the summit turn out?", AnswerKind.Outcome)]
+    [InlineData("Did Trump really say he loves Kim?", AnswerKind.Any)]
+    [InlineData("Did Pyongyang threaten to end the friendship?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -105,6 +136,12 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Age, "In an age of sanctions, a deal born of necessity.", false)]
     [InlineData(AnswerKind.Place, "Talks could open in December.", false)]
     [InlineData(AnswerKind.Place, "Talks could open later this month, a South Korean official has indicated.", false)]
+    [InlineData(AnswerKind.Time, "She is a contributing editor at The Week.", false)]
+    [InlineData(AnswerKind.Time, "Her writing has appeared in USA Today.", false)]
+    [InlineData(AnswerKind.Time, "The envoys met last week.", true)]
+    [InlineData(AnswerKind.Time, "It took weeks.", true)]
+    [InlineData(AnswerKind.Outcome, "The talks took place in Stockholm and collapsed.", true)]
+    [InlineData(AnswerKind.Outcome, "Talks could open later this month or in early December.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
 

@@ -21,6 +21,12 @@ public enum AnswerKind
 
     /// <summary>How old someone is: the passage must state an age ("42 years old"), not just any number.</summary>
     Age,
+
+    /// <summary>
+    /// How something turned out ("did the talks actually happen?", "what came of them?"): the passage must report it as
+    /// done. An opinion piece looks ahead; what happened after it was written is beyond it.
+    /// </summary>
+    Outcome,
 }
 
 /// <summary>Detects the <see cref="AnswerKind"/> a question asks for and whether a passage can supply it.</summary>
@@ -28,6 +34,11 @@ public static partial class AnswerKinds
 {
     public static AnswerKind Of(string question)
     {
+        if (OutcomeQuestion().IsMatch(question))
+        {
+            return AnswerKind.Outcome;
+        }
+
         if (TimeQuestion().IsMatch(question))
         {
             return AnswerKind.Time;
@@ -62,6 +73,7 @@ public static partial class AnswerKinds
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Name => HoldsNewName(passage, question),
+        AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
         _ => true,
     };
 
@@ -72,6 +84,7 @@ public static partial class AnswerKinds
         AnswerKind.Quantity => "the article gives no figure for that",
         AnswerKind.Age => "the article gives no age",
         AnswerKind.Place => "the article names no place for that",
+        AnswerKind.Outcome => "the article does not report how that turned out",
         _ => "the article names no one for that",
     };
 
@@ -103,18 +116,28 @@ public static partial class AnswerKinds
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
     // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too ("range of" is
-    // left out: "what range of options" asks for no figure).
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b", RegexOptions.IgnoreCase)]
+    // left out: "what range of options" asks for no figure; "what range do its missiles have" asks for one).
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
-    // A "where" about a physical place; not "where does the author stand" or "where did the news come from".
-    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,6}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
+    // A "where" about a physical place; not "where does the author stand" or "where did the news come from". "In which
+    // city...", "what venue..." too.
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:city|cities|town|venue|location|capital)\b|^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,6}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
     // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
-    // president of South Korea", "who is South Korea's president".
-    [GeneratedRegex(@"\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
+    // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...".
+    [GeneratedRegex(@"\bwho\s+(?:is|was|are|were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
+
+    // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?";
+    // not "did Trump really say he loves Kim?" (a claim the article may report).
+    [GeneratedRegex(@"\bdid\b[^?.]*?\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*?\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b|\bwhat\s+came\s+(?:of|out\s+of)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeQuestion();
+
+    // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
+    [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeExpression();
 
     // "How old is Kim?", "what age is he?".
     [GeneratedRegex(@"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+is\s+(?:his|her|their)\s+age\b", RegexOptions.IgnoreCase)]
@@ -132,7 +155,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+")]
     private static partial Regex ProperName();
 
-    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday)", RegexOptions.IgnoreCase)]
+    // Dates, months, spans and relative times. Spans and relative times count in lower case only: capitalised, they are
+    // titles ("The Week", "USA Today"), not times.
+    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?-i:(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday))", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]

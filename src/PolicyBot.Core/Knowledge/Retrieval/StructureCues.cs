@@ -5,13 +5,15 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// Questions about the shape of the text rather than its topic: "what's the author's third point?", "how does the
-/// piece end?", "how does it open?". Opinion pieces number their points ("First, ...", "And third, ...") and close
-/// with their conclusion before the author note, so these map to paragraphs by structure, which no similarity sees.
+/// piece end?", "how does it open?", "how many points does she make?". Opinion pieces announce their points ("three
+/// important points"), number them ("First, ...", "And third, ...") and close with their conclusion before the author
+/// note, so these map to paragraphs by structure, which no similarity sees.
 /// </summary>
 public sealed partial class StructureCues
 {
     private readonly ImmutableDictionary<int, int> _ordinalParagraphs;
     private readonly int _closingParagraph;
+    private readonly int? _overviewParagraph;
 
     public StructureCues(Article article)
     {
@@ -26,6 +28,11 @@ public sealed partial class StructureCues
         }
 
         _ordinalParagraphs = ordinals.ToImmutable();
+
+        // The points are announced just before the first of them ("there are three important points to realize").
+        _overviewParagraph = _ordinalParagraphs.TryGetValue(1, out var first) && first > 1 && Announcement().IsMatch(article.Paragraph(first - 1))
+            ? first - 1
+            : null;
 
         // The conclusion is the last paragraph before the author note (which opens with the author's name).
         _closingParagraph = Enumerable.Range(1, article.ParagraphCount).Reverse()
@@ -49,6 +56,11 @@ public sealed partial class StructureCues
         if (Closing().IsMatch(question))
         {
             return _closingParagraph;
+        }
+
+        if (_overviewParagraph is { } overview && Overview().IsMatch(question))
+        {
+            return overview;
         }
 
         return Opening().IsMatch(question) ? 1 : null;
@@ -80,6 +92,14 @@ public sealed partial class StructureCues
     // subject of "end" or "conclude", so "will it end in war?" and "when will the talks conclude?" stay topical.
     [GeneratedRegex(@"\b(?:conclusion|concluding\s+(?:thought|paragraph|line)s?|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|author|writer)\s+(?:end|ends|close|closes|finish|finishes|conclude|concludes|wrap|wraps)(?:\s+up)?|wrap(?:s|ped)?\s+(?:it\s+)?up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Closing();
+
+    // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?".
+    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Overview();
+
+    // "three important points", "two reasons", "a few things".
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|several|a\s+few|\d+)\s+(?:[\w-]+\s+)?(?:points|reasons|arguments|lessons|things|steps|ideas|considerations|takeaways|principles)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Announcement();
 
     // "how does the article open?", "what's the first paragraph about?"
     [GeneratedRegex(@"\b(?:(?:article|piece|op-?ed|essay|column)\s+(?:begin|begins|open|opens|start|starts)|first\s+paragraph|opening\s+(?:paragraph|line|sentence))\b", RegexOptions.IgnoreCase)]
