@@ -37,20 +37,24 @@ public static class AnswerComposer
         return new Citation(index.Article.Slug, paragraph, text[start..end]);
     }
 
-    /// <summary>"The article doesn't address that. It covers: ..." with the position titles (or paragraph openings).</summary>
-    public static string DeclineText(IReadOnlyList<Article> articles)
+    /// <summary>
+    /// "The article doesn't address that. It covers: ..." with the position titles (or paragraph openings). With one
+    /// article and an <paramref name="explanation"/> ("the article gives no date for that"), the explanation opens instead.
+    /// </summary>
+    public static string DeclineText(IReadOnlyList<Article> articles, string? explanation = null)
     {
         if (articles.Count == 1)
         {
-            return $"The article doesn't address that. It covers: {Covers(articles[0])}.";
+            var opening = explanation is null ? "The article doesn't address that" : char.ToUpperInvariant(explanation[0]) + explanation[1..];
+            return $"{MentionGuard.Defuse(opening)}. It covers: {Covers(articles[0])}.";
         }
 
         return "The articles don't address that. They cover: "
             + string.Join(" | ", articles.Select(a => $"{a.Slug}: {Covers(a)}")) + ".";
     }
 
-    public static Answer Decline(string question, IReadOnlyList<Article> articles, AnswerSignals signals) =>
-        new(question, true, DeclineText(articles), ImmutableArray<Citation>.Empty, articles.Count == 1 ? articles[0] : null, null, signals);
+    public static Answer Decline(string question, IReadOnlyList<Article> articles, AnswerSignals signals, string? explanation = null) =>
+        new(question, true, DeclineText(articles, explanation), ImmutableArray<Citation>.Empty, articles.Count == 1 ? articles[0] : null, null, signals);
 
     private static string Covers(Article article) =>
         article.Positions.Length > 0

@@ -67,7 +67,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         if (open.Length == 0)
         {
             var analysis = analyses[0].Analysis;
-            return AnswerComposer.Decline(question, articles, new AnswerSignals(analysis.Coverage, 0, 0, _policy.Evaluate(analysis, null)!));
+            return AnswerComposer.Decline(question, articles, new AnswerSignals(analysis.Coverage, 0, 0, _policy.Evaluate(analysis, null)!), DeclinePolicy.Explain(analysis));
         }
 
         var semantic = await SemanticIndexes().WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -89,7 +89,8 @@ public sealed partial class HybridAnswerer : IAnswerer
             bestDecline ??= answer;
         }
 
-        return best ?? bestDecline! with { Summary = AnswerComposer.DeclineText(articles) };
+        // Across several articles the reasons differ per article; the decline then lists what each covers.
+        return best ?? (articles.Count == 1 ? bestDecline! : bestDecline! with { Summary = AnswerComposer.DeclineText(articles) });
     }
 
     /// <param name="structural">The paragraph a question about the text's shape points at (<see cref="StructureCues"/>), if any.</param>
@@ -132,7 +133,8 @@ public sealed partial class HybridAnswerer : IAnswerer
         var reason = structural is not null ? null : kindReason ?? _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
         if (reason is not null)
         {
-            return (AnswerComposer.Decline(question, [article], signals with { Reason = reason }), top.Score);
+            var explanation = kindReason ?? DeclinePolicy.Explain(analysis);
+            return (AnswerComposer.Decline(question, [article], signals with { Reason = reason }, explanation), top.Score);
         }
 
         var cited = new List<int> { top.Paragraph };

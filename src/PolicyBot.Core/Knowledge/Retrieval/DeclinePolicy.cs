@@ -29,14 +29,20 @@ public sealed record DeclinePolicy
         NoCoverageSimilarity - ((NoCoverageSimilarity - FullCoverageSimilarity) * Math.Clamp(coverage, 0, 1))
         - (LexicalRelief * Math.Clamp(sentenceLexical, 0, 1) * Math.Clamp(coverage, 0, 1));
 
+    /// <summary>A reason to decline that a member can read ("the article never mentions 'Iran'"), if the words give one.</summary>
+    public static string? Explain(QuestionAnalysis question) =>
+        question.UnknownNames.FirstOrDefault() is { } name ? $"the article never mentions '{Shorten(name.Shown)}'" : null;
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
+
     /// <summary>Null to answer, else the reason to decline.</summary>
     /// <param name="similarity">Best semantic similarity, or null when only the word checks can run.</param>
     /// <param name="sentenceLexical">Best sentence's share of the question's word weight.</param>
     public string? Evaluate(QuestionAnalysis question, double? similarity, double sentenceLexical = 0)
     {
-        if (question.UnknownNames.FirstOrDefault() is { } name)
+        if (Explain(question) is { } explanation)
         {
-            return $"the article never mentions '{name.Surface}'";
+            return explanation;
         }
 
         if (question.Units.Length > 0 && !question.HasKnownContent)

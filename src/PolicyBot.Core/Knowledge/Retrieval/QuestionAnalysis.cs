@@ -7,7 +7,11 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// </summary>
 /// <param name="Known">The article covers it: every term is in its vocabulary, or a synonym or spelling variant is.</param>
 /// <param name="Weight">How specific it is (see <see cref="ArticleIndex.Specificity"/>); unknown units weigh the most.</param>
-public sealed record ContentUnit(string Surface, ImmutableArray<string> Terms, bool IsName, bool Known, double Weight);
+public sealed record ContentUnit(string Surface, ImmutableArray<string> Terms, bool IsName, bool Known, double Weight)
+{
+    /// <summary>The words as the question wrote them ("Iran", where <see cref="Surface"/> is "iran"), to quote back.</summary>
+    public string Shown { get; init; } = Surface;
+}
 
 /// <summary>
 /// What a question asks about, measured against one article: its content words and names, which of them the article
@@ -54,6 +58,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
     public static QuestionAnalysis Analyze(string question, ArticleIndex index)
     {
         var allTokens = TextAnalyzer.Tokens(question).ToList();
+        var normalized = TextAnalyzer.Normalize(question);
 
         // "is the article saying talks could slip into december?": with no capital past the first letter, case says
         // nothing about which words are names, so a lower-case word may match a one-word name ("december", "kim"). "I" and
@@ -143,7 +148,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
 
             // A name is as specific as its rarest part ("Jong-un" in "Kim Jong-un").
             var weight = !known && !isName && StopWords.Generic.Contains(surface) ? GenericWordWeight : terms.Max(index.Specificity);
-            return new ContentUnit(surface, terms, isName, known, weight);
+            var start = parts[0].Span.Offset;
+            return new ContentUnit(surface, terms, isName, known, weight) { Shown = normalized[start..(parts[^1].Span.Offset + parts[^1].Span.Length)] };
         }
 
         // "UN" is not "un" of "Jong-un": a one-word name must stand alone in the article unless it follows a hyphen here
