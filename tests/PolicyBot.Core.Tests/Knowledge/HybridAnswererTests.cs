@@ -48,6 +48,8 @@ public sealed class HybridAnswererTests
     [InlineData("How does the Kim regime feel about the joint war games with Seoul?", 5)]
     [InlineData("How many points does the writer lay out?", 3)]
     [InlineData("How is the op-ed organized?", 3)]
+    [InlineData("Which dictators are mentioned as examples?", 4)]
+    [InlineData("Is 'close personal relations' the author's own phrase?", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

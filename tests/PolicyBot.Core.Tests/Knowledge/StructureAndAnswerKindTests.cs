@@ -37,6 +37,10 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How does the article open?", 1)]
     [InlineData("How does the author wrap up?", 5)]
     [InlineData("what are her closing thoughts", 5)]
+    [InlineData("What's point number two in the op-ed?", 3)]
+    [InlineData("and reason #3?", 4)]
+    [InlineData("What's the first of the author's three points?", 2)]
+    [InlineData("the last of her reasons, please", 4)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
 
@@ -48,6 +52,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What's the first thing the council should do?")]
     [InlineData("Will it end in a lawsuit?")]
     [InlineData("When will the budget talks conclude?")]
+    [InlineData("What's the point? Two lanes are plenty.")]
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
 

@@ -35,6 +35,9 @@ public static class StopWords
         "tells", "me", "mean", "means", "meant", "support", "supports", "favor", "favour", "recommend", "recommends", "suggest",
         "suggests", "propose", "proposes", "want", "wants", "according", "regarding", "concerning", "take", "here", "please",
         "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "know", "knows", "idea", "ok",
+        "example", "examples", "instance", "instances", "quote", "quotes", "quoted", "quoting", "cite", "cites", "cited",
+        "reference", "references", "referenced", "sentence", "sentences", "paragraph", "paragraphs", "passage", "passages",
+        "phrase", "phrases", "wording",
     ]);
 
     /// <summary>

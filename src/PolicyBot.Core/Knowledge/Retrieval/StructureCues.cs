@@ -71,11 +71,11 @@ public sealed partial class StructureCues
 
     private static int? OrdinalOf(string word) => word.ToLowerInvariant() switch
     {
-        "first" or "firstly" or "1st" => 1,
-        "second" or "secondly" or "2nd" => 2,
-        "third" or "thirdly" or "3rd" => 3,
-        "fourth" or "fourthly" or "4th" => 4,
-        "fifth" or "5th" => 5,
+        "first" or "firstly" or "1st" or "one" or "1" => 1,
+        "second" or "secondly" or "2nd" or "two" or "2" => 2,
+        "third" or "thirdly" or "3rd" or "three" or "3" => 3,
+        "fourth" or "fourthly" or "4th" or "four" or "4" => 4,
+        "fifth" or "5th" or "five" or "5" => 5,
         _ => null,
     };
 
@@ -85,7 +85,8 @@ public sealed partial class StructureCues
 
     // "the third point", "her second argument", "last reason". Not "thing" or "step": "the first thing the US should
     // do" asks about a topic.
-    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b", RegexOptions.IgnoreCase)]
+    // "Point number two", "reason #3" and "the first of her three points" too.
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:number\s+|no\.\s*|#\s*)?(?<ordinal>one|two|three|four|five|[1-5])\b|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedPoint();
 
     // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"; the text must be the
