@@ -19,4 +19,18 @@ public sealed class QuestionTopicTests
     [InlineData("Should sanctions be lifted?")]
     public void A_question_that_is_all_framing_or_has_none_stays_whole(string question) =>
         Assert.Equal(question, QuestionTopic.Of(question));
+
+    [Theory]
+    [InlineData("If Kim won't disarm, why bother negotiating at all?", "why bother negotiating at all?")]
+    [InlineData("ok but if kim won't denuclearize why bother talking at all", "why bother talking at all")]
+    [InlineData("Does the writer think talking is worthless given Kim won't denuclearize?", "talking is worthless?")]
+    [InlineData("So we shouldn't bother negotiating since Kim won't disarm?", "So we shouldn't bother negotiating?")]
+    public void A_condition_leaves_the_topic_when_the_main_clause_has_one(string question, string topic) =>
+        Assert.Equal(topic, QuestionTopic.Of(question));
+
+    [Theory]
+    [InlineData("If Kim attacked South Korea, what would happen?")]
+    [InlineData("What happens if 2020 arrives without progress?")]
+    public void A_condition_stays_when_the_main_clause_has_no_topic_of_its_own(string question) =>
+        Assert.Equal(question, QuestionTopic.Of(question));
 }

@@ -16,9 +16,32 @@ public static partial class QuestionTopic
     public static string Of(string question)
     {
         var topic = Spaces().Replace(Framing().Replace(question, " "), " ").Trim(' ', ',');
-        var topical = TextAnalyzer.Tokens(topic).Count(t => !StopWords.English.Contains(t.Surface) && !StopWords.QuestionFraming.Contains(t.Surface));
-        return topical >= MinimumTopicalWords ? topic : question;
+        return HasTopic(topic) ? MainClause(topic) : question;
     }
+
+    /// <summary>
+    /// "If Kim won't disarm, why bother negotiating?" asks about negotiating; the condition only sets the scene. When the
+    /// main clause has a topic of its own, it is returned without the condition ("what happens if..." stays whole).
+    /// </summary>
+    public static string MainClause(string question)
+    {
+        var main = Spaces().Replace(TrailingReason().Replace(LeadingCondition().Replace(question, " "), string.Empty), " ").Trim(' ', ',');
+        return HasTopic(main) ? main : question;
+    }
+
+    private static bool HasTopic(string text) =>
+        TextAnalyzer.Tokens(text).Count(t => !StopWords.English.Contains(t.Surface) && !StopWords.QuestionFraming.Contains(t.Surface)) >= MinimumTopicalWords;
+
+    // "If Kim won't disarm, ...", "given that the deadline is near, ...", "ok but if kim won't denuclearize why ...":
+    // up to the comma, or to the question word that opens the main clause.
+    [GeneratedRegex(
+        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how|should|shall|is|are|does|do|can|could|would|will)\b))",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingCondition();
+
+    // "... shouldn't bother negotiating since Kim won't disarm?", "... is worthless given Kim won't denuclearize?".
+    [GeneratedRegex(@"[\s,]+(?:since|given(?:\s+that)?|because|considering(?:\s+that)?|seeing\s+(?:as|that))\s[^?]*", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingReason();
 
     // "according to the article", "per the author", "does the writer think (that)", "does she think", "is the piece
     // saying", "the author's".
