@@ -50,6 +50,9 @@ public sealed class HybridAnswererTests
     [InlineData("How is the op-ed organized?", 3)]
     [InlineData("Which dictators are mentioned as examples?", 4)]
     [InlineData("Is 'close personal relations' the author's own phrase?", 2)]
+    [InlineData("Is an all-or-nothing approach a dead end?", 4)]
+    [InlineData("so talks might happen before christmas or what", 1)]
+    [InlineData("Are the negotiations moving forward or stuck?", 1)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

@@ -47,15 +47,25 @@ public static class PolicyLexicon
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
+        ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate"],
+        ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas"],
+        ["working-level", "lower-level", "lower level", "low-level", "technical-level", "staff-level"],
+        ["welcomed", "welcome", "good news", "a good thing", "positive step"],
+        ["refuse to budge", "won't budge", "hold firm", "dig in", "hardline", "hard line", "intransigent", "inflexible"],
+        ["capitulate", "capitulation", "surrender", "all-or-nothing", "all or nothing", "maximalist", "maximal demands"],
+        ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
+        ["long-term", "long term", "long run", "down the road", "for decades", "years to come"],
         ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang"],
         ["ordinary", "regular", "everyday", "average"],
+        ["people", "population", "citizens", "civilians", "populace", "public"],
         ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
         ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "in vain", "a waste"],
 
         // Relationships between leaders.
-        ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties"],
+        ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties", "rapport"],
+        ["personal dynamics", "personal diplomacy", "leader-to-leader", "personalist", "personal touch"],
         ["distraction", "sideshow"],
         ["volatile", "unstable", "stable", "shaky", "unpredictable"],
         ["son-in-law", "son in law", "kushner"],
@@ -76,10 +86,10 @@ public static class PolicyLexicon
         ["state media", "KCNA", "propaganda", "state press", "official press", "state news agency", "official media", "state television", "mouthpiece"],
 
         // The piece and its author.
-        ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor"],
+        ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor", "pundit", "commentator"],
         ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "recap", "main ideas", "key ideas"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
-        ["think tank", "fellow", "institute"],
+        ["think tank", "fellow", "institute", "affiliation", "affiliated"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],
     ];
 }
