@@ -39,6 +39,7 @@ public static class DiscordRenderer
         var needsEmbed = !string.IsNullOrWhiteSpace(reply.Title) || reply.Citations.Length > 0 || !string.IsNullOrWhiteSpace(reply.Footer)
                          || text.Length > MaxContent;
         var pingsEveryone = reply.Mentions == MentionPolicy.Everyone;
+        var notify = reply.NotifyUserId is { } id && IsSnowflake(id) ? id : null;
 
         string? content = null;
         EmbedPayload? embed = null;
@@ -46,6 +47,11 @@ public static class DiscordRenderer
         {
             // Pings only work in content, so a reply allowed to ping everyone keeps its text there.
             content = TextLimits.Truncate(text, MaxContent);
+        }
+
+        if (notify is not null)
+        {
+            content = TextLimits.Truncate($"<@{notify}> {content}".TrimEnd(), MaxContent);
         }
 
         if (needsEmbed)
@@ -68,7 +74,9 @@ public static class DiscordRenderer
             Attachments = files.IsEmpty
                 ? (forEdit ? [] : null)
                 : files.Select((f, i) => new AttachmentPayload(i, f.FileName, f.Description is null ? null : TextLimits.Truncate(f.Description, MaxAttachmentDescription))).ToArray(),
-            AllowedMentions = pingsEveryone ? AllowedMentionsPayload.Everyone : AllowedMentionsPayload.None,
+            AllowedMentions = pingsEveryone ? AllowedMentionsPayload.Everyone
+                : notify is not null ? AllowedMentionsPayload.OnlyUser(notify)
+                : AllowedMentionsPayload.None,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
             MessageReference = replyTo is null ? null : new MessageReferencePayload(replyTo),
         };
@@ -146,4 +154,7 @@ public static class DiscordRenderer
     public static int EmbedLength(EmbedPayload embed) =>
         (embed.Title?.Length ?? 0) + (embed.Description?.Length ?? 0) + (embed.Footer?.Text.Length ?? 0)
         + (embed.Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
+
+    // Discord user ids are snowflakes: 17 to 20 digits.
+    private static bool IsSnowflake(string id) => id.Length is >= 17 and <= 20 && id.All(char.IsAsciiDigit);
 }

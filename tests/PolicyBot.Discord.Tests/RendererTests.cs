@@ -26,6 +26,29 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void A_post_for_one_member_pings_only_them_even_when_its_text_is_in_an_embed()
+    {
+        var message = DiscordRenderer.Render(new Reply("⏰ Reminder: @everyone stand up") { Footer = "Repeats daily", NotifyUserId = "123456789012345678" });
+
+        Assert.Equal("<@123456789012345678>", message.Payload.Content);
+        Assert.Empty(message.Payload.AllowedMentions.Parse);
+        Assert.Equal(["123456789012345678"], message.Payload.AllowedMentions.Users!);
+        Assert.Equal("⏰ Reminder: @everyone stand up", message.Payload.Embeds![0].Description);
+    }
+
+    [Theory]
+    [InlineData("everyone")]
+    [InlineData("<@&999999999999999999>")]
+    [InlineData("12345")]
+    public void A_malformed_member_id_pings_nobody(string id)
+    {
+        var message = DiscordRenderer.Render(new Reply("hello") { NotifyUserId = id });
+
+        Assert.Equal("hello", message.Payload.Content);
+        Assert.Equal(AllowedMentionsPayload.None, message.Payload.AllowedMentions);
+    }
+
+    [Fact]
     public void Huge_answer_with_many_citations_stays_inside_every_embed_limit()
     {
         var citations = Enumerable.Range(1, 40).Select(i => new Citation("north-korea-talks", i, new string('q', 2000))).ToArray();

@@ -44,6 +44,12 @@ public sealed record Reply
 
     public MentionPolicy Mentions { get; init; } = MentionPolicy.None;
 
+    /// <summary>
+    /// The one member this post is for (a reminder's owner, by platform user id): adapters ping them and nobody else.
+    /// Ids that are not well-formed for the platform are ignored, so no text can smuggle a ping in.
+    /// </summary>
+    public string? NotifyUserId { get; init; }
+
     /// <summary>Footer line, e.g. the attribution of an article.</summary>
     public string? Footer { get; init; }
 

@@ -67,7 +67,10 @@ public sealed partial class ReminderFireHandler(
         return DueJobResult.Reschedule(next.Value);
     }
 
-    /// <summary>The post: the owner's name and text with every mass or role mention defused, and no pings allowed.</summary>
+    /// <summary>
+    /// The post: the owner's name and text with every mass or role mention defused. It pings its owner (the platform
+    /// renders the ping from <see cref="Reply.NotifyUserId"/>) and nobody else.
+    /// </summary>
     public Reply BuildReply(Reminder reminder, TimeSpan lateness)
     {
         var text = $"⏰ Reminder for **{MentionGuard.Defuse(reminder.OwnerName)}**: {MentionGuard.Defuse(reminder.Text)}";
@@ -80,6 +83,7 @@ public sealed partial class ReminderFireHandler(
         return new Reply(text)
         {
             Mentions = MentionPolicy.None,
+            NotifyUserId = reminder.OwnerId,
             Footer = reminder.Cron is null
                 ? null
                 : $"Repeats `{reminder.Cron}` ({reminder.TimeZoneId}) · `{prefix}cancel {reminder.Id}` stops it",

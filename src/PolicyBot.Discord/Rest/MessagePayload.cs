@@ -19,10 +19,13 @@ public sealed record MessagePayload
 }
 
 /// <summary><c>parse: []</c> suppresses every ping; only a feature that asks (an admin's deadline) may ping everyone.</summary>
-public sealed record AllowedMentionsPayload(string[] Parse, bool? RepliedUser = null)
+public sealed record AllowedMentionsPayload(string[] Parse, bool? RepliedUser = null, string[]? Users = null)
 {
     public static readonly AllowedMentionsPayload None = new([], false);
     public static readonly AllowedMentionsPayload Everyone = new(["everyone"], false);
+
+    /// <summary>Pings this one user and nobody else (a reminder's owner).</summary>
+    public static AllowedMentionsPayload OnlyUser(string userId) => new([], false, [userId]);
 }
 
 public sealed record EmbedPayload

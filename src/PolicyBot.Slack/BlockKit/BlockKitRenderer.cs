@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using PolicyBot.Core.Chat;
 
 namespace PolicyBot.Slack.BlockKit;
@@ -6,9 +7,9 @@ namespace PolicyBot.Slack.BlockKit;
 /// <summary>
 /// Renders a <see cref="Reply"/> as Block Kit within Slack's limits: ≤50 blocks, section text ≤3000, header ≤150,
 /// ≤25 buttons per actions block, button labels ≤75. Every piece of reply text is escaped; only
-/// <see cref="MentionPolicy.Everyone"/> adds <c>&lt;!channel&gt;</c>.
+/// <see cref="MentionPolicy.Everyone"/> adds <c>&lt;!channel&gt;</c>, and <see cref="Reply.NotifyUserId"/> that one member's ping.
 /// </summary>
-public static class BlockKitRenderer
+public static partial class BlockKitRenderer
 {
     public const int MaxBlocks = 50;
     public const int MaxSectionText = 3000;
@@ -81,8 +82,13 @@ public static class BlockKitRenderer
             text = ":warning: " + text;
         }
 
-        return reply.Mentions == MentionPolicy.Everyone ? ChannelPing + " " + text : text;
+        return Pings(reply) + text;
     }
+
+    // "<!channel> " when an admin's post may ping everyone, "<@U123> " for the one member a post is for.
+    private static string Pings(Reply reply) =>
+        (reply.Mentions == MentionPolicy.Everyone ? ChannelPing + " " : string.Empty)
+        + (reply.NotifyUserId is { } id && SlackUserId().IsMatch(id) ? $"<@{id}> " : string.Empty);
 
     private static ButtonElement ToButton(ReplyAction action)
     {
@@ -99,11 +105,7 @@ public static class BlockKitRenderer
 
     private static string FallbackText(Reply reply, string? title)
     {
-        var text = new StringBuilder();
-        if (reply.Mentions == MentionPolicy.Everyone)
-        {
-            text.Append(ChannelPing).Append(' ');
-        }
+        var text = new StringBuilder(Pings(reply));
 
         if (!string.IsNullOrEmpty(title))
         {
@@ -191,4 +193,8 @@ public static class BlockKitRenderer
 
         return text[..cut] + Ellipsis;
     }
+
+    // Slack user ids: "U" or "W" and upper-case letters and digits.
+    [GeneratedRegex("^[UW][A-Z0-9]{2,20}$")]
+    private static partial Regex SlackUserId();
 }

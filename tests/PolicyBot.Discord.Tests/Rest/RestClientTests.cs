@@ -101,6 +101,18 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_for_one_member_allows_exactly_that_ping_on_the_wire()
+    {
+        await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("⏰ stand up") { NotifyUserId = "123456789012345678" }, CancellationToken.None);
+
+        var request = await _discord.NextRequestAsync();
+        Assert.Equal("<@123456789012345678> ⏰ stand up", request.Json.GetProperty("content").GetString());
+        var allowed = request.Json.GetProperty("allowed_mentions");
+        Assert.Empty(allowed.GetProperty("parse").EnumerateArray());
+        Assert.Equal("123456789012345678", Assert.Single(allowed.GetProperty("users").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task Update_edits_the_message_with_patch_and_clears_what_is_gone()
     {
         var card = new MessageRef(new ConversationRef("discord", "1"), "42");

@@ -27,6 +27,20 @@ public sealed class BlockKitRendererTests
         Assert.StartsWith("<!channel> ", message.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("U0123ABC", "<@U0123ABC> ")]
+    [InlineData("W0123ABC", "<@W0123ABC> ")]
+    [InlineData("U1> <!channel", "")]
+    [InlineData("alice", "")]
+    public void A_post_for_one_member_pings_only_a_well_formed_member(string id, string ping)
+    {
+        var message = BlockKitRenderer.Render(new Reply("stand up") { NotifyUserId = id });
+
+        Assert.Equal(ping + "stand up", ((SectionBlock)message.Blocks[0]).Mrkdwn);
+        Assert.Equal(ping + "stand up", message.Text);
+        Assert.DoesNotContain("<!", Json(new Reply("stand up") { NotifyUserId = id }), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Light_markdown_becomes_mrkdwn()
     {

@@ -150,6 +150,10 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         await using var bot = await StartBotAsync();
         var first = await _slack.NextSocketAsync();
 
+        // Dropped only once the client has read hello: a socket lost during the handshake is a failed connect, which
+        // backs off on the fake clock (another test covers that).
+        var client = bot.Services.GetRequiredService<SocketModeClient>();
+        await Wait.UntilAsync(() => client.ConnectionsEstablished == 1);
         first.Abort();
         var second = await _slack.NextSocketAsync();
 

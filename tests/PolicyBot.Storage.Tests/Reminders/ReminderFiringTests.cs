@@ -49,6 +49,8 @@ public sealed class ReminderFiringTests : IAsyncLifetime
         var post = Assert.Single(_platform.Posts);
         Assert.Equal(Start.AddSeconds(30), post.At);
         Assert.Equal("⏰ Reminder for **Alice**: stretch your legs", post.Reply.Text);
+        Assert.Equal("u-alice", post.Reply.NotifyUserId);
+        Assert.Equal(MentionPolicy.None, post.Reply.Mentions);
         Assert.Equal(ReminderHost.General, post.Conversation);
         Assert.Empty(await host.Service.ListAsync(Invocation(), 10, CancellationToken.None));
     }
