@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Discord.Commands;
@@ -51,7 +52,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordPlatform>());
         services.TryAddSingleton<DiscordEventRouter>();
         services.TryAddSingleton<IGatewayDispatchHandler>(provider => provider.GetRequiredService<DiscordEventRouter>());
-        services.TryAddSingleton(provider => new IdentifyGate(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new IdentifyGate(
+            provider.GetRequiredService<TimeProvider>(), IdentifyGate.DiscordWindow, provider.GetService<ILogger<IdentifyGate>>()));
         services.TryAddSingleton<GatewayConnectionState>();
         services.TryAddSingleton<DiscordGatewayService>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DiscordGatewayService>());

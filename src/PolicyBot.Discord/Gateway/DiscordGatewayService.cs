@@ -50,6 +50,7 @@ public sealed partial class DiscordGatewayService(
             return;
         }
 
+        identifyGate.SetSessionStartLimit(gateway.SessionStarts);
         var shardCount = settings.ShardCount ?? gateway.RecommendedShards;
         var shardIds = settings.ShardIds.Length > 0 ? settings.ShardIds : Enumerable.Range(0, shardCount).ToArray();
         _state.Expect(shardIds);

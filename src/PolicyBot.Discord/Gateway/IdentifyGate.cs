@@ -1,20 +1,58 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord.Gateway;
 
 /// <summary>
-/// Identify concurrency: Discord allows <c>max_concurrency</c> identifies per 5 s, one per rate-limit key
-/// (<c>shard_id % max_concurrency</c>). A key stays taken for the window after each identify.
+/// Identify limits. Concurrency: Discord allows <c>max_concurrency</c> identifies per 5 s, one per rate-limit key
+/// (<c>shard_id % max_concurrency</c>); a key stays taken for the window after each identify. Budget: a bot may start
+/// only <c>session_start_limit.total</c> sessions a day (normally 1000), and at the limit Discord ends every session and
+/// resets the bot's token, so with none left an identify waits for the budget to refill (a reconnect loop cannot burn it).
 /// </summary>
-public sealed class IdentifyGate(TimeProvider timeProvider, TimeSpan window)
+public sealed partial class IdentifyGate(TimeProvider timeProvider, TimeSpan window, ILogger<IdentifyGate>? logger = null)
 {
     public static readonly TimeSpan DiscordWindow = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _keys = new();
+    private readonly ILogger _logger = logger ?? NullLogger<IdentifyGate>.Instance;
+    private readonly Lock _budgetLock = new();
+    private int _total = SessionStartLimit.Unknown.Total;
+    private int _remaining = SessionStartLimit.Unknown.Remaining;
+    private DateTimeOffset _refillsAt = DateTimeOffset.MinValue;
 
     public IdentifyGate(TimeProvider timeProvider)
         : this(timeProvider, DiscordWindow)
     {
+    }
+
+    /// <summary>Session starts left, as last told by Discord and counted down since.</summary>
+    public int SessionStartsRemaining
+    {
+        get
+        {
+            lock (_budgetLock)
+            {
+                return _remaining;
+            }
+        }
+    }
+
+    /// <summary>Takes the budget from <c>GET /gateway/bot</c>.</summary>
+    public void SetSessionStartLimit(SessionStartLimit limit)
+    {
+        lock (_budgetLock)
+        {
+            _total = Math.Max(1, limit.Total);
+            _remaining = limit.Remaining;
+            _refillsAt = timeProvider.GetUtcNow() + limit.ResetAfter;
+        }
+
+        if (limit.Remaining < Math.Max(1, limit.Total / 10))
+        {
+            LogBudgetLow(limit.Remaining, limit.Total, limit.ResetAfter);
+        }
     }
 
     /// <summary>Runs <paramref name="identify"/> in the shard's turn; the turn is released <see cref="DiscordWindow"/> later.</summary>
@@ -25,11 +63,41 @@ public sealed class IdentifyGate(TimeProvider timeProvider, TimeSpan window)
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await TakeSessionStartAsync(shardId, cancellationToken).ConfigureAwait(false);
             await identify(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _ = ReleaseAfterWindowAsync(turn);
+        }
+    }
+
+    private async Task TakeSessionStartAsync(int shardId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_budgetLock)
+            {
+                var now = timeProvider.GetUtcNow();
+                if (_remaining <= 0 && now >= _refillsAt)
+                {
+                    // The window Discord reported has passed: the budget is full again for the next day.
+                    _remaining = _total;
+                    _refillsAt = now + TimeSpan.FromDays(1);
+                }
+
+                if (_remaining > 0)
+                {
+                    _remaining--;
+                    return;
+                }
+
+                wait = _refillsAt - now;
+            }
+
+            LogBudgetExhausted(shardId, wait);
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -44,4 +112,10 @@ public sealed class IdentifyGate(TimeProvider timeProvider, TimeSpan window)
             turn.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord session starts running low: {Remaining} of {Total} left, refilled in {ResetAfter}")]
+    private partial void LogBudgetLow(int remaining, int total, TimeSpan resetAfter);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord session start budget used up: shard {ShardId} waits {Wait} before identifying (going over would reset the bot token)")]
+    private partial void LogBudgetExhausted(int shardId, TimeSpan wait);
 }

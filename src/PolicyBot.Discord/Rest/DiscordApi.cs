@@ -2,8 +2,21 @@ using System.Text.Json;
 
 namespace PolicyBot.Discord.Rest;
 
-/// <summary>What <c>GET /gateway/bot</c> tells us: where to connect, how many shards, how many identifies per 5 s.</summary>
-public sealed record GatewayBotInfo(string Url, int RecommendedShards, int MaxConcurrency);
+/// <summary>
+/// What <c>GET /gateway/bot</c> tells us: where to connect, how many shards, how many identifies per 5 s, and how many
+/// session starts (identifies) are left of the daily budget and when it refills.
+/// </summary>
+public sealed record GatewayBotInfo(string Url, int RecommendedShards, int MaxConcurrency)
+{
+    public SessionStartLimit SessionStarts { get; init; } = SessionStartLimit.Unknown;
+}
+
+/// <summary><c>session_start_limit</c>: identifies left (RESUME does not count) and when the budget is full again.</summary>
+public sealed record SessionStartLimit(int Total, int Remaining, TimeSpan ResetAfter)
+{
+    /// <summary>Discord's usual budget, assumed when the field is missing.</summary>
+    public static readonly SessionStartLimit Unknown = new(1000, 1000, TimeSpan.Zero);
+}
 
 /// <summary>The endpoints PolicyBot uses, on top of <see cref="DiscordRestClient"/>.</summary>
 public static class DiscordApi
@@ -15,8 +28,11 @@ public static class DiscordApi
         var root = body.RootElement;
         var url = root.GetString("url") ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "GET /gateway/bot returned no url.");
         var shards = Math.Max(1, root.GetInt("shards") ?? 1);
-        var maxConcurrency = Math.Max(1, root.GetObject("session_start_limit").GetInt("max_concurrency") ?? 1);
-        return new GatewayBotInfo(url, shards, maxConcurrency);
+        var limit = root.GetObject("session_start_limit");
+        var maxConcurrency = Math.Max(1, limit.GetInt("max_concurrency") ?? 1);
+        var total = limit.GetInt("total") ?? SessionStartLimit.Unknown.Total;
+        var starts = new SessionStartLimit(total, Math.Clamp(limit.GetInt("remaining") ?? total, 0, total), TimeSpan.FromMilliseconds(Math.Max(0, limit.GetInt("reset_after") ?? 0)));
+        return new GatewayBotInfo(url, shards, maxConcurrency) { SessionStarts = starts };
     }
 
     public static async Task<string> CreateMessageAsync(this DiscordRestClient client, string channelId, RenderedMessage message, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Discord.Gateway;
+using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord.Tests.Gateway;
 
@@ -56,6 +57,38 @@ public sealed class GatewayLimitsTests
         _time.Advance(TimeSpan.FromSeconds(0.1));
         await shard2.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal([0, 1, 2], identified);
+    }
+
+    [Fact]
+    public async Task With_no_session_starts_left_an_identify_waits_for_the_budget_to_refill()
+    {
+        var gate = new IdentifyGate(_time, TimeSpan.Zero);
+        gate.SetSessionStartLimit(new SessionStartLimit(1000, 1, TimeSpan.FromHours(2)));
+        var identified = 0;
+
+        await gate.RunAsync(0, 1, _ => { identified++; return Task.CompletedTask; }, CancellationToken.None);
+        var second = gate.RunAsync(0, 1, _ => { identified++; return Task.CompletedTask; }, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, identified);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(0, gate.SessionStartsRemaining);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, identified);
+        Assert.Equal(999, gate.SessionStartsRemaining);
+    }
+
+    [Fact]
+    public async Task Each_identify_spends_one_session_start()
+    {
+        var gate = new IdentifyGate(_time, TimeSpan.Zero);
+        gate.SetSessionStartLimit(new SessionStartLimit(1000, 10, TimeSpan.FromHours(20)));
+
+        await gate.RunAsync(0, 2, _ => Task.CompletedTask, CancellationToken.None);
+        await gate.RunAsync(1, 2, _ => Task.CompletedTask, CancellationToken.None);
+
+        Assert.Equal(8, gate.SessionStartsRemaining);
     }
 
     [Fact]

@@ -101,6 +101,19 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_bot_reports_the_session_start_budget()
+    {
+        _discord.Responder = r => r.Path == "gateway/bot"
+            ? new LoopbackResponse(200, new { url = "wss://g", shards = 2, session_start_limit = new { total = 1000, remaining = 7, reset_after = 3_600_000, max_concurrency = 1 } })
+            : null;
+
+        var info = await Rest.GetGatewayBotAsync(CancellationToken.None);
+
+        Assert.Equal((2, 1), (info.RecommendedShards, info.MaxConcurrency));
+        Assert.Equal(new SessionStartLimit(1000, 7, TimeSpan.FromHours(1)), info.SessionStarts);
+    }
+
+    [Fact]
     public async Task A_post_for_one_member_allows_exactly_that_ping_on_the_wire()
     {
         await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("⏰ stand up") { NotifyUserId = "123456789012345678" }, CancellationToken.None);
