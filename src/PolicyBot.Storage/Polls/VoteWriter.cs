@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using PolicyBot.Core.Polls;
 using PolicyBot.Storage.Infrastructure;
 
@@ -126,6 +127,7 @@ public sealed partial class VoteWriter : IAsyncDisposable
         await using var statements = new BallotStatements(connection, transaction, _connections.Dialect);
         var pollStates = new Dictionary<long, PollState>();
         var outcomes = new BallotOutcome[batch.Count];
+        var pipelined = connection is NpgsqlConnection ? new List<(int, Ballot)>(batch.Count) : null;
         for (var i = 0; i < batch.Count; i++)
         {
             var ballot = batch[i].Ballot;
@@ -135,14 +137,32 @@ public sealed partial class VoteWriter : IAsyncDisposable
                 pollStates[ballot.PollId] = state;
             }
 
-            outcomes[i] = await ApplyAsync(statements, state, ballot).ConfigureAwait(false);
+            if (Reject(state, ballot) is { } rejected)
+            {
+                outcomes[i] = rejected;
+            }
+            else if (pipelined is not null)
+            {
+                pipelined.Add((i, ballot));
+            }
+            else
+            {
+                outcomes[i] = await ApplyAsync(statements, ballot).ConfigureAwait(false);
+            }
+        }
+
+        if (pipelined is not null)
+        {
+            // PostgreSQL is across a network: one round trip for the whole batch instead of two per ballot.
+            await PipelinedBallots.WriteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, pipelined, outcomes).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return outcomes;
     }
 
-    private static async Task<BallotOutcome> ApplyAsync(BallotStatements statements, PollState state, Ballot ballot)
+    /// <summary>Why the poll refuses the ballot (gone, closed, options it does not have), or null to write it.</summary>
+    private static BallotOutcome? Reject(PollState state, Ballot ballot)
     {
         if (!state.Exists)
         {
@@ -155,11 +175,14 @@ public sealed partial class VoteWriter : IAsyncDisposable
             return BallotOutcome.PollClosed;
         }
 
-        if (!ballot.IsWithdrawal && !ChoiceBits.AreValid(ballot.Options, state.OptionCount, state.MaxChoices))
-        {
-            return BallotOutcome.InvalidOptions;
-        }
+        return !ballot.IsWithdrawal && !ChoiceBits.AreValid(ballot.Options, state.OptionCount, state.MaxChoices)
+            ? BallotOutcome.InvalidOptions
+            : null;
+    }
 
+    private static async Task<BallotOutcome> ApplyAsync(BallotStatements statements, Ballot ballot)
+    {
+        var castAt = ballot.CastAt.ToUnixTimeMilliseconds();
         if (!await statements.RecordDeliveryAsync(ballot.DeliveryId, ballot.PollId, castAt).ConfigureAwait(false))
         {
             return BallotOutcome.Duplicate;
