@@ -140,6 +140,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Age, "If 2020 arrives without progress, relations end.", false)]
     [InlineData(AnswerKind.Age, "In an age of sanctions, a deal born of necessity.", false)]
     [InlineData(AnswerKind.Place, "Talks could open in December.", false)]
+    [InlineData(AnswerKind.Place, "A warning came from Kim himself.", false)]
     [InlineData(AnswerKind.Place, "Talks could open later this month, a South Korean official has indicated.", false)]
     [InlineData(AnswerKind.Time, "She is a contributing editor at The Week.", false)]
     [InlineData(AnswerKind.Time, "Her writing has appeared in USA Today.", false)]

@@ -147,8 +147,8 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?[- ]years?[- ]old\b|\baged\s+\d|\bage\s+of\s+\d|\bborn\s+(?:in\s+)?(?:\w+\s+)?\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex AgeExpression();
 
-    // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place.
-    [GeneratedRegex(@"\b(?:in|at|near|from)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")]
+    // "in Hanoi", "at Defense Priorities"; a month ("in December") is a time, not a place, and "from Kim" names a source.
+    [GeneratedRegex(@"\b(?:in|at|near)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")]
     private static partial Regex PlaceExpression();
 
     // Two or more capitalised words in a row: "Jared Kushner", "Kim Jong-un", "Defense Priorities".
