@@ -53,6 +53,7 @@ public sealed class HybridAnswererTests
     [InlineData("Is an all-or-nothing approach a dead end?", 4)]
     [InlineData("so talks might happen before christmas or what", 1)]
     [InlineData("Are the negotiations moving forward or stuck?", 1)]
+    [InlineData("Does the op-ed welcome the new round of talks or oppose it?", 3)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

@@ -62,6 +62,21 @@ public sealed class TextProcessingTests
     }
 
     [Theory]
+    [InlineData("Does the op-ed welcome the new round of talks or oppose it?", true)]
+    [InlineData("does she think the new round of talks is good news", true)]
+    [InlineData("What's the writer's take on sanctions?", true)]
+    [InlineData("What does the author think about the deadline?", true)]
+    [InlineData("When could the new talks open?", false)]
+    [InlineData("What did state media warn?", false)]
+    [InlineData("Does the article mention Kushner?", false)]
+    public void A_question_about_the_author_s_own_view_is_told_from_one_about_what_the_article_reports(string question, bool asksView)
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Equal(asksView, QuestionAnalysis.Analyze(question, index).AsksAuthorsView);
+    }
+
+    [Theory]
     [InlineData("is the article saying talks could slip into december?", "december", true)]
     [InlineData("what does kim want from the talks", "kim", true)]
     [InlineData("what time is it", "time", false)] // "Time" is only part of "Time Magazine"

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Immutable;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
@@ -26,6 +27,9 @@ public sealed record ContentUnit(string Surface, ImmutableArray<string> Terms, b
 /// <param name="Actor">The first actor the question names (an <see cref="Article.Actors"/> key), if any.</param>
 public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units, ImmutableArray<string> QueryTerms, ImmutableArray<string> IdealTerms, string? Actor = null)
 {
+    /// <summary>The question asks what the author thinks ("does she welcome the talks?"), not what the article reports.</summary>
+    public bool AsksAuthorsView { get; init; }
+
     // An everyday verb or adjective the article lacks ("removed", "put") says little about the topic.
     private const double GenericWordWeight = 1.0;
 
@@ -118,7 +122,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var unknownCovered = topical.Where(t => covered.Contains(t.Index) && !index.Vocabulary.Contains(t.Term)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var ideal = ownTerms.Where(t => !unknownCovered.Contains(t)).Concat(idealExtras).Distinct(StringComparer.Ordinal);
         var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index));
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(question) };
 
         void FlushName()
         {
@@ -231,4 +235,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
     private static partial System.Text.RegularExpressions.Regex AlwaysUpperCase();
+
+    // "does the author think...", "does she welcome...", "is the writer for...", "the author's view/take on...".
+    [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:the\s+)?(?:author|writer|columnist|op-?ed|piece|article|she|he)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\b(?:author|writer|columnist)['’]s\s+(?:view|opinion|take|stance|position|attitude|feeling|verdict|assessment)\b|\bwhat\s+does\s+(?:the\s+)?(?:author|writer|she|he)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorsView();
 }
