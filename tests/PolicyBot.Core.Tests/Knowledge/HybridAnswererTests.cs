@@ -54,6 +54,8 @@ public sealed class HybridAnswererTests
     [InlineData("so talks might happen before christmas or what", 1)]
     [InlineData("Are the negotiations moving forward or stuck?", 1)]
     [InlineData("Does the op-ed welcome the new round of talks or oppose it?", 3)]
+    [InlineData("Is the writer a journalist or a policy person?", 10)]
+    [InlineData("what do saddam and gaddafi have to do with any of this", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

@@ -83,6 +83,8 @@ public sealed class TextProcessingTests
     [InlineData("what do I think the US should tell kim", "kim", true)] // "I" and "US" are capitalised by everyone
     [InlineData("What does Jong Un want?", "jong un", true)] // a part the article hyphenates, in a longer name
     [InlineData("Is the Talks Deadline real in december?", "december", false)] // cased elsewhere: lower case means a word
+    [InlineData("what do saddam and gaddafi have to do with this", "gaddafi", true)] // the article spells it "Gadhafi"
+    [InlineData("what does kim think of gadgets", "gadgets", false)] // near no name of the article
     public void In_a_question_without_capitals_a_lower_case_word_may_name_what_the_article_names(string question, string word, bool known)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

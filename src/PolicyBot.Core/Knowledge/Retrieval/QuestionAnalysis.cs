@@ -142,12 +142,19 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                 || (caseless && index.SingleWordNames.Contains(t.Term)));
             if (!known && isName)
             {
-                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && (parts.Count > 1 || Standalone(t)) ? t.Term : SpellingVariant(t.Term, index)).ToArray();
+                var variants = parts.Select(t => index.Vocabulary.Contains(t.Term) && (parts.Count > 1 || Standalone(t)) ? t.Term : SpellingVariant(t.Term, index.Vocabulary)).ToArray();
                 if (variants.All(v => v is not null))
                 {
                     known = true;
                     expansions.UnionWith(variants!);
                 }
+            }
+            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames) is { } name)
+            {
+                // "what do saddam and gaddafi have to do with this": typed in lower case, a name may still be spelled
+                // as the article does not ("Gadhafi").
+                known = true;
+                expansions.Add(name);
             }
 
             // A name is as specific as its rarest part ("Jong-un" in "Kim Jong-un").
@@ -161,15 +168,15 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         bool Standalone(Token t) => t.Hyphenated || !index.HyphenOnlyTerms.Contains(t.Term);
     }
 
-    /// <summary>A term of the article spelled almost like <paramref name="term"/> (transliterated names vary).</summary>
-    private static string? SpellingVariant(string term, ArticleIndex index)
+    /// <summary>One of <paramref name="candidates"/> spelled almost like <paramref name="term"/> (transliterated names vary).</summary>
+    private static string? SpellingVariant(string term, IEnumerable<string> candidates)
     {
         if (term.Length < MinimumFuzzyNameLength)
         {
             return null;
         }
 
-        return index.Vocabulary
+        return candidates
             .Where(v => v.Length >= MinimumFuzzyNameLength && Math.Abs(v.Length - term.Length) <= 2)
             .Select(v => (Term: v, Distance: EditDistance.Compute(term, v)))
             .Where(x => x.Distance <= 2)

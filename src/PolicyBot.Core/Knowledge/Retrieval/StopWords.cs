@@ -37,7 +37,8 @@ public static class StopWords
         "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "know", "knows", "idea", "ok",
         "example", "examples", "instance", "instances", "quote", "quotes", "quoted", "quoting", "cite", "cites", "cited",
         "reference", "references", "referenced", "sentence", "sentences", "paragraph", "paragraphs", "passage", "passages",
-        "phrase", "phrases", "wording",
+        "phrase", "phrases", "wording", "headline", "title", "name", "names", "named", "assessment", "assess", "perspective",
+        "proposed", "proposal", "proposals", "envision", "envisions", "envisioned",
     ]);
 
     /// <summary>
@@ -55,6 +56,7 @@ public static class StopWords
         "use", "used", "using", "useful", "real", "really", "actually", "likely", "possible", "best", "better", "worse",
         "good", "bad", "big", "small", "whole", "part", "side", "way", "ways", "role", "toward", "towards", "afraid", "worried",
         "worry", "able", "call", "called", "long", "old", "new", "first", "last", "next", "right", "wrong", "sure", "lasting",
-        "produce", "produces", "instead", "enough", "equal", "compare", "compares", "compared",
+        "produce", "produces", "instead", "enough", "equal", "compare", "compares", "compared", "policy", "policies",
+        "entirely", "roughly", "exactly", "including", "gonna", "person",
     ]);
 }
