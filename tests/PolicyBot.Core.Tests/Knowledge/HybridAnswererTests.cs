@@ -56,6 +56,9 @@ public sealed class HybridAnswererTests
     [InlineData("Does the op-ed welcome the new round of talks or oppose it?", 3)]
     [InlineData("Is the writer a journalist or a policy person?", 10)]
     [InlineData("what do saddam and gaddafi have to do with any of this", 4)]
+    [InlineData("has she written for the LA Times", 10)]
+    [InlineData("Which deposed strongmen does the op-ed hold up as cautionary tales?", 4)]
+    [InlineData("Is the author against resuming working-level negotiations?", 3)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

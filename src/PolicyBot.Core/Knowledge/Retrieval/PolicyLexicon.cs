@@ -35,7 +35,8 @@ public static class PolicyLexicon
         ["response", "respond", "hit back"],
 
         // Regimes and power.
-        ["regime change", "overthrow", "toppled", "topple", "ouster", "ousted"],
+        ["regime change", "overthrow", "toppled", "topple", "ouster", "ousted", "deposed", "overthrown"],
+        ["dictators", "dictator", "strongmen", "strongman", "despots", "despot", "autocrats", "autocrat", "tyrants", "tyrant"],
         ["retain power", "stay in power", "hold on to power", "survival", "survive"],
         ["insurance", "guarantee", "safeguard", "protection", "security guarantee"],
 
@@ -47,6 +48,9 @@ public static class PolicyLexicon
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
+        ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
+        ["guide", "steer", "guiding", "steering"],
+        ["in office", "presidency", "term in office", "tenure"],
         ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate"],
         ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas"],
         ["working-level", "lower-level", "lower level", "low-level", "technical-level", "staff-level"],
@@ -89,6 +93,8 @@ public static class PolicyLexicon
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor", "pundit", "commentator"],
         ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "recap", "main ideas", "key ideas"],
         ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
+        // Outlets under their short names.
+        ["Los Angeles Times", "LA Times"],
         ["think tank", "fellow", "institute", "affiliation", "affiliated"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],
     ];
