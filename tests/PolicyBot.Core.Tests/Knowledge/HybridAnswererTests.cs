@@ -155,18 +155,23 @@ public sealed class HybridAnswererTests
     // held back for one round, then analysed. held-out 3 to 7: written by helpers who saw only the article and the
     // dev file; the misses of 4, 5 and 7 were never read; 5, 6 and 7 were first measured at the end of a round, and
     // 6's misses were read after that. tuning 1 (five voices) and 2 (clauses and angles): written the same way, read while
-    // tuning.
+    // tuning. held-out 8 to 11: blind sets of the fourth round, each first measured once before any change of that round
+    // (8 and 9 at its start, 10 and 11 when it began and again when it ended), then read.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
-    [InlineData("heldout2-questions.jsonl", 100, 0.87, 0.95)]
+    [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
     [InlineData("sealed-questions.jsonl", 35, 0.90, 0.95)]
-    [InlineData("heldout3-questions.jsonl", 90, 0.88, 0.88)]
-    [InlineData("heldout4-questions.jsonl", 85, 0.83, 0.82)]
-    [InlineData("heldout5-questions.jsonl", 75, 0.80, 0.87)]
-    [InlineData("heldout6-questions.jsonl", 75, 0.85, 0.87)]
-    [InlineData("heldout7-questions.jsonl", 80, 0.80, 0.88)]
-    [InlineData("tuning1-questions.jsonl", 95, 0.90, 0.80)]
-    [InlineData("tuning2-questions.jsonl", 95, 0.86, 0.92)]
+    [InlineData("heldout3-questions.jsonl", 90, 0.90, 0.92)]
+    [InlineData("heldout4-questions.jsonl", 85, 0.88, 0.89)]
+    [InlineData("heldout5-questions.jsonl", 75, 0.85, 0.91)]
+    [InlineData("heldout6-questions.jsonl", 75, 0.90, 0.91)]
+    [InlineData("heldout7-questions.jsonl", 80, 0.84, 0.92)]
+    [InlineData("tuning1-questions.jsonl", 95, 0.93, 0.85)]
+    [InlineData("tuning2-questions.jsonl", 95, 0.92, 0.94)]
+    [InlineData("heldout8-questions.jsonl", 80, 0.91, 0.80)]
+    [InlineData("heldout9-questions.jsonl", 80, 0.87, 0.91)]
+    [InlineData("heldout10-questions.jsonl", 85, 0.86, 0.88)]
+    [InlineData("heldout11-questions.jsonl", 80, 0.81, 0.88)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;
