@@ -59,6 +59,7 @@ public sealed class HybridAnswererTests
     [InlineData("has she written for the LA Times", 10)]
     [InlineData("Which deposed strongmen does the op-ed hold up as cautionary tales?", 4)]
     [InlineData("Is the author against resuming working-level negotiations?", 3)]
+    [InlineData("What's the name of the think tank she's a fellow at?", 10)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -82,6 +83,8 @@ public sealed class HybridAnswererTests
     [InlineData("Who is the South Korean official that said the talks might resume?", "names no one")]
     [InlineData("Did the talks actually happen in December?", "how that turned out")]
     [InlineData("When did Bonnie Kristian start writing for The Week?", "no date")]
+    [InlineData("What is the name of North Korea's state news agency?", "no outlet")]
+    [InlineData("who's leading the US negotiating team", "names no one")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;

@@ -124,6 +124,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How did the summit turn out?", AnswerKind.Outcome)]
     [InlineData("Did Trump really say he loves Kim?", AnswerKind.Any)]
     [InlineData("Did Pyongyang threaten to end the friendship?", AnswerKind.Any)]
+    [InlineData("who's leading the US negotiating team", AnswerKind.Name)]
+    [InlineData("Which South Korean official said the talks could resume?", AnswerKind.Name)]
+    [InlineData("What is the name of North Korea's state news agency?", AnswerKind.Organization)]
+    [InlineData("What's the name of the think tank she's a fellow at?", AnswerKind.Organization)]
+    [InlineData("What are the names of the officials?", AnswerKind.Name)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -148,6 +153,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Time, "It took weeks.", true)]
     [InlineData(AnswerKind.Outcome, "The talks took place in Stockholm and collapsed.", true)]
     [InlineData(AnswerKind.Outcome, "Talks could open later this month or in early December.", false)]
+    [InlineData(AnswerKind.Organization, "She is a fellow at Defense Priorities.", true)]
+    [InlineData(AnswerKind.Organization, "State media warned that relations between President Trump and leader Kim Jong-un will end.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
 

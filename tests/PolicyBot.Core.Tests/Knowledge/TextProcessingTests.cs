@@ -67,6 +67,8 @@ public sealed class TextProcessingTests
     [InlineData("What's the writer's take on sanctions?", true)]
     [InlineData("What does the author think about the deadline?", true)]
     [InlineData("When could the new talks open?", false)]
+    [InlineData("is kristian against more low-level talks or nah", true)]
+    [InlineData("Does Bonnie Kristian think the deadline matters?", true)]
     [InlineData("What did state media warn?", false)]
     [InlineData("Does the article mention Kushner?", false)]
     public void A_question_about_the_author_s_own_view_is_told_from_one_about_what_the_article_reports(string question, bool asksView)

@@ -19,6 +19,12 @@ public enum AnswerKind
     /// <summary>Who leads or is named: the passage must hold a proper name the question does not already give.</summary>
     Name,
 
+    /// <summary>
+    /// The name of an outlet, agency or organisation ("what is the name of the state news agency?"): the passage must hold
+    /// a proper name that is not a person's ("President Trump", "Kim Jong-un" do not answer it).
+    /// </summary>
+    Organization,
+
     /// <summary>How old someone is: the passage must state an age ("42 years old"), not just any number.</summary>
     Age,
 
@@ -59,6 +65,11 @@ public static partial class AnswerKinds
             return AnswerKind.Place;
         }
 
+        if (OrganizationQuestion().IsMatch(question))
+        {
+            return AnswerKind.Organization;
+        }
+
         return NameQuestion().IsMatch(question) ? AnswerKind.Name : AnswerKind.Any;
     }
 
@@ -73,6 +84,7 @@ public static partial class AnswerKinds
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Name => HoldsNewName(passage, question),
+        AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
         _ => true,
     };
@@ -85,6 +97,7 @@ public static partial class AnswerKinds
         AnswerKind.Age => "the article gives no age",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
+        AnswerKind.Organization => "the article names no outlet or organisation for that",
         _ => "the article names no one for that",
     };
 
@@ -99,6 +112,25 @@ public static partial class AnswerKinds
             return own.Length > 0 && !own.Any(asked.Contains);
         });
     }
+
+    // A proper name that is no person's: not after a title ("President Trump"), not a Korean given name ("Kim Jong-un"),
+    // and not one the question already gives.
+    private static bool HoldsOrganizationName(string passage, string question)
+    {
+        var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return ProperName().Matches(passage).Any(name =>
+        {
+            var words = NameWord().Matches(name.Value).Select(m => m.Value).ToArray();
+            var own = words.Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
+            return own.Length > 0 && !own.Any(asked.Contains) && !words.Any(PersonTitles.Contains) && !name.Value.Contains('-', StringComparison.Ordinal);
+        });
+    }
+
+    private static readonly HashSet<string> PersonTitles = new(StringComparer.Ordinal)
+    {
+        "President", "Prime", "Minister", "Secretary", "Speaker", "Leader", "Chairman", "General", "Ambassador", "Senator",
+        "Representative", "Advisor", "Adviser", "King", "Queen", "Mr", "Mrs", "Ms", "Dr",
+    };
 
     private static readonly HashSet<string> NotPersonalNameWords = new(StringComparer.Ordinal)
     {
@@ -126,8 +158,9 @@ public static partial class AnswerKinds
     private static partial Regex PlaceQuestion();
 
     // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
-    // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...".
-    [GeneratedRegex(@"\bwho\s+(?:is|was|are|were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
+    // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...",
+    // "who's leading the team", "which official said...".
+    [GeneratedRegex(@"\bwho\s+(?:is|was|are|were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?";
@@ -138,6 +171,10 @@ public static partial class AnswerKinds
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
     [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeExpression();
+
+    // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank".
+    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganizationQuestion();
 
     // "How old is Kim?", "what age is he?".
     [GeneratedRegex(@"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+is\s+(?:his|her|their)\s+age\b", RegexOptions.IgnoreCase)]

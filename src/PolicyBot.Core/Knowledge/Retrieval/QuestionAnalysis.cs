@@ -122,7 +122,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var unknownCovered = topical.Where(t => covered.Contains(t.Index) && !index.Vocabulary.Contains(t.Term)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var ideal = ownTerms.Where(t => !unknownCovered.Contains(t)).Concat(idealExtras).Distinct(StringComparer.Ordinal);
         var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(question) };
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(ByRole(question, index.Article.Author)) };
 
         void FlushName()
         {
@@ -242,6 +242,17 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
     private static partial System.Text.RegularExpressions.Regex AlwaysUpperCase();
+
+    // "is kristian against...": the author named is the author asked about.
+    private static string ByRole(string question, string author)
+    {
+        foreach (var part in author.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(author).Where(p => p.Length >= 3))
+        {
+            question = Regex.Replace(question, $@"\b{Regex.Escape(part)}\b", "the author", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
+        }
+
+        return question;
+    }
 
     // "does the author think...", "does she welcome...", "is the writer for...", "the author's view/take on...".
     [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:the\s+)?(?:author|writer|columnist|op-?ed|piece|article|she|he)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\b(?:author|writer|columnist)['’]s\s+(?:view|opinion|take|stance|position|attitude|feeling|verdict|assessment)\b|\bwhat\s+does\s+(?:the\s+)?(?:author|writer|she|he)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]
