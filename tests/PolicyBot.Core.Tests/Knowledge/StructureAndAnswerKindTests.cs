@@ -99,6 +99,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How far can its missiles reach?", AnswerKind.Quantity)]
     [InlineData("How far should Washington go to get a deal?", AnswerKind.Any)]
     [InlineData("Where will the new talks be held?", AnswerKind.Place)]
+    [InlineData("Where are the working-level talks going to be held?", AnswerKind.Place)]
     [InlineData("so where does the author work?", AnswerKind.Place)]
     [InlineData("Where does the author stand on sanctions?", AnswerKind.Any)]
     [InlineData("Where did the news about new talks come from?", AnswerKind.Any)]

@@ -154,7 +154,7 @@ public static partial class AnswerKinds
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from". "In which
     // city...", "what venue..." too.
-    [GeneratedRegex(@"\b(?:which|what)\s+(?:city|cities|town|venue|location|capital)\b|^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,6}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:city|cities|town|venue|location|capital)\b|^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,8}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
     // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
