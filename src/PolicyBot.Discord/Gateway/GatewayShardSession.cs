@@ -58,6 +58,12 @@ public sealed partial class GatewayShardSession(
             ConnectionEnd end;
             try
             {
+                if (!resume)
+                {
+                    // Each identify spends one of the day's session starts; with none left, wait here, disconnected.
+                    await identifyGate.ReserveSessionStartAsync(shardId, cancellationToken).ConfigureAwait(false);
+                }
+
                 end = await RunConnectionAsync(url, resume, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -45,8 +45,10 @@ public sealed partial class IdentifyGate(TimeProvider timeProvider, TimeSpan win
         lock (_budgetLock)
         {
             _total = Math.Max(1, limit.Total);
-            _remaining = limit.Remaining;
-            _refillsAt = timeProvider.GetUtcNow() + limit.ResetAfter;
+            _remaining = Math.Clamp(limit.Remaining, 0, _total);
+
+            // No reset time reported (or "now"): assume the full day, the safe side.
+            _refillsAt = timeProvider.GetUtcNow() + (limit.ResetAfter > TimeSpan.Zero ? limit.ResetAfter : TimeSpan.FromDays(1));
         }
 
         if (limit.Remaining < Math.Max(1, limit.Total / 10))
@@ -55,36 +57,23 @@ public sealed partial class IdentifyGate(TimeProvider timeProvider, TimeSpan win
         }
     }
 
-    /// <summary>Runs <paramref name="identify"/> in the shard's turn; the turn is released <see cref="DiscordWindow"/> later.</summary>
-    public async Task RunAsync(int shardId, int maxConcurrency, Func<CancellationToken, Task> identify, CancellationToken cancellationToken)
-    {
-        var key = shardId % Math.Max(1, maxConcurrency);
-        var turn = _keys.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await TakeSessionStartAsync(shardId, cancellationToken).ConfigureAwait(false);
-            await identify(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _ = ReleaseAfterWindowAsync(turn);
-        }
-    }
-
-    private async Task TakeSessionStartAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Spends one session start before a shard connects to identify, waiting (socket closed) until the budget refills
+    /// when none is left. Call it before connecting, not inside the handshake: a long wait would starve the heartbeats.
+    /// </summary>
+    public async Task ReserveSessionStartAsync(int shardId, CancellationToken cancellationToken)
     {
         while (true)
         {
             TimeSpan wait;
             lock (_budgetLock)
             {
+                // Discord's window is a day long from the reset it reported: refill on its schedule, not from when we ran out.
                 var now = timeProvider.GetUtcNow();
-                if (_remaining <= 0 && now >= _refillsAt)
+                while (now >= _refillsAt)
                 {
-                    // The window Discord reported has passed: the budget is full again for the next day.
                     _remaining = _total;
-                    _refillsAt = now + TimeSpan.FromDays(1);
+                    _refillsAt += TimeSpan.FromDays(1);
                 }
 
                 if (_remaining > 0)
@@ -98,6 +87,22 @@ public sealed partial class IdentifyGate(TimeProvider timeProvider, TimeSpan win
 
             LogBudgetExhausted(shardId, wait);
             await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="identify"/> in the shard's turn; the turn is released <see cref="DiscordWindow"/> later.</summary>
+    public async Task RunAsync(int shardId, int maxConcurrency, Func<CancellationToken, Task> identify, CancellationToken cancellationToken)
+    {
+        var key = shardId % Math.Max(1, maxConcurrency);
+        var turn = _keys.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await identify(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _ = ReleaseAfterWindowAsync(turn);
         }
     }
 

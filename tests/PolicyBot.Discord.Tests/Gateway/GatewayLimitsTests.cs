@@ -60,35 +60,55 @@ public sealed class GatewayLimitsTests
     }
 
     [Fact]
-    public async Task With_no_session_starts_left_an_identify_waits_for_the_budget_to_refill()
+    public async Task With_no_session_starts_left_a_shard_waits_for_the_budget_to_refill()
     {
         var gate = new IdentifyGate(_time, TimeSpan.Zero);
         gate.SetSessionStartLimit(new SessionStartLimit(1000, 1, TimeSpan.FromHours(2)));
-        var identified = 0;
 
-        await gate.RunAsync(0, 1, _ => { identified++; return Task.CompletedTask; }, CancellationToken.None);
-        var second = gate.RunAsync(0, 1, _ => { identified++; return Task.CompletedTask; }, CancellationToken.None);
+        await gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        var second = gate.ReserveSessionStartAsync(0, CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
 
-        Assert.Equal(1, identified);
         Assert.False(second.IsCompleted);
         Assert.Equal(0, gate.SessionStartsRemaining);
         _time.Advance(TimeSpan.FromSeconds(1));
         await second.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(2, identified);
         Assert.Equal(999, gate.SessionStartsRemaining);
     }
 
     [Fact]
-    public async Task Each_identify_spends_one_session_start()
+    public async Task The_budget_refills_on_discord_s_schedule_not_from_when_it_ran_out()
     {
         var gate = new IdentifyGate(_time, TimeSpan.Zero);
-        gate.SetSessionStartLimit(new SessionStartLimit(1000, 10, TimeSpan.FromHours(20)));
+        gate.SetSessionStartLimit(new SessionStartLimit(3, 1, TimeSpan.FromHours(1)));
 
-        await gate.RunAsync(0, 2, _ => Task.CompletedTask, CancellationToken.None);
-        await gate.RunAsync(1, 2, _ => Task.CompletedTask, CancellationToken.None);
+        await gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2)); // past the reported reset: a fresh day of 3, which ends 25 h from the start
+        for (var i = 0; i < 3; i++)
+        {
+            await gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        }
 
-        Assert.Equal(8, gate.SessionStartsRemaining);
+        var next = gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(23) - TimeSpan.FromSeconds(1));
+        Assert.False(next.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Without_a_reported_reset_time_the_budget_waits_a_whole_day()
+    {
+        var gate = new IdentifyGate(_time, TimeSpan.Zero);
+        gate.SetSessionStartLimit(new SessionStartLimit(1, 1, TimeSpan.Zero));
+
+        await gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        var next = gate.ReserveSessionStartAsync(0, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(23));
+
+        Assert.False(next.IsCompleted);
+        _time.Advance(TimeSpan.FromHours(1));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
