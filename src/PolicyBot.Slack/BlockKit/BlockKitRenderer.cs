@@ -195,6 +195,6 @@ public static partial class BlockKitRenderer
     }
 
     // Slack user ids: "U" or "W" and upper-case letters and digits.
-    [GeneratedRegex("^[UW][A-Z0-9]{2,20}$")]
+    [GeneratedRegex(@"^[UW][A-Z0-9]{2,20}\z")]
     private static partial Regex SlackUserId();
 }

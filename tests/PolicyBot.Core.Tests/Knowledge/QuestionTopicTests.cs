@@ -25,12 +25,16 @@ public sealed class QuestionTopicTests
     [InlineData("ok but if kim won't denuclearize why bother talking at all", "why bother talking at all")]
     [InlineData("Does the writer think talking is worthless given Kim won't denuclearize?", "talking is worthless?")]
     [InlineData("So we shouldn't bother negotiating since Kim won't disarm?", "So we shouldn't bother negotiating?")]
+    [InlineData("if talks are stalled what should Washington offer Pyongyang", "what should Washington offer Pyongyang")]
     public void A_condition_leaves_the_topic_when_the_main_clause_has_one(string question, string topic) =>
         Assert.Equal(topic, QuestionTopic.Of(question));
 
     [Theory]
     [InlineData("If Kim attacked South Korea, what would happen?")]
     [InlineData("What happens if 2020 arrives without progress?")]
-    public void A_condition_stays_when_the_main_clause_has_no_topic_of_its_own(string question) =>
+    [InlineData("What security guarantee was given to Kim in Singapore?")]
+    [InlineData("Did the talks collapse because of the sanctions?")]
+    [InlineData("How have Kim's missile tests changed since the Singapore summit?")]
+    public void A_condition_stays_when_the_main_clause_has_no_topic_of_its_own_and_a_phrase_is_no_condition(string question) =>
         Assert.Equal(question, QuestionTopic.Of(question));
 }

@@ -41,6 +41,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("and reason #3?", 4)]
     [InlineData("What's the first of the author's three points?", 2)]
     [InlineData("the last of her reasons, please", 4)]
+    [InlineData("and point two?", 3)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
 
@@ -53,6 +54,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Will it end in a lawsuit?")]
     [InlineData("When will the budget talks conclude?")]
     [InlineData("What's the point? Two lanes are plenty.")]
+    [InlineData("Is there any reason two summits failed?")]
+    [InlineData("What is the lesson one learns from this?")]
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
 
@@ -64,6 +67,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How many key reasons does she give?", 2)]
     [InlineData("How many lanes does the city have?", null)]
     [InlineData("How is the budget organized?", null)]
+    [InlineData("How many lessons did the council learn from other cities?", null)]
     public void The_paragraph_announcing_the_points_answers_questions_about_them(string question, int? paragraph)
     {
         var announced = ArticleParser.Parse("announced", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nThe vote is near.\n\nThere are two reasons to act now.\n\nFirst, it is safe.\n\nSecond, it is cheap.\n\nA B is a writer.\n", null);
@@ -155,6 +159,10 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Outcome, "The talks took place in Stockholm and collapsed.", true)]
     [InlineData(AnswerKind.Outcome, "Talks could open later this month or in early December.", false)]
     [InlineData(AnswerKind.Organization, "She is a fellow at Defense Priorities.", true)]
+    [InlineData(AnswerKind.Organization, "The Korean Central News Agency reported the warning.", true)]
+    [InlineData(AnswerKind.Organization, "KCNA reported the warning.", true)]
+    [InlineData(AnswerKind.Time, "Today, Pyongyang warned again.", true)]
+    [InlineData(AnswerKind.Time, "Talks stalled. Weeks later they resumed.", true)]
     [InlineData(AnswerKind.Organization, "State media warned that relations between President Trump and leader Kim Jong-un will end.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));
@@ -167,4 +175,10 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Who heads the committee?", "Ed Royce chairs it.", true)] // "Ed" is inside "heads", not a word of the question
     public void A_passage_supplies_a_name_only_when_it_holds_one_the_question_lacks(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Name, passage, question));
+
+    [Theory]
+    [InlineData("What is the name of the state news agency?", "The Korean Central News Agency reported the warning.", true)]
+    [InlineData("What is the name of the Korean Central News Agency's chief?", "The Korean Central News Agency reported the warning.", false)]
+    public void An_organisation_the_question_names_in_lower_case_is_still_an_answer(string question, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Organization, passage, question));
 }

@@ -86,6 +86,32 @@ public abstract class PollStoreContractTests(SqlDialect dialect)
     }
 
     [SkippableFact]
+    public async Task Ballots_queued_together_keep_their_order_a_repeat_is_a_duplicate_and_a_withdrawal_undoes_the_vote_before_it()
+    {
+        await using var fixture = await Fixture.CreateAsync(dialect);
+        var poll = await fixture.Store.CreateAsync(Draft(), CancellationToken.None);
+
+        // Queued without waiting, so they usually share one batch (one pipelined round trip on PostgreSQL); the outcomes
+        // must be those of applying them one by one, whatever the batching.
+        Ballot[] ballots =
+        [
+            new(poll.Id, "alice", [1], "burst-1", Now),
+            new(poll.Id, "alice", [1], "burst-1", Now),
+            new(poll.Id, "alice", [], "burst-2", Now),
+            new(poll.Id, "alice", [], "burst-3", Now),
+            new(poll.Id, "bob", [2], "burst-4", Now),
+            new(poll.Id, "bob", [3], "burst-5", Now),
+        ];
+        var outcomes = await Task.WhenAll(ballots.Select(b => fixture.Store.CastAsync(b, CancellationToken.None)).ToArray());
+
+        Assert.Equal(
+            [BallotOutcome.Recorded, BallotOutcome.Duplicate, BallotOutcome.Withdrawn, BallotOutcome.NothingToWithdraw, BallotOutcome.Recorded, BallotOutcome.Recorded],
+            outcomes);
+        var tally = await fixture.Store.TallyAsync(poll.Id, 3, CancellationToken.None);
+        Assert.Equal(new[] { 0, 0, 1 }, tally.Counts.ToArray());
+    }
+
+    [SkippableFact]
     public async Task A_closed_poll_and_a_poll_past_its_closing_time_refuse_votes()
     {
         await using var fixture = await Fixture.CreateAsync(dialect);

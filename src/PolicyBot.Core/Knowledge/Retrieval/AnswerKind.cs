@@ -114,17 +114,21 @@ public static partial class AnswerKinds
     }
 
     // A proper name that is no person's: not after a title ("President Trump"), not a Korean given name ("Kim Jong-un"),
-    // and not one the question already gives.
+    // and not one the question already gives by name (its capitalised words: "the state news agency" still wants the
+    // "Korean Central News Agency"). An acronym ("KCNA") counts too.
     private static bool HoldsOrganizationName(string passage, string question)
     {
-        var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return ProperName().Matches(passage).Any(name =>
+        var asked = NameWord().Matches(question).Select(m => m.Value).Skip(1).Where(w => char.IsUpper(w[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Acronym().Matches(passage).Any(m => !asked.Contains(m.Value)) || ProperName().Matches(passage).Any(name =>
         {
             var words = NameWord().Matches(name.Value).Select(m => m.Value).ToArray();
             var own = words.Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
             return own.Length > 0 && !own.Any(asked.Contains) && !words.Any(PersonTitles.Contains) && !name.Value.Contains('-', StringComparison.Ordinal);
         });
     }
+
+    [GeneratedRegex(@"\b[A-Z]{3,}\b")]
+    private static partial Regex Acronym();
 
     private static readonly HashSet<string> PersonTitles = new(StringComparer.Ordinal)
     {
@@ -165,7 +169,7 @@ public static partial class AnswerKinds
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?";
     // not "did Trump really say he loves Kim?" (a claim the article may report).
-    [GeneratedRegex(@"\bdid\b[^?.]*?\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*?\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b|\bwhat\s+came\s+(?:of|out\s+of)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeQuestion();
 
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
@@ -192,9 +196,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+")]
     private static partial Regex ProperName();
 
-    // Dates, months, spans and relative times. Spans and relative times count in lower case only: capitalised, they are
-    // titles ("The Week", "USA Today"), not times.
-    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?-i:(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday))", RegexOptions.IgnoreCase)]
+    // Dates, months, spans and relative times. Spans and relative times count in lower case, or capitalised at the start
+    // of a sentence ("Today, ..."); capitalised inside one, they are titles ("The Week", "USA Today"), not times.
+    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?-i:(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday)|(?<=(?:^|[.!?]\s+))(?:days?|weeks?|months?|years?|decades?|soon|today|tomorrow|yesterday)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]

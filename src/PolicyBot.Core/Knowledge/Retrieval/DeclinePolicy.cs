@@ -33,7 +33,17 @@ public sealed record DeclinePolicy
     public static string? Explain(QuestionAnalysis question) =>
         question.UnknownNames.FirstOrDefault() is { } name ? $"the article never mentions '{Shorten(name.Shown)}'" : null;
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
+    // A long capitalised run is cut, never inside a surrogate pair.
+    private static string Shorten(string text)
+    {
+        if (text.Length <= 60)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[58]) ? 58 : 59;
+        return text[..cut] + "…";
+    }
 
     /// <summary>Null to answer, else the reason to decline.</summary>
     /// <param name="similarity">Best semantic similarity, or null when only the word checks can run.</param>

@@ -122,7 +122,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var unknownCovered = topical.Where(t => covered.Contains(t.Index) && !index.Vocabulary.Contains(t.Term)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var ideal = ownTerms.Where(t => !unknownCovered.Contains(t)).Concat(idealExtras).Distinct(StringComparer.Ordinal);
         var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(ByRole(question, index.Article.Author)) };
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(ByRole(question, index)) };
 
         void FlushName()
         {
@@ -243,12 +243,17 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
     [System.Text.RegularExpressions.GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
     private static partial System.Text.RegularExpressions.Regex AlwaysUpperCase();
 
-    // "is kristian against...": the author named is the author asked about.
-    private static string ByRole(string question, string author)
+    // "is kristian against...": the author named is the author asked about. A part of the name that also names someone
+    // the article is about (an op-ed on Korea by "Duyeon Kim") is left alone.
+    private static string ByRole(string question, ArticleIndex index)
     {
-        foreach (var part in author.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(author).Where(p => p.Length >= 3))
+        var author = index.Article.Author;
+        var actorTerms = index.Actors.SelectMany(a => a.Names).SelectMany(n => n.Terms).ToHashSet(StringComparer.Ordinal);
+        var parts = author.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Length >= 3 && !StopWords.English.Contains(p.ToLowerInvariant()) && !actorTerms.Contains(Stemmer.Stem(p.ToLowerInvariant())));
+        foreach (var part in parts.Prepend(author).Where(p => p.Length >= 3))
         {
-            question = Regex.Replace(question, $@"\b{Regex.Escape(part)}\b", "the author", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
+            question = Regex.Replace(question, $@"\b{Regex.Escape(part)}\b", "the author", RegexOptions.IgnoreCase);
         }
 
         return question;

@@ -33,14 +33,15 @@ public static partial class QuestionTopic
         TextAnalyzer.Tokens(text).Count(t => !StopWords.English.Contains(t.Surface) && !StopWords.QuestionFraming.Contains(t.Surface)) >= MinimumTopicalWords;
 
     // "If Kim won't disarm, ...", "given that the deadline is near, ...", "ok but if kim won't denuclearize why ...":
-    // up to the comma, or to the question word that opens the main clause.
+    // up to the comma, or to the question word that opens the main clause (not an auxiliary: "if talks are stalled" has one).
     [GeneratedRegex(
-        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how|should|shall|is|are|does|do|can|could|would|will)\b))",
+        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how)\b))",
         RegexOptions.IgnoreCase)]
     private static partial Regex LeadingCondition();
 
-    // "... shouldn't bother negotiating since Kim won't disarm?", "... is worthless given Kim won't denuclearize?".
-    [GeneratedRegex(@"[\s,]+(?:since|given(?:\s+that)?|because|considering(?:\s+that)?|seeing\s+(?:as|that))\s[^?]*", RegexOptions.IgnoreCase)]
+    // "... shouldn't bother negotiating since Kim won't disarm?", "... is worthless given Kim won't denuclearize?"; not
+    // "because of the sanctions", "given to Kim", "since the Singapore summit" (a phrase, not a reason clause).
+    [GeneratedRegex(@"[\s,]+(?:since(?!\s+(?:the|last|then|when|\d))|given(?:\s+that)?(?!\s+(?:to|by|the|a|an|up|in|out)\b)|because(?!\s+of\b)|considering(?:\s+that)?|seeing\s+(?:as|that))\s[^?]*", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingReason();
 
     // "according to the article", "per the author", "does the writer think (that)", "does she think", "is the piece

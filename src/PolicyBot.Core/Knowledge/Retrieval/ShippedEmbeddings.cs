@@ -26,6 +26,13 @@ public static class ShippedEmbeddings
             if (!File.Exists(Path.Combine(folder, file)))
             {
                 SemanticIndex.Build(new ArticleIndex(article), embedder, cache, cancellationToken);
+
+                // The cache swallows write errors (a read-only folder only costs it an encode); here they are the point.
+                if (!File.Exists(Path.Combine(folder, file)))
+                {
+                    throw new IOException($"Could not write {Path.Combine(folder, file)}.");
+                }
+
                 written.Add(file);
             }
         }

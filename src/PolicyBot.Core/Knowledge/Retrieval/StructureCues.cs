@@ -85,8 +85,9 @@ public sealed partial class StructureCues
 
     // "the third point", "her second argument", "last reason". Not "thing" or "step": "the first thing the US should
     // do" asks about a topic.
-    // "Point number two", "reason #3" and "the first of her three points" too.
-    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:number\s+|no\.\s*|#\s*)?(?<ordinal>one|two|three|four|five|[1-5])\b|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
+    // "Point number two", "reason #3", "point two?" and "the first of her three points" too; not "any reason two summits
+    // failed" (a bare number counts only at the end of a clause).
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:(?:number\s+|no\.\s*|#\s*)(?<ordinal>one|two|three|four|five|[1-5])\b|(?<ordinal>one|two|three|four|five|[1-5])(?=\s*(?:[?.!,]|$)))|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedPoint();
 
     // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"; the text must be the
@@ -94,8 +95,9 @@ public sealed partial class StructureCues
     [GeneratedRegex(@"\b(?:conclusion|concluding\s+(?:thought|paragraph|line)s?|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|author|writer)\s+(?:end|ends|close|closes|finish|finishes|conclude|concludes|wrap|wraps)(?:\s+up)?|wrap(?:s|ped)?\s+(?:it\s+)?up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Closing();
 
-    // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?".
-    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b", RegexOptions.IgnoreCase)]
+    // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?"; not
+    // "how many lessons did the US learn from Libya?" (the count must be of the piece's points).
+    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
 
     // "three important points", "two reasons", "a few things".
