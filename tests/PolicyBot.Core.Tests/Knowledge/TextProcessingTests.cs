@@ -68,6 +68,7 @@ public sealed class TextProcessingTests
     [InlineData("What does the author think about the deadline?", true)]
     [InlineData("When could the new talks open?", false)]
     [InlineData("is kristian against more low-level talks or nah", true)]
+    [InlineData("If Kim disarms, does he think he would be safe?", false)]
     [InlineData("Does Bonnie Kristian think the deadline matters?", true)]
     [InlineData("What did state media warn?", false)]
     [InlineData("Does the article mention Kushner?", false)]

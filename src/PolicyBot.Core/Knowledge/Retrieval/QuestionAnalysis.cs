@@ -122,7 +122,11 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var unknownCovered = topical.Where(t => covered.Contains(t.Index) && !index.Vocabulary.Contains(t.Term)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var ideal = ownTerms.Where(t => !unknownCovered.Contains(t)).Concat(idealExtras).Distinct(StringComparer.Ordinal);
         var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = AuthorsView().IsMatch(ByRole(question, index)) };
+        // "does she think..." is about the author only when the question names no one else she or he could be ("if Kim
+        // disarms, does he think he's safe?").
+        var byRole = ByRole(question, index);
+        var asksView = AuthorsView().IsMatch(byRole) || (PronounView().IsMatch(byRole) && !units.Any(u => u.IsName));
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = asksView };
 
         void FlushName()
         {
@@ -259,7 +263,11 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         return question;
     }
 
-    // "does the author think...", "does she welcome...", "is the writer for...", "the author's view/take on...".
-    [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:the\s+)?(?:author|writer|columnist|op-?ed|piece|article|she|he)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\b(?:author|writer|columnist)['’]s\s+(?:view|opinion|take|stance|position|attitude|feeling|verdict|assessment)\b|\bwhat\s+does\s+(?:the\s+)?(?:author|writer|she|he)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]
+    // "does the author think...", "is the writer for...", "the author's view/take on...".
+    [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:the\s+)?(?:author|writer|columnist|op-?ed|piece|article)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\b(?:author|writer|columnist)['’]s\s+(?:view|opinion|take|stance|position|attitude|feeling|verdict|assessment)\b|\bwhat\s+does\s+(?:the\s+)?(?:author|writer)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorsView();
+
+    // The same asked of "she" or "he": "does she welcome the talks?", "what does he think...".
+    [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:she|he)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\bwhat\s+does\s+(?:she|he)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounView();
 }
