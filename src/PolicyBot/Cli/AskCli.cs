@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Retrieval;
@@ -21,11 +20,10 @@ public static class AskCli
 
     public static async Task<int> RunAsync(string? articlesPath, string? question, bool json, TextReader input, TextWriter output, CancellationToken ct)
     {
-        var options = CliKnowledgeOptions.Load(articlesPath);
-        var folder = ResolveFolder(options);
-        var library = ArticleLibrary.Load(folder);
+        var articles = CliArticles.Load(articlesPath);
+        var options = articles.Options;
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
-        var answerer = new HybridAnswerer(library, embedder, EmbeddingCache.ForArticles(folder, options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+        var answerer = articles.NewAnswerer(embedder);
 
         // Load the model while the first question is being read.
         var warmup = answerer.WarmUpAsync(ct);
@@ -67,10 +65,6 @@ public static class AskCli
 
         await output.FlushAsync(ct).ConfigureAwait(false);
     }
-
-    /// <summary>A folder given on the command line is taken from the working directory when it exists there, else from the app folder.</summary>
-    public static string ResolveFolder(KnowledgeOptions options) =>
-        Directory.Exists(options.ArticlesPath) ? Path.GetFullPath(options.ArticlesPath) : options.ResolveArticlesPath();
 
     public static string ToJsonLine(Answer answer)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Evaluation;
 using PolicyBot.Core.Knowledge.Retrieval;
@@ -42,17 +41,16 @@ public static class AskEval
 
     public static async Task<EvalReport> EvaluateAsync(string? articlesPath, string jsonlPath, bool baseline, CancellationToken ct)
     {
-        var options = CliKnowledgeOptions.Load(articlesPath);
-        var folder = AskCli.ResolveFolder(options);
-        var library = ArticleLibrary.Load(folder);
+        var articles = CliArticles.Load(articlesPath);
+        var library = articles.Library;
         var cases = await EvalCase.ReadJsonLinesAsync(jsonlPath, ct).ConfigureAwait(false);
         if (baseline)
         {
             return await AnswerEvaluator.EvaluateAsync(new Bm25BaselineAnswerer(library), library, cases, ct).ConfigureAwait(false);
         }
 
-        using var embedder = new MiniLmEmbedder(options.InferenceThreads);
-        var answerer = new HybridAnswerer(library, embedder, EmbeddingCache.ForArticles(folder, options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+        using var embedder = new MiniLmEmbedder(articles.Options.InferenceThreads);
+        var answerer = articles.NewAnswerer(embedder);
         return await AnswerEvaluator.EvaluateAsync(answerer, library, cases, ct).ConfigureAwait(false);
     }
 }

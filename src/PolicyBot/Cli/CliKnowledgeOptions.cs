@@ -6,9 +6,10 @@ using PolicyBot.Hosting;
 namespace PolicyBot.Cli;
 
 /// <summary>
-/// The <c>Knowledge</c> settings for <c>ask</c> and <c>ask-eval</c>, read through the same layers as the bot
-/// (<see cref="BotConfiguration"/>: appsettings, <c>POLICYBOT_Knowledge__...</c> variables), so the embedding cache,
-/// inference threads and question length limit the bot uses apply here too. <c>--articles</c>, when given, wins.
+/// The <c>Knowledge</c> settings for <c>ask</c>, <c>ask-eval</c> and <c>embed-articles</c>, read through the same
+/// layers as the bot (<see cref="BotConfiguration"/>: appsettings, <c>POLICYBOT_Knowledge__...</c> variables), so the
+/// embedding cache, inference threads and question length limit the bot uses apply here too. <c>--articles</c>, when
+/// given, wins.
 /// </summary>
 public static class CliKnowledgeOptions
 {

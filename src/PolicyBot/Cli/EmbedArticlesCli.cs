@@ -1,4 +1,3 @@
-using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Retrieval;
 
 namespace PolicyBot.Cli;
@@ -12,9 +11,7 @@ public static class EmbedArticlesCli
 {
     public static Task<int> RunAsync(string? articlesPath, TextWriter output, CancellationToken ct)
     {
-        var options = CliKnowledgeOptions.Load(articlesPath);
-        var folder = AskCli.ResolveFolder(options);
-        var library = ArticleLibrary.Load(folder);
+        var (options, folder, library) = CliArticles.Load(articlesPath);
         var target = Path.Combine(folder, EmbeddingCache.ShippedFolderName);
         using var embedder = new MiniLmEmbedder(options.InferenceThreads);
         var (written, deleted) = ShippedEmbeddings.Refresh(library, embedder, target, ct);

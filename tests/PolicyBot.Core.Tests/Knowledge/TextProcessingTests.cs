@@ -1,3 +1,4 @@
+using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Retrieval;
 
 namespace PolicyBot.Core.Tests.Knowledge;
@@ -75,6 +76,19 @@ public sealed class TextProcessingTests
     public void A_question_about_the_author_s_own_view_is_told_from_one_about_what_the_article_reports(string question, bool asksView)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Equal(asksView, QuestionAnalysis.Analyze(question, index).AsksAuthorsView);
+    }
+
+    [Theory]
+    [InlineData("Does Kim want sanctions relief?", false)] // "Kim" is the article's subject, not its author Duyeon Kim
+    [InlineData("Does Duyeon Kim think sanctions should go?", true)]
+    [InlineData("is duyeon against the talks", true)]
+    public void An_author_s_name_that_also_names_the_subject_is_not_taken_for_the_author(string question, bool asksView)
+    {
+        const string markdown = "---\ntitle: T\nauthor: Duyeon Kim\noutlet: O\n---\n\nKim wants relief from sanctions.\n\nDuyeon Kim is a fellow.\n";
+        const string positions = "positions: []\nactors:\n  North Korea: [Pyongyang, Kim]\n";
+        var index = new ArticleIndex(ArticleParser.Parse("kim", markdown, positions), PolicyLexicon.Default);
 
         Assert.Equal(asksView, QuestionAnalysis.Analyze(question, index).AsksAuthorsView);
     }

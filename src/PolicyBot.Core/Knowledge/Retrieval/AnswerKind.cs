@@ -106,12 +106,11 @@ public static partial class AnswerKinds
     private static bool HoldsNewName(string passage, string question)
     {
         var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return ProperName().Matches(passage).Any(name =>
-        {
-            var own = NameWord().Matches(name.Value).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
-            return own.Length > 0 && !own.Any(asked.Contains);
-        });
+        return ProperName().Matches(passage).Any(name => OwnWords(name.Value) is { Length: > 0 } own && !own.Any(asked.Contains));
     }
+
+    private static string[] OwnWords(string name) =>
+        [.. NameWord().Matches(name).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w))];
 
     // A proper name that is no person's: not after a title ("President Trump"), not a Korean given name ("Kim Jong-un"),
     // and not one the question already gives by name (its capitalised words: "the state news agency" still wants the
@@ -120,11 +119,8 @@ public static partial class AnswerKinds
     {
         var asked = NameWord().Matches(question).Select(m => m.Value).Skip(1).Where(w => char.IsUpper(w[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return Acronym().Matches(passage).Any(m => !asked.Contains(m.Value)) || ProperName().Matches(passage).Any(name =>
-        {
-            var words = NameWord().Matches(name.Value).Select(m => m.Value).ToArray();
-            var own = words.Where(w => !NotPersonalNameWords.Contains(w)).ToArray();
-            return own.Length > 0 && !own.Any(asked.Contains) && !words.Any(PersonTitles.Contains) && !name.Value.Contains('-', StringComparison.Ordinal);
-        });
+            OwnWords(name.Value) is { Length: > 0 } own && !own.Any(asked.Contains)
+            && !NameWord().Matches(name.Value).Any(w => PersonTitles.Contains(w.Value)) && !name.Value.Contains('-', StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"\b[A-Z]{3,}\b")]

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
 
@@ -79,6 +80,38 @@ public sealed class ArticleIndex
         ParagraphHasExampleQuestions = [.. Enumerable.Range(1, article.ParagraphCount)
             .Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p) && x.Questions.Length > 0))];
         Actors = [.. article.Actors.Select(kv => (kv.Key, kv.Value.Prepend(kv.Key).Select(Phrase.Of).Where(p => p.Terms.Length > 0).ToImmutableArray()))];
+        AuthorStance = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => article.PositionFor(p) switch
+        {
+            null => 0,
+            { } held when held.Holder.StartsWith("the author", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(held.Holder, article.Author, StringComparison.OrdinalIgnoreCase) => 1,
+            _ => -1,
+        })];
+        AuthorMention = AuthorMentionPattern(article.Author, Actors);
+    }
+
+    /// <summary>
+    /// Per paragraph (index p - 1): +1 when its position is the author's own view, -1 when it reports someone else's
+    /// (an official, state media), 0 without a position. A question asking the author's view leans on it.
+    /// </summary>
+    public ImmutableArray<int> AuthorStance { get; }
+
+    /// <summary>
+    /// The author's name, or a part of it, in a question ("is kristian against..."): the author asked about. A part that
+    /// also names someone the article is about (an op-ed on Korea by "Duyeon Kim") is left out. Null without an author.
+    /// </summary>
+    public Regex? AuthorMention { get; }
+
+    private static Regex? AuthorMentionPattern(string author, ImmutableArray<(string Actor, ImmutableArray<Phrase> Names)> actors)
+    {
+        var actorTerms = actors.SelectMany(a => a.Names).SelectMany(n => n.Terms).ToHashSet(StringComparer.Ordinal);
+        var parts = author.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Length >= 3 && !StopWords.English.Contains(p.ToLowerInvariant()) && !actorTerms.Contains(Stemmer.Stem(p.ToLowerInvariant())))
+            .Prepend(author)
+            .Where(p => p.Trim().Length >= 3)
+            .Select(Regex.Escape)
+            .ToArray();
+        return parts.Length == 0 ? null : new Regex($@"\b(?:{string.Join('|', parts)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     /// <summary>Numbered points, opening and conclusion: for questions about the text's shape.</summary>

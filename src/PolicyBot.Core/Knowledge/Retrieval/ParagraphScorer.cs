@@ -81,7 +81,7 @@ public static class ParagraphScorer
                 hasPosition ? Math.Min(1, positionLexical[p]) : paragraphLexical)
             {
                 ActorAgreement = ActorAgreement(article.PositionFor(p + 1), question.Actor),
-                StanceAgreement = question.AsksAuthorsView ? StanceAgreement(article, article.PositionFor(p + 1)) : 0,
+                StanceAgreement = question.AsksAuthorsView ? index.AuthorStance[p] : 0,
                 QuestionSimilarity = questionSimilarity[p],
                 HasExampleQuestions = similarities is not null && index.ParagraphHasExampleQuestions[p],
             };
@@ -89,11 +89,6 @@ public static class ParagraphScorer
 
         return evidence;
     }
-
-    private static int StanceAgreement(Article article, Position? position) =>
-        position is null ? 0
-        : position.Holder.StartsWith("the author", StringComparison.OrdinalIgnoreCase) || string.Equals(position.Holder, article.Author, StringComparison.OrdinalIgnoreCase) ? 1
-        : -1;
 
     // +1 when the paragraph's position is about the side the question names as acting, -1 when about the other side.
     private static int ActorAgreement(Position? position, string? actor) =>

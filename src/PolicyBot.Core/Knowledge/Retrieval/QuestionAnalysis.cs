@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
 
@@ -124,7 +124,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var query = ownTerms.Concat(expansions).Distinct(StringComparer.Ordinal);
         // "does she think..." is about the author only when the question names no one else she or he could be ("if Kim
         // disarms, does he think he's safe?").
-        var byRole = ByRole(question, index);
+        var byRole = index.AuthorMention?.Replace(question, "the author") ?? question;
         var asksView = AuthorsView().IsMatch(byRole) || (PronounView().IsMatch(byRole) && !units.Any(u => u.IsName));
         return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = asksView };
 
@@ -244,24 +244,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         "ought", "needs", "need", "agree", "agrees", "offer", "offers", "give", "gives", "make", "makes", "take", "takes", "expected",
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
-    private static partial System.Text.RegularExpressions.Regex AlwaysUpperCase();
-
-    // "is kristian against...": the author named is the author asked about. A part of the name that also names someone
-    // the article is about (an op-ed on Korea by "Duyeon Kim") is left alone.
-    private static string ByRole(string question, ArticleIndex index)
-    {
-        var author = index.Article.Author;
-        var actorTerms = index.Actors.SelectMany(a => a.Names).SelectMany(n => n.Terms).ToHashSet(StringComparer.Ordinal);
-        var parts = author.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.Length >= 3 && !StopWords.English.Contains(p.ToLowerInvariant()) && !actorTerms.Contains(Stemmer.Stem(p.ToLowerInvariant())));
-        foreach (var part in parts.Prepend(author).Where(p => p.Length >= 3))
-        {
-            question = Regex.Replace(question, $@"\b{Regex.Escape(part)}\b", "the author", RegexOptions.IgnoreCase);
-        }
-
-        return question;
-    }
+    [GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
+    private static partial Regex AlwaysUpperCase();
 
     // "does the author think...", "is the writer for...", "the author's view/take on...".
     [GeneratedRegex(@"\b(?:does|did|do|would|is|was)\s+(?:the\s+)?(?:author|writer|columnist|op-?ed|piece|article)\s+(?:\w+\s+)?(?:think|believe|feel|welcome|support|oppose|favou?r|want|agree|like|consider|hope|prefer|expect|trust|worry|approve|reject|endorse|for|against)\b|\b(?:author|writer|columnist)['’]s\s+(?:view|opinion|take|stance|position|attitude|feeling|verdict|assessment)\b|\bwhat\s+does\s+(?:the\s+)?(?:author|writer)\s+(?:think|feel|believe)\b", RegexOptions.IgnoreCase)]

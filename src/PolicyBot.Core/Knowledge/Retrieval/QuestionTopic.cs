@@ -23,7 +23,7 @@ public static partial class QuestionTopic
     /// "If Kim won't disarm, why bother negotiating?" asks about negotiating; the condition only sets the scene. When the
     /// main clause has a topic of its own, it is returned without the condition ("what happens if..." stays whole).
     /// </summary>
-    public static string MainClause(string question)
+    private static string MainClause(string question)
     {
         var main = Spaces().Replace(TrailingReason().Replace(LeadingCondition().Replace(question, " "), string.Empty), " ").Trim(' ', ',');
         return HasTopic(main) ? main : question;
