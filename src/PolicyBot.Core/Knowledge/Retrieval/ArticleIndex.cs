@@ -36,7 +36,9 @@ public sealed class ArticleIndex
 
         var vocabulary = ParagraphTerms.SelectMany(t => t)
             .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(CoverageText(p) + " " + p.Holder)))
-            .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"));
+            .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"))
+            .Concat(Years.In(article.Published)); // "deadline = end of 2019?" is about an article of 2019
+
         Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal);
 
         // Terms the article also uses as ordinary words, not only inside names ("time" only in "Time Magazine" is not).

@@ -31,7 +31,7 @@ public static class PolicyLexicon
         ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike", "surprise attack", "sneak attack", "unprovoked"],
         ["war", "conflict", "armed conflict", "hostilities", "fighting"],
         ["deterrence", "deter", "deterrent"],
-        ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful"],
+        ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful", "weak", "weaker", "weakness", "equal footing", "parity", "on par", "stronger position", "strong position"],
         ["response", "respond", "hit back"],
 
         // Regimes and power.
@@ -44,39 +44,42 @@ public static class PolicyLexicon
         ["talks", "negotiations", "dialogue", "negotiating", "talking"],
         ["diplomacy", "engagement", "diplomatic", "negotiating"],
         ["resume", "restart", "reopen", "new round", "start again"],
-        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "sweeteners", "carrots", "incentives"],
+        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "sweeteners", "carrots", "incentives", "package"],
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
         ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
         ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
         ["guide", "steer", "guiding", "steering"],
         ["in office", "presidency", "term in office", "tenure"],
-        ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate"],
+        ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate", "standoff"],
         ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas"],
         ["working-level", "lower-level", "lower level", "low-level", "technical-level", "staff-level"],
         ["welcomed", "welcome", "good news", "a good thing", "positive step"],
-        ["refuse to budge", "won't budge", "hold firm", "dig in", "hardline", "hard line", "intransigent", "inflexible"],
-        ["capitulate", "capitulation", "surrender", "all-or-nothing", "all or nothing", "maximalist", "maximal demands"],
+        ["refuse to budge", "won't budge", "hold firm", "dig in", "hardline", "hard line", "intransigent", "inflexible", "refuse to compromise", "refusing to compromise", "unwilling to compromise", "uncompromising", "no compromise"],
+        ["capitulate", "capitulation", "surrender", "all-or-nothing", "all or nothing", "maximalist", "maximal demands", "maximum pressure", "max pressure"],
         ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
-        ["long-term", "long term", "long run", "down the road", "for decades", "years to come"],
+        ["long-term", "long term", "long run", "down the road", "for decades", "years to come", "drag on", "last longer", "prolong", "prolonged"],
         ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
-        ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang"],
+        ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing"],
         ["ordinary", "regular", "everyday", "average"],
         ["people", "population", "citizens", "civilians", "populace", "public"],
-        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps"],
-        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "in vain", "a waste"],
+        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less"],
+        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste"],
 
         // Relationships between leaders.
         ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties", "rapport"],
         ["personal dynamics", "personal diplomacy", "leader-to-leader", "personalist", "personal touch"],
         ["distraction", "sideshow"],
+        ["drama", "theatrics", "theater", "theatre", "spectacle", "showmanship", "pageantry", "photo ops", "photo op", "circus", "soap opera"],
+        ["focusing", "focus", "attention", "concentrating", "concentrate", "fixate", "fixating", "fixation", "obsess", "obsessing", "preoccupation"],
+        ["mundane", "boring", "unglamorous", "nuts and bolts", "grunt work", "day-to-day", "routine"],
         ["volatile", "unstable", "stable", "shaky", "unpredictable"],
         ["son-in-law", "son in law", "kushner"],
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 
         // Aims.
-        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern"],
+        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern", "whole point"],
         ["peace", "stability"],
 
         // Places and actors under other names.
@@ -92,10 +95,10 @@ public static class PolicyLexicon
         // The piece and its author.
         ["author", "writer", "columnist", "journalist", "op-ed writer", "contributor", "pundit", "commentator"],
         ["points", "main points", "key points", "argument", "arguments", "takeaways", "takeaway", "gist", "tl;dr", "tldr", "thesis", "structure", "outline", "overview", "summary", "recap", "main ideas", "key ideas"],
-        ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines"],
+        ["writing", "wrote", "write", "written", "writes", "published", "appeared", "bylines", "publications", "publication"],
         // Outlets under their short names.
         ["Los Angeles Times", "LA Times"],
-        ["think tank", "fellow", "institute", "affiliation", "affiliated"],
+        ["think tank", "fellow", "institute", "affiliation", "affiliated", "organization", "organisation", "institution", "institutional"],
         ["contributing editor", "editor", "job", "occupation", "profession", "career", "employer", "works for", "day job"],
     ];
 }

@@ -108,6 +108,14 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                 FlushName();
             }
 
+            // A year is as specific as a name: "did North Korea test an ICBM in 2017?" asks about a time the article
+            // never reaches when it never mentions that year, nor is dated in it.
+            if (!continuesName && Years.IsYear(token.Surface))
+            {
+                units.Add(Unit(token.Surface, [token], isName: true));
+                continue;
+            }
+
             if (continuesName || (token.Capitalized && !token.SentenceStart))
             {
                 name.Add(token);

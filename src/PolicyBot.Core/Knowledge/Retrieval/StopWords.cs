@@ -20,6 +20,10 @@ public static class StopWords
         "wasn", "we", "well", "were", "weren", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom",
         "whose", "why", "will", "with", "within", "without", "won't", "would", "wouldn", "yet", "you", "your", "yours",
         "yourself", "d", "m", "o", "y", "etc", "anyway", "even", "still", "lest", "many", "like", "lot",
+        "somewhere", "anywhere", "someone", "somebody", "anyone", "anybody",
+        // Chat spellings without the apostrophe, and fillers.
+        "whats", "hows", "whos", "wheres", "im", "ive", "dont", "doesnt", "isnt", "wont", "cant", "didnt", "nah", "yeah",
+        "yep", "nope", "hey", "btw", "pls", "plz", "lol", "vs", "versus",
     ]);
 
     /// <summary>
@@ -34,11 +38,13 @@ public static class StopWords
         "mentions", "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "describe", "describes", "tell",
         "tells", "me", "mean", "means", "meant", "support", "supports", "favor", "favour", "recommend", "recommends", "suggest",
         "suggests", "propose", "proposes", "want", "wants", "according", "regarding", "concerning", "take", "here", "please",
-        "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "know", "knows", "idea", "ok",
+        "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "happened", "happening", "know", "knows", "idea", "ok",
         "example", "examples", "instance", "instances", "quote", "quotes", "quoted", "quoting", "cite", "cites", "cited",
         "reference", "references", "referenced", "sentence", "sentences", "paragraph", "paragraphs", "passage", "passages",
         "phrase", "phrases", "wording", "headline", "title", "name", "names", "named", "assessment", "assess", "perspective",
-        "proposed", "proposal", "proposals", "envision", "envisions", "envisioned",
+        "proposed", "proposal", "proposals", "envision", "envisions", "envisioned", "claiming", "claimed", "emphasize",
+        "emphasizes", "emphasise", "emphasises", "stress", "stresses", "admit", "admits", "concede", "concedes", "acknowledge",
+        "acknowledges", "list", "asking", "wondering", "curious", "confused", "sorry", "wait",
     ]);
 
     /// <summary>
@@ -57,6 +63,8 @@ public static class StopWords
         "good", "bad", "big", "small", "whole", "part", "side", "way", "ways", "role", "toward", "towards", "afraid", "worried",
         "worry", "able", "call", "called", "long", "old", "new", "first", "last", "next", "right", "wrong", "sure", "lasting",
         "produce", "produces", "instead", "enough", "equal", "compare", "compares", "compared", "policy", "policies",
-        "entirely", "roughly", "exactly", "including", "gonna", "person",
+        "entirely", "roughly", "exactly", "including", "gonna", "person", "two", "ignore", "ignored", "ignoring", "fine",
+        "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
+        "include", "includes", "ask", "asks",
     ]);
 }
