@@ -103,6 +103,18 @@ public sealed class HybridAnswererTests
         Assert.Contains(reason, answer.Signals.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("What is her proposal?")]
+    [InlineData("What does the author propose?")]
+    public async Task A_question_made_only_of_words_about_the_piece_is_answered_not_declined_as_uncovered(string question)
+    {
+        var (_, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+
+        Assert.False(answer.Declined, answer.Signals.Reason);
+    }
+
     [Fact]
     public async Task A_year_the_article_is_dated_in_counts_as_covered_though_its_text_never_writes_it()
     {

@@ -68,6 +68,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How many lanes does the city have?", null)]
     [InlineData("How is the budget organized?", null)]
     [InlineData("How many lessons did the council learn from other cities?", null)]
+    [InlineData("What is the article about?", 2)]
+    [InlineData("what's this op-ed all about??", 2)]
+    [InlineData("Can you summarize it?", 2)]
+    [InlineData("What is the article about Syria?", null)]
+    [InlineData("Summarize the budget debate", null)]
     public void The_paragraph_announcing_the_points_answers_questions_about_them(string question, int? paragraph)
     {
         var announced = ArticleParser.Parse("announced", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nThe vote is near.\n\nThere are two reasons to act now.\n\nFirst, it is safe.\n\nSecond, it is cheap.\n\nA B is a writer.\n", null);

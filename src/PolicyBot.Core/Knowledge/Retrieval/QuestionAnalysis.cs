@@ -71,7 +71,9 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var tokens = allTokens.Where(t => !StopWords.English.Contains(t.Surface)).ToList();
         var topical = tokens.Where(t => !StopWords.QuestionFraming.Contains(t.Surface)).ToList();
 
-        // "Who is the author?" is all framing: then the framing words are the topic.
+        // "Who is the author?" is all framing: then the framing words are the topic. They ask about the piece itself
+        // ("what is her proposal?"), which every article covers.
+        var allFraming = topical.Count == 0;
         if (topical.Count == 0)
         {
             topical = tokens;
@@ -149,7 +151,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         {
             var terms = parts.Select(t => t.Term).ToImmutableArray();
             // A lower-case word must be an ordinary word of the article: "time" is not covered by "Time Magazine".
-            var known = parts.All(t => covered.Contains(t.Index)
+            var known = allFraming || parts.All(t => covered.Contains(t.Index)
                 || ((isName || t.Capitalized ? index.Vocabulary : index.OrdinaryTerms).Contains(t.Term) && (!isName || parts.Count > 1 || Standalone(t)))
                 || (caseless && index.SingleWordNames.Contains(t.Term)));
             if (!known && isName)

@@ -95,9 +95,10 @@ public sealed partial class StructureCues
     [GeneratedRegex(@"\b(?:conclusion|concluding\s+(?:thought|paragraph|line)s?|closing\s+(?:thought|argument|paragraph|line)s?|(?:last|final)\s+paragraph|(?:article|piece|op-?ed|essay|column|author|writer)\s+(?:end|ends|close|closes|finish|finishes|conclude|concludes|wrap|wraps)(?:\s+up)?|wrap(?:s|ped)?\s+(?:it\s+)?up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Closing();
 
-    // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?"; not
+    // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?", "what
+    // is the article about?", "can you summarize it?"; not
     // "how many lessons did the US learn from Libya?" (the count must be of the piece's points).
-    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b|\bwhat(?:['’]s|\s+is)\s+(?:the|this)\s+(?:article|piece|op-?ed|essay|column)\s+(?:all\s+)?about\W*$|^\W*(?:(?:can|could)\s+you\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:article|piece|op-?ed|essay|column)))?(?:\s+for\s+me)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
 
     // "three important points", "two reasons", "a few things".
