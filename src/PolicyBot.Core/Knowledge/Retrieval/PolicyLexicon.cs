@@ -79,7 +79,10 @@ public static class PolicyLexicon
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 
         // Aims.
-        ["aim", "goal", "objective", "purpose", "end goal", "bottom line", "priority", "endgame", "end game", "end state", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern", "whole point"],
+        ["aim", "goal", "objective", "purpose", "priority", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern"],
+        // What everything else serves: "the end goal", "at the end of the day", "the whole point".
+        ["ultimate aim", "ultimate goal", "end goal", "real goal", "true goal", "final goal", "overarching goal", "bottom line", "endgame", "end game", "end state", "whole point", "at the end of the day"],
+        ["means to this end", "means to an end", "a means", "just a means", "end in itself", "ends in themselves", "a tool", "just a tool", "instrumental"],
         ["peace", "stability"],
 
         // Places and actors under other names.
