@@ -110,12 +110,14 @@ public sealed partial class HybridAnswerer : IAnswerer
 
         // A question that asks for a kind of fact (a date, a figure, a place, a name, an age: AnswerKind) needs a
         // paragraph holding one; a close runner-up that has one is the better answer, else the article does not answer.
+        // Not for a past event's date ("when did they first meet?"): another passage's date ("late October") dates
+        // something else.
         var kind = AnswerKinds.Of(question);
         string? kindReason = null;
         if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph), question))
         {
             var supplier = ranked.FirstOrDefault(e => AnswerKinds.Supplies(kind, article.Paragraph(e.Paragraph), question));
-            if (supplier is not null && supplier.Score >= AnswerKindRunnerUpRatio * top.Score)
+            if (supplier is not null && supplier.Score >= AnswerKindRunnerUpRatio * top.Score && kind != AnswerKind.Date)
             {
                 top = supplier;
                 ranked = [supplier, .. ranked.Where(e => e != supplier)];

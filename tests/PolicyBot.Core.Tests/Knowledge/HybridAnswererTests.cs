@@ -66,6 +66,7 @@ public sealed class HybridAnswererTests
     [InlineData("Doesn't Kim's arsenal put him on an equal footing with Washington now?", 8)]
     [InlineData("Is the author a fellow somewhere?", 10)]
     [InlineData("What happened to Saddam Hussein?", 4)]
+    [InlineData("When did North Korean state media issue its warning?", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -92,6 +93,7 @@ public sealed class HybridAnswererTests
     [InlineData("What is the name of North Korea's state news agency?", "no outlet")]
     [InlineData("who's leading the US negotiating team", "names no one")]
     [InlineData("Did North Korea test an ICBM in 2017?", "never mentions '2017'")]
+    [InlineData("When did Trump and Kim first meet?", "no date")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {

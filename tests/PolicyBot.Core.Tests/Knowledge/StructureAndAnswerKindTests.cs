@@ -94,10 +94,11 @@ public sealed class StructureAndAnswerKindTests
     }
 
     [Theory]
-    [InlineData("When did the Korean War start?", AnswerKind.Time)]
+    [InlineData("When did the Korean War start?", AnswerKind.Date)]
+    [InlineData("When was the warning made?", AnswerKind.Date)]
     [InlineData("so when will talks resume?", AnswerKind.Time)]
     [InlineData("How long has Trump got left in office?", AnswerKind.Time)]
-    [InlineData("What year did the warning come?", AnswerKind.Time)]
+    [InlineData("What year did the warning come?", AnswerKind.Date)]
     [InlineData("How many warheads does North Korea have?", AnswerKind.Quantity)]
     [InlineData("What is the size of the army?", AnswerKind.Quantity)]
     [InlineData("How much should we expect from these talks?", AnswerKind.Any)]
@@ -149,6 +150,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Time, "Talks could open later this month or in early December.", true)]
     [InlineData(AnswerKind.Time, "If 2020 arrives without progress, relations end.", true)]
     [InlineData(AnswerKind.Time, "Trump has at most five more years in office.", true)]
+    [InlineData(AnswerKind.Date, "Trump has at most five more years in office.", false)]
+    [InlineData(AnswerKind.Date, "North Korean state media warned in late October.", true)]
     [InlineData(AnswerKind.Time, "Preventing war is our ultimate aim. They may be smaller goals.", false)]
     [InlineData(AnswerKind.Quantity, "There are three important points.", true)]
     [InlineData(AnswerKind.Quantity, "Washington could offer to lift sanctions.", false)]

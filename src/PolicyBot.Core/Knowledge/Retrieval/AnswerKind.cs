@@ -11,6 +11,12 @@ public enum AnswerKind
 {
     Any,
     Time,
+
+    /// <summary>
+    /// When something already happened ("when did they first meet?"): the passage must give a date, a month or a year.
+    /// A span ("five more years", "for decades") answers "how long", not "when did".
+    /// </summary>
+    Date,
     Quantity,
 
     /// <summary>Where something is held, based or published: the passage must name a place ("at Defense Priorities").</summary>
@@ -47,7 +53,7 @@ public static partial class AnswerKinds
 
         if (TimeQuestion().IsMatch(question))
         {
-            return AnswerKind.Time;
+            return PastTimeQuestion().IsMatch(question) ? AnswerKind.Date : AnswerKind.Time;
         }
 
         if (AgeQuestion().IsMatch(question))
@@ -80,6 +86,7 @@ public static partial class AnswerKinds
     public static bool Supplies(AnswerKind kind, string passage, string question = "") => kind switch
     {
         AnswerKind.Time => TimeExpression().IsMatch(passage),
+        AnswerKind.Date => DateExpression().IsMatch(passage),
         AnswerKind.Quantity => NumberExpression().IsMatch(passage),
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
@@ -92,7 +99,7 @@ public static partial class AnswerKinds
     /// <summary>The reason given when no passage close enough to the question supplies what it asks for.</summary>
     public static string MissingReason(AnswerKind kind) => kind switch
     {
-        AnswerKind.Time => "the article gives no date or time for that",
+        AnswerKind.Time or AnswerKind.Date => "the article gives no date or time for that",
         AnswerKind.Quantity => "the article gives no figure for that",
         AnswerKind.Age => "the article gives no age",
         AnswerKind.Place => "the article names no place for that",
@@ -145,6 +152,14 @@ public static partial class AnswerKinds
     // "When will...", "so when did...", "what year...", "how long...", "since when".
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?when\b|\b(?:what|which)\s+(?:year|month|date|day)\b|\bhow\s+long\b|\bsince\s+when\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeQuestion();
+
+    // "When did they first meet?", "when was the warning made?", "what year did...": a past event's date.
+    [GeneratedRegex(@"\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|month|date|day)\s+(?:did|was|were)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastTimeQuestion();
+
+    // A date, a month or a year ("in late October", "if 2020 arrives", "last year"); not a span or "soon".
+    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|(?:this|next|last)\s+(?:week|month|year)|yesterday)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateExpression();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
     // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too ("range of" is
