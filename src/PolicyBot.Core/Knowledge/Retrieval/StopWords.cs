@@ -44,7 +44,8 @@ public static class StopWords
         "phrase", "phrases", "wording", "headline", "title", "name", "names", "named", "assessment", "assess", "perspective",
         "proposed", "proposal", "proposals", "envision", "envisions", "envisioned", "claiming", "claimed", "emphasize",
         "emphasizes", "emphasise", "emphasises", "stress", "stresses", "admit", "admits", "concede", "concedes", "acknowledge",
-        "acknowledges", "list", "asking", "wondering", "curious", "confused", "sorry", "wait",
+        "acknowledges", "list", "asking", "wondering", "curious", "confused", "sorry", "wait", "reasoning", "rationale",
+        "logic",
     ]);
 
     /// <summary>
@@ -65,6 +66,6 @@ public static class StopWords
         "produce", "produces", "instead", "enough", "equal", "compare", "compares", "compared", "policy", "policies",
         "entirely", "roughly", "exactly", "including", "gonna", "person", "two", "ignore", "ignored", "ignoring", "fine",
         "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
-        "include", "includes", "ask", "asks",
+        "include", "includes", "ask", "asks", "left", "max", "issued", "line", "lines",
     ]);
 }
