@@ -68,6 +68,8 @@ public sealed class HybridAnswererTests
     [InlineData("What happened to Saddam Hussein?", 4)]
     [InlineData("When did North Korean state media issue its warning?", 2)]
     [InlineData("how many years does trump have left max per the article", 7)]
+    [InlineData("What did North Korea say would end?", 2)]
+    [InlineData("Where should diplomacy start?", 5)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {

@@ -216,7 +216,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     var end = start + phrase.Terms.Length;
                     // "could the Trump administration": an article between the cue and the name does not matter.
                     var before = start > 0 && Determiners.Contains(tokens[start - 1].Surface) ? start - 2 : start - 1;
-                    // "how does the Kim regime feel about the drills": a side's view is not a move it could make.
+                    // "how does the Kim regime feel about the drills", "what did North Korea say": a side's view or words
+                    // are not a move it could make.
                     // ("the Kim regime": the verb may follow a word after the name).
                     var stance = tokens.Skip(end).Take(2).Any(t => StanceVerbs.Contains(t.Surface));
                     // "if Kim won't disarm, why bother negotiating?": a side in a condition is not the one asked about.
@@ -246,6 +247,9 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         "feel", "feels", "think", "thinks", "believe", "believes", "view", "views",
         "fear", "fears", "hate", "hates", "care", "cares", "worry", "worries", "object", "objects",
         "react", "reacts", "regard", "regards", "perceive", "perceives", "consider", "considers",
+        // What a side said is its view too: "what did North Korea say would end?" asks about a warning, not a move.
+        "say", "says", "said", "warn", "warns", "warned", "threaten", "threatens", "threatened", "claim", "claims", "claimed",
+        "announce", "announces", "announced", "declare", "declares", "declared",
     };
 
     private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)
