@@ -98,6 +98,7 @@ public sealed class HybridAnswererTests
     [InlineData("who's leading the US negotiating team", "names no one")]
     [InlineData("Did North Korea test an ICBM in 2017?", "never mentions '2017'")]
     [InlineData("When did Trump and Kim first meet?", "no date")]
+    [InlineData("What did Kim say in his most recent New Year's speech?", "does not quote that")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {

@@ -133,6 +133,10 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Did the talks end up happening?", AnswerKind.Outcome)]
     [InlineData("What came of the talks?", AnswerKind.Outcome)]
     [InlineData("How did the summit turn out?", AnswerKind.Outcome)]
+    [InlineData("What did Kim say in his most recent New Year's speech?", AnswerKind.Statement)]
+    [InlineData("What did Bonnie Kristian write in her Time Magazine articles?", AnswerKind.Statement)]
+    [InlineData("What did Pyongyang say in its warning?", AnswerKind.Any)]
+    [InlineData("What does the article say in its conclusion?", AnswerKind.Any)]
     [InlineData("What did Kim do after the year-end deadline passed?", AnswerKind.Outcome)]
     [InlineData("What happened when 2020 arrived with no deal?", AnswerKind.Outcome)]
     [InlineData("What happens if 2020 arrives without progress?", AnswerKind.Any)]
@@ -193,4 +197,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What is the name of the Korean Central News Agency's chief?", "The Korean Central News Agency reported the warning.", false)]
     public void An_organisation_the_question_names_in_lower_case_is_still_an_answer(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Organization, passage, question));
+
+    [Theory]
+    [InlineData("What did Kim say in his New Year's speech?", "In his New Year's speech, Kim said he would wait.", true)]
+    [InlineData("What did Kim say in his New Year's speech?", "State media warned in late October.", false)]
+    [InlineData("What did she write in her columns?", "Her column in The Week argued the opposite.", true)]
+    public void A_passage_quotes_a_speech_or_piece_only_when_it_mentions_one(string question, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Statement, passage, question));
 }

@@ -35,6 +35,12 @@ public enum AnswerKind
     Age,
 
     /// <summary>
+    /// What someone said or wrote in a particular speech, interview or piece ("what did Kim say in his New Year's
+    /// speech?"): the passage must mention that kind of source. Reporting a warning is not quoting a speech.
+    /// </summary>
+    Statement,
+
+    /// <summary>
     /// How something turned out ("did the talks actually happen?", "what came of them?"): the passage must report it as
     /// done. An opinion piece looks ahead; what happened after it was written is beyond it.
     /// </summary>
@@ -49,6 +55,11 @@ public static partial class AnswerKinds
         if (OutcomeQuestion().IsMatch(question))
         {
             return AnswerKind.Outcome;
+        }
+
+        if (StatementQuestion().IsMatch(question))
+        {
+            return AnswerKind.Statement;
         }
 
         if (TimeQuestion().IsMatch(question))
@@ -93,6 +104,8 @@ public static partial class AnswerKinds
         AnswerKind.Name => HoldsNewName(passage, question),
         AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
+        AnswerKind.Statement => StatementQuestion().Match(question) is { Success: true } asked
+            && Regex.IsMatch(passage, $@"\b{Regex.Escape(Singular(asked.Groups["source"].Value))}", RegexOptions.IgnoreCase),
         _ => true,
     };
 
@@ -104,6 +117,7 @@ public static partial class AnswerKinds
         AnswerKind.Age => "the article gives no age",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
+        AnswerKind.Statement => "the article does not quote that",
         AnswerKind.Organization => "the article names no outlet or organisation for that",
         _ => "the article names no one for that",
     };
@@ -115,6 +129,12 @@ public static partial class AnswerKinds
         var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return ProperName().Matches(passage).Any(name => OwnWords(name.Value) is { Length: > 0 } own && !own.Any(asked.Contains));
     }
+
+    // "speeches" -> "speech", "tweets" -> "tweet", "address" stays.
+    private static string Singular(string noun) =>
+        noun.EndsWith("ches", StringComparison.OrdinalIgnoreCase) ? noun[..^2]
+        : noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? noun[..^1]
+        : noun;
 
     private static string[] OwnWords(string name) =>
         [.. NameWord().Matches(name).Select(m => m.Value).Where(w => !NotPersonalNameWords.Contains(w))];
@@ -183,6 +203,11 @@ public static partial class AnswerKinds
     // not "did Trump really say he loves Kim?" (a claim the article may report).
     [GeneratedRegex(@"\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeQuestion();
+
+    // "What did Kim say in his New Year's speech?", "what did she write in her Time Magazine articles?": a named kind of
+    // source; not "what does the article say in its conclusion" nor "what did Pyongyang say in its warning".
+    [GeneratedRegex(@"\b(?:say|said|says|write|wrote|written|writes|tweet|tweeted|claim|claimed|announce|announced|promise|promised|reveal|revealed)\b[^?.]*?\b(?:in|during)\s+(?:his|her|their|its|the|a|an|that|this)\s+(?:[\w'’-]+\s+){0,4}?(?<source>speech|speeches|address|interview|interviews|letter|letters|tweets?|book|books|memoir|testimony|remarks|press\s+conference|articles|columns|podcast|broadcast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatementQuestion();
 
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
     [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]
