@@ -108,6 +108,14 @@ public sealed partial class HybridAnswerer : IAnswerer
             .ToArray();
         var top = ranked[0];
 
+        // "What is the year-end deadline about?": the passage that introduces the thing, if it scores close to the best.
+        if (structural is null && DefinitionCue.Subject(question) is { } subject
+            && DefinitionCue.FirstNaming(subject, ranked, index) is { } introduction && introduction != top)
+        {
+            top = introduction;
+            ranked = [introduction, .. ranked.Where(e => e != introduction)];
+        }
+
         // A question that asks for a kind of fact (a date, a figure, a place, a name, an age: AnswerKind) needs a
         // paragraph holding one; a close runner-up that has one is the better answer, else the article does not answer.
         // Not for a past event's date ("when did they first meet?"): another passage's date ("late October") dates

@@ -70,6 +70,8 @@ public sealed class HybridAnswererTests
     [InlineData("how many years does trump have left max per the article", 7)]
     [InlineData("What did North Korea say would end?", 2)]
     [InlineData("Where should diplomacy start?", 5)]
+    [InlineData("What does normalize mean here?", 5)]
+    [InlineData("whats this year end deadline thing about?", 1)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
