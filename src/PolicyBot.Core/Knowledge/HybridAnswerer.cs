@@ -120,7 +120,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         // paragraph holding one; a close runner-up that has one is the better answer, else the article does not answer.
         // Not for a past event's date ("when did they first meet?"): another passage's date ("late October") dates
         // something else.
-        var kind = AnswerKinds.Of(question);
+        var kind = AnswerKinds.Of(question, index.WrittenIn);
         string? kindReason = null;
         if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph), question))
         {

@@ -72,6 +72,7 @@ public sealed class HybridAnswererTests
     [InlineData("Where should diplomacy start?", 5)]
     [InlineData("What does normalize mean here?", 5)]
     [InlineData("whats this year end deadline thing about?", 1)]
+    [InlineData("What did Pyongyang say would happen in 2020?", 2)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
@@ -101,6 +102,7 @@ public sealed class HybridAnswererTests
     [InlineData("Did North Korea test an ICBM in 2017?", "never mentions '2017'")]
     [InlineData("When did Trump and Kim first meet?", "no date")]
     [InlineData("What did Kim say in his most recent New Year's speech?", "does not quote that")]
+    [InlineData("did kim actually cut ties with trump in 2020", "how that turned out")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {

@@ -204,4 +204,12 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What did she write in her columns?", "Her column in The Week argued the opposite.", true)]
     public void A_passage_quotes_a_speech_or_piece_only_when_it_mentions_one(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Statement, passage, question));
+
+    [Theory]
+    [InlineData("Did North Korea test a missile in 2020?", AnswerKind.Outcome, 2019)]
+    [InlineData("Did North Korea test a missile in 2019?", AnswerKind.Any, 2019)]
+    [InlineData("What did Pyongyang say would happen in 2020?", AnswerKind.Any, 2019)]
+    [InlineData("Did North Korea test a missile in 2020?", AnswerKind.Any, null)]
+    public void A_question_about_what_happened_after_the_article_was_written_asks_an_outcome(string question, AnswerKind kind, int? writtenIn) =>
+        Assert.Equal(kind, AnswerKinds.Of(question, writtenIn));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
@@ -50,9 +51,14 @@ public enum AnswerKind
 /// <summary>Detects the <see cref="AnswerKind"/> a question asks for and whether a passage can supply it.</summary>
 public static partial class AnswerKinds
 {
-    public static AnswerKind Of(string question)
+    /// <param name="writtenIn">The year the article was written, if known: whether something happened later is beyond it.</param>
+    public static AnswerKind Of(string question, int? writtenIn = null)
     {
-        if (OutcomeQuestion().IsMatch(question))
+        // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
+        // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
+        var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !ReportedFuture().IsMatch(question)
+            && Years.In(question).Any(y => int.Parse(y, CultureInfo.InvariantCulture) > year);
+        if (afterWriting || OutcomeQuestion().IsMatch(question))
         {
             return AnswerKind.Outcome;
         }
@@ -208,6 +214,14 @@ public static partial class AnswerKinds
     // source; not "what does the article say in its conclusion" nor "what did Pyongyang say in its warning".
     [GeneratedRegex(@"\b(?:say|said|says|write|wrote|written|writes|tweet|tweeted|claim|claimed|announce|announced|promise|promised|reveal|revealed)\b[^?.]*?\b(?:in|during)\s+(?:his|her|their|its|the|a|an|that|this)\s+(?:[\w'’-]+\s+){0,4}?(?<source>speech|speeches|address|interview|interviews|letter|letters|tweets?|book|books|memoir|testimony|remarks|press\s+conference|articles|columns|podcast|broadcast)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatementQuestion();
+
+    // "Did...", "was...", "what happened...": about the past.
+    [GeneratedRegex(@"\b(?:did|was|were|happened|had)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastTense();
+
+    // Words that report what someone expected, not what happened.
+    [GeneratedRegex(@"\b(?:would|will|going\s+to|say|said|warn|warned|threaten|threatened|claim|claimed|predict|predicted|promise|promised)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedFuture();
 
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
     [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
@@ -90,7 +91,14 @@ public sealed class ArticleIndex
             _ => -1,
         })];
         AuthorMention = AuthorMentionPattern(article.Author, Actors);
+        WrittenIn = Years.In(article.Published).Select(y => (int?)int.Parse(y, CultureInfo.InvariantCulture)).FirstOrDefault();
     }
+
+    /// <summary>
+    /// The year the front matter dates the article in: the first year its published field names ("2019-11-05";
+    /// "undated; the text places it in November 2019 (... 'if 2020 arrives')"), if any.
+    /// </summary>
+    public int? WrittenIn { get; }
 
     /// <summary>
     /// Per paragraph (index p - 1): +1 when its position is the author's own view, -1 when it reports someone else's
