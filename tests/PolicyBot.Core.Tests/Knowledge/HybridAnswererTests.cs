@@ -73,6 +73,8 @@ public sealed class HybridAnswererTests
     [InlineData("What does normalize mean here?", 5)]
     [InlineData("whats this year end deadline thing about?", 1)]
     [InlineData("What did Pyongyang say would happen in 2020?", 2)]
+    [InlineData("how many yrs does she say trump has left", 7)]
+    [InlineData("she thinks demanding full denuke up front is dumb?", 4)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {

@@ -42,6 +42,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What's the first of the author's three points?", 2)]
     [InlineData("the last of her reasons, please", 4)]
     [InlineData("and point two?", 3)]
+    [InlineData("point 1 summary pls", 2)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
 
@@ -55,6 +56,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("When will the budget talks conclude?")]
     [InlineData("What's the point? Two lanes are plenty.")]
     [InlineData("Is there any reason two summits failed?")]
+    [InlineData("Is point 2 percent growth enough?")]
     [InlineData("What is the lesson one learns from this?")]
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
@@ -69,6 +71,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How is the budget organized?", null)]
     [InlineData("How many lessons did the council learn from other cities?", null)]
     [InlineData("What is the article about?", 2)]
+    [InlineData("what are the 2 things she says we need to realize", 2)]
     [InlineData("what's this op-ed all about??", 2)]
     [InlineData("Can you summarize it?", 2)]
     [InlineData("What is the article about Syria?", null)]

@@ -56,6 +56,9 @@ public static class PolicyLexicon
         ["working-level", "lower-level", "lower level", "low-level", "technical-level", "staff-level"],
         ["welcomed", "welcome", "good news", "a good thing", "positive step"],
         ["refuse to budge", "won't budge", "hold firm", "dig in", "hardline", "hard line", "intransigent", "inflexible", "refuse to compromise", "refusing to compromise", "unwilling to compromise", "uncompromising", "no compromise"],
+        ["before any further negotiations", "up front", "upfront", "beforehand", "precondition", "preconditions", "as a precondition", "first and then talk"],
+        ["critical", "urgent", "urgency", "pressing", "crucial", "time-sensitive"],
+        ["years", "yrs", "yr"],
         ["capitulate", "capitulation", "surrender", "all-or-nothing", "all or nothing", "maximalist", "maximal demands", "maximum pressure", "max pressure"],
         ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
         ["long-term", "long term", "long run", "down the road", "for decades", "years to come", "drag on", "last longer", "prolong", "prolonged"],
@@ -64,7 +67,7 @@ public static class PolicyLexicon
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],
         ["people", "population", "citizens", "civilians", "populace", "public"],
-        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less"],
+        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "ambitious", "ambition", "aim low", "aim high"],
         ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste"],
 
         // Relationships between leaders.

@@ -67,5 +67,6 @@ public static class StopWords
         "entirely", "roughly", "exactly", "including", "gonna", "person", "two", "ignore", "ignored", "ignoring", "fine",
         "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
         "include", "includes", "ask", "asks", "left", "max", "issued", "line", "lines",
+        "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt",
     ]);
 }
