@@ -75,6 +75,9 @@ public sealed class HybridAnswererTests
     [InlineData("What did Pyongyang say would happen in 2020?", 2)]
     [InlineData("how many yrs does she say trump has left", 7)]
     [InlineData("she thinks demanding full denuke up front is dumb?", 4)]
+    [InlineData("'achievable' in the title refers to what exactly", 6)]
+    [InlineData("so demanding CVID upfront is pointless?", 4)]
+    [InlineData("is she worried about a war if theres no deal by jan", 8)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
@@ -105,6 +108,7 @@ public sealed class HybridAnswererTests
     [InlineData("When did Trump and Kim first meet?", "no date")]
     [InlineData("What did Kim say in his most recent New Year's speech?", "does not quote that")]
     [InlineData("did kim actually cut ties with trump in 2020", "how that turned out")]
+    [InlineData("how many missiles did nk launch in 2019", "no figure")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {

@@ -43,6 +43,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("the last of her reasons, please", 4)]
     [InlineData("and point two?", 3)]
     [InlineData("point 1 summary pls", 2)]
+    [InlineData("Why does the headline say 'lanes'?", 2)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
 
@@ -57,6 +58,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What's the point? Two lanes are plenty.")]
     [InlineData("Is there any reason two summits failed?")]
     [InlineData("Is point 2 percent growth enough?")]
+    [InlineData("Why does the headline say 'fund'?")]
+    [InlineData("What's the headline?")]
     [InlineData("What is the lesson one learns from this?")]
     public void Topical_questions_have_no_structural_paragraph(string question) =>
         Assert.Null(new StructureCues(Article).ParagraphFor(question));
@@ -157,6 +160,8 @@ public sealed class StructureAndAnswerKindTests
     [Theory]
     [InlineData(AnswerKind.Time, "Talks could open later this month or in early December.", true)]
     [InlineData(AnswerKind.Time, "If 2020 arrives without progress, relations end.", true)]
+    [InlineData(AnswerKind.Quantity, "If 2020 arrives without progress, relations end.", false)]
+    [InlineData(AnswerKind.Quantity, "Trump has at most five more years in office.", true)]
     [InlineData(AnswerKind.Time, "Trump has at most five more years in office.", true)]
     [InlineData(AnswerKind.Date, "Trump has at most five more years in office.", false)]
     [InlineData(AnswerKind.Date, "North Korean state media warned in late October.", true)]

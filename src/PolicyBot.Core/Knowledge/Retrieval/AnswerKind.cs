@@ -252,6 +252,7 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?-i:(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday)|(?<=(?:^|[.!?]\s+))(?:days?|weeks?|months?|years?|decades?|soon|today|tomorrow|yesterday)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
-    [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
+    // A figure; a year ("if 2020 arrives") is a date, not a count.
+    [GeneratedRegex(@"\b(?!(?:1[6-9]|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberExpression();
 }

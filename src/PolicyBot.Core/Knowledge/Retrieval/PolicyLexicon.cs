@@ -26,7 +26,7 @@ public static class PolicyLexicon
         ["halt", "stop", "pause", "cease", "suspend"],
         ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches", "ICBM tests", "ICBM launches", "ICBMs", "ICBM", "ballistic missiles", "ballistic missile tests"],
         ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb", "nuclear stockpile", "stockpile", "nuclear capability"],
-        ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of"],
+        ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of", "CVID", "FFVD"],
         ["freeze", "moratorium", "cap", "capping"],
         ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike", "surprise attack", "sneak attack", "unprovoked"],
         ["war", "conflict", "armed conflict", "hostilities", "fighting"],
@@ -52,7 +52,9 @@ public static class PolicyLexicon
         ["guide", "steer", "guiding", "steering"],
         ["in office", "presidency", "term in office", "tenure"],
         ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate", "standoff"],
-        ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas"],
+        ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas", "new year", "new years", "new year's"],
+        // "by jan": the month a year-end deadline runs into, as chat abbreviates it.
+        ["January", "Jan"],
         ["working-level", "lower-level", "lower level", "low-level", "technical-level", "staff-level"],
         ["welcomed", "welcome", "good news", "a good thing", "positive step"],
         ["refuse to budge", "won't budge", "hold firm", "dig in", "hardline", "hard line", "intransigent", "inflexible", "refuse to compromise", "refusing to compromise", "unwilling to compromise", "uncompromising", "no compromise"],
@@ -77,7 +79,7 @@ public static class PolicyLexicon
         ["drama", "theatrics", "theater", "theatre", "spectacle", "showmanship", "pageantry", "photo ops", "photo op", "circus", "soap opera"],
         ["focusing", "focus", "attention", "concentrating", "concentrate", "fixate", "fixating", "fixation", "obsess", "obsessing", "preoccupation"],
         ["mundane", "boring", "unglamorous", "nuts and bolts", "grunt work", "day-to-day", "routine"],
-        ["volatile", "unstable", "stable", "shaky", "unpredictable"],
+        ["volatile", "unstable", "stable", "shaky", "unpredictable", "risky", "unreliable", "fragile", "precarious"],
         ["son-in-law", "son in law", "kushner"],
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 

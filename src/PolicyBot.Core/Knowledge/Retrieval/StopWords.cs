@@ -23,7 +23,8 @@ public static class StopWords
         "somewhere", "anywhere", "someone", "somebody", "anyone", "anybody",
         // Chat spellings without the apostrophe, and fillers.
         "whats", "hows", "whos", "wheres", "im", "ive", "dont", "doesnt", "isnt", "wont", "cant", "didnt", "nah", "yeah",
-        "yep", "nope", "hey", "btw", "pls", "plz", "lol", "vs", "versus",
+        "yep", "nope", "hey", "btw", "pls", "plz", "lol", "vs", "versus", "theres", "thats", "arent", "wasnt", "werent",
+        "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt", "youre", "theyre", "shes",
     ]);
 
     /// <summary>

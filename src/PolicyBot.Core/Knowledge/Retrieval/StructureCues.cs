@@ -5,7 +5,7 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// Questions about the shape of the text rather than its topic: "what's the author's third point?", "how does the
-/// piece end?", "how does it open?", "how many points does she make?". Opinion pieces announce their points ("three
+/// piece end?", "how does it open?", "how many points does she make?", "why does the headline say 'achievable'?". Opinion pieces announce their points ("three
 /// important points"), number them ("First, ...", "And third, ...") and close with their conclusion before the author
 /// note, so these map to paragraphs by structure, which no similarity sees.
 /// </summary>
@@ -14,6 +14,8 @@ public sealed partial class StructureCues
     private readonly ImmutableDictionary<int, int> _ordinalParagraphs;
     private readonly int _closingParagraph;
     private readonly int? _overviewParagraph;
+    private readonly HashSet<string> _titleTerms;
+    private readonly List<string>[] _paragraphTerms;
 
     public StructureCues(Article article)
     {
@@ -28,6 +30,8 @@ public sealed partial class StructureCues
         }
 
         _ordinalParagraphs = ordinals.ToImmutable();
+        _titleTerms = TextAnalyzer.Terms(article.Title).ToHashSet(StringComparer.Ordinal);
+        _paragraphTerms = [.. article.Paragraphs.Select(TextAnalyzer.Terms)];
 
         // The points are announced just before the first of them ("there are three important points to realize").
         _overviewParagraph = _ordinalParagraphs.TryGetValue(1, out var first) && first > 1 && Announcement().IsMatch(article.Paragraph(first - 1))
@@ -53,6 +57,11 @@ public sealed partial class StructureCues
             }
         }
 
+        if (Headline().IsMatch(question) && TitleParagraph(question) is { } developed)
+        {
+            return developed;
+        }
+
         if (Closing().IsMatch(question))
         {
             return _closingParagraph;
@@ -64,6 +73,21 @@ public sealed partial class StructureCues
         }
 
         return Opening().IsMatch(question) ? 1 : null;
+    }
+
+    // "Why does the headline say 'achievable'?": the first paragraph that uses the title's words the question quotes.
+    private int? TitleParagraph(string question)
+    {
+        // Only words the body uses too: "watchword" is the headline's alone.
+        var quoted = TextAnalyzer.Terms(question).Where(t => _titleTerms.Contains(t) && _paragraphTerms.Any(p => p.Contains(t)))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        if (quoted.Length == 0)
+        {
+            return null;
+        }
+
+        var first = Array.FindIndex(_paragraphTerms, terms => quoted.All(terms.Contains));
+        return first < 0 ? null : first + 1;
     }
 
     private static bool IsAuthorNote(Article article, int paragraph) =>
@@ -100,6 +124,10 @@ public sealed partial class StructureCues
     // "how many lessons did the US learn from Libya?" (the count must be of the piece's points).
     [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b|\bwhat\s+are\s+(?:the|her|his|their|its|those)\s+(?:two|three|four|five|[2-5])\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|things|arguments|reasons|lessons|takeaways|considerations)\b|\bwhat(?:['’]s|\s+is)\s+(?:the|this)\s+(?:article|piece|op-?ed|essay|column)\s+(?:all\s+)?about\W*$|^\W*(?:(?:can|could)\s+you\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:article|piece|op-?ed|essay|column)))?(?:\s+for\s+me)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
+
+    // "the headline", "in the title".
+    [GeneratedRegex(@"\b(?:headline|title|headline['’]s|title['’]s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Headline();
 
     // "three important points", "two reasons", "a few things".
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|a\s+few|\d+)\s+(?:[\w-]+\s+)?(?:points|reasons|arguments|lessons|things|steps|ideas|considerations|takeaways|principles)\b", RegexOptions.IgnoreCase)]
