@@ -76,6 +76,7 @@ public sealed class HybridAnswererTests
     [InlineData("how many yrs does she say trump has left", 7)]
     [InlineData("she thinks demanding full denuke up front is dumb?", 4)]
     [InlineData("'achievable' in the title refers to what exactly", 6)]
+    [InlineData("Why does the headline call the talks achievable?", 6)]
     [InlineData("so demanding CVID upfront is pointless?", 4)]
     [InlineData("is she worried about a war if theres no deal by jan", 8)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
@@ -130,6 +131,7 @@ public sealed class HybridAnswererTests
         var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
 
         Assert.False(answer.Declined, answer.Signals.Reason);
+        Assert.NotEqual(10, answer.Citations[0].Paragraph); // the proposals, not the author's biography
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
@@ -57,7 +56,7 @@ public static partial class AnswerKinds
         // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
         // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
         var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !ReportedFuture().IsMatch(question)
-            && Years.In(question).Any(y => int.Parse(y, CultureInfo.InvariantCulture) > year);
+            && Years.NumbersIn(question).Any(y => y > year);
         if (afterWriting || OutcomeQuestion().IsMatch(question))
         {
             return AnswerKind.Outcome;
@@ -211,16 +210,19 @@ public static partial class AnswerKinds
     private static partial Regex OutcomeQuestion();
 
     // "What did Kim say in his New Year's speech?", "what did she write in her Time Magazine articles?": a named kind of
-    // source; not "what does the article say in its conclusion" nor "what did Pyongyang say in its warning".
-    [GeneratedRegex(@"\b(?:say|said|says|write|wrote|written|writes|tweet|tweeted|claim|claimed|announce|announced|promise|promised|reveal|revealed)\b[^?.]*?\b(?:in|during)\s+(?:his|her|their|its|the|a|an|that|this)\s+(?:[\w'’-]+\s+){0,4}?(?<source>speech|speeches|address|interview|interviews|letter|letters|tweets?|book|books|memoir|testimony|remarks|press\s+conference|articles|columns|podcast|broadcast)\b", RegexOptions.IgnoreCase)]
+    // source; not "what does the article say in its conclusion", "what did Pyongyang say in its warning" nor "what did
+    // the author say in the article about the speech" (this article is no other source).
+    [GeneratedRegex(@"\b(?:say|said|says|write|wrote|written|writes|tweet|tweeted|claim|claimed|announce|announced|promise|promised|reveal|revealed)\b[^?.]*?\b(?:in|during)\s+(?:his|her|their|its|the|a|an|that|this)\s+(?:(?!(?:about|of|on|in|from)\b)[\w'’-]+\s+){0,4}?(?<source>speech|speeches|address|interview|interviews|letter|letters|tweets?|book|books|memoir|testimony|remarks|press\s+conference|articles|columns?|podcast|broadcast)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatementQuestion();
 
-    // "Did...", "was...", "what happened...": about the past.
-    [GeneratedRegex(@"\b(?:did|was|were|happened|had)\b", RegexOptions.IgnoreCase)]
+    // "Did Kim cut ties...", "what happened in 2020": an event in the past. Not "was" or "were": "was 2020 the
+    // deadline?" asks what the article says.
+    [GeneratedRegex(@"\bdid\b|\bhappened\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTense();
 
-    // Words that report what someone expected, not what happened.
-    [GeneratedRegex(@"\b(?:would|will|going\s+to|say|said|warn|warned|threaten|threatened|claim|claimed|predict|predicted|promise|promised)\b", RegexOptions.IgnoreCase)]
+    // Words that report what someone expected, not what happened: "what did Pyongyang say would happen in 2020?",
+    // "what did the warning about 2020 mean?".
+    [GeneratedRegex(@"\b(?:would|will|going\s+to|supposed|expected|if|say|said|warn|warned|warning|threaten|threatened|threat|claim|claimed|predict|predicted|promise|promised|deadline|ultimatum)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportedFuture();
 
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
@@ -253,6 +255,6 @@ public static partial class AnswerKinds
     private static partial Regex TimeExpression();
 
     // A figure; a year ("if 2020 arrives") is a date, not a count.
-    [GeneratedRegex(@"\b(?!(?:1[6-9]|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?!(?:1[89]|20)[0-9][0-9]\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberExpression();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
@@ -91,7 +90,7 @@ public sealed class ArticleIndex
             _ => -1,
         })];
         AuthorMention = AuthorMentionPattern(article.Author, Actors);
-        WrittenIn = Years.In(article.Published).Select(y => (int?)int.Parse(y, CultureInfo.InvariantCulture)).FirstOrDefault();
+        WrittenIn = Years.NumbersIn(article.Published).Select(y => (int?)y).FirstOrDefault();
     }
 
     /// <summary>

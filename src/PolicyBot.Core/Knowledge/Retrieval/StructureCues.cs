@@ -16,6 +16,7 @@ public sealed partial class StructureCues
     private readonly int? _overviewParagraph;
     private readonly HashSet<string> _titleTerms;
     private readonly List<string>[] _paragraphTerms;
+    private readonly Dictionary<string, int> _usage;
 
     public StructureCues(Article article)
     {
@@ -32,6 +33,11 @@ public sealed partial class StructureCues
         _ordinalParagraphs = ordinals.ToImmutable();
         _titleTerms = TextAnalyzer.Terms(article.Title).ToHashSet(StringComparer.Ordinal);
         _paragraphTerms = [.. article.Paragraphs.Select(TextAnalyzer.Terms)];
+        _usage = article.Paragraphs
+            .Concat(article.Positions.SelectMany(p => p.Aliases.Concat(p.Questions).Prepend(p.Summary).Prepend(p.Title)))
+            .SelectMany(TextAnalyzer.Terms)
+            .GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // The points are announced just before the first of them ("there are three important points to realize").
         _overviewParagraph = _ordinalParagraphs.TryGetValue(1, out var first) && first > 1 && Announcement().IsMatch(article.Paragraph(first - 1))
@@ -75,19 +81,24 @@ public sealed partial class StructureCues
         return Opening().IsMatch(question) ? 1 : null;
     }
 
-    // "Why does the headline say 'achievable'?": the first paragraph that uses the title's words the question quotes.
+    // "Why does the headline call the talks achievable?": of the title's words the question uses, the one fewest
+    // paragraphs use ("achievable", not "talks"), and the first paragraph using it. Words only the title uses
+    // ("watchword") cannot point anywhere.
     private int? TitleParagraph(string question)
     {
-        // Only words the body uses too: "watchword" is the headline's alone.
-        var quoted = TextAnalyzer.Terms(question).Where(t => _titleTerms.Contains(t) && _paragraphTerms.Any(p => p.Contains(t)))
-            .Distinct(StringComparer.Ordinal).ToArray();
-        if (quoted.Length == 0)
+        var rarest = TextAnalyzer.Terms(question).Where(_titleTerms.Contains).Distinct(StringComparer.Ordinal)
+            .Select(t => (Term: t, Paragraphs: _paragraphTerms.Count(p => p.Contains(t))))
+            .Where(t => t.Paragraphs > 0)
+            .OrderBy(t => t.Paragraphs)
+            .ThenBy(t => _usage.GetValueOrDefault(t.Term)) // "talks" fills the positions' questions; "achievable" does not
+            .Select(t => t.Term)
+            .FirstOrDefault();
+        if (rarest is null)
         {
             return null;
         }
 
-        var first = Array.FindIndex(_paragraphTerms, terms => quoted.All(terms.Contains));
-        return first < 0 ? null : first + 1;
+        return Array.FindIndex(_paragraphTerms, terms => terms.Contains(rarest)) + 1;
     }
 
     private static bool IsAuthorNote(Article article, int paragraph) =>
@@ -111,7 +122,7 @@ public sealed partial class StructureCues
     // do" asks about a topic.
     // "Point number two", "reason #3", "point two?" and "the first of her three points" too; not "any reason two summits
     // failed" (a bare number counts only at the end of a clause).
-    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:(?:number\s+|no\.\s*|#\s*)(?<ordinal>one|two|three|four|five|[1-5])\b|(?<ordinal>one|two|three|four|five|[1-5])(?=\s*(?:[?.!,]|$)))|\b(?:point|argument|reason|lesson|takeaway)\s+#?(?<ordinal>[1-5])\b(?!\s*(?:%|percent|million|billion|year|years))|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:(?:number\s+|no\.\s*|#\s*)(?<ordinal>one|two|three|four|five|[1-5])\b|(?<ordinal>one|two|three|four|five|[1-5])(?=\s*(?:[?.!,]|$)))|\bpoint\s+#?(?<ordinal>[1-5])\b(?!\s*(?:%|percent|million|billion|years?)\b)|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedPoint();
 
     // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"; the text must be the
@@ -122,11 +133,11 @@ public sealed partial class StructureCues
     // "how many points does she make?", "how is the op-ed organized?", "how does the author introduce her points?", "what
     // is the article about?", "can you summarize it?"; not
     // "how many lessons did the US learn from Libya?" (the count must be of the piece's points).
-    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b|\bwhat\s+are\s+(?:the|her|his|their|its|those)\s+(?:two|three|four|five|[2-5])\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|things|arguments|reasons|lessons|takeaways|considerations)\b|\bwhat(?:['’]s|\s+is)\s+(?:the|this)\s+(?:article|piece|op-?ed|essay|column)\s+(?:all\s+)?about\W*$|^\W*(?:(?:can|could)\s+you\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:article|piece|op-?ed|essay|column)))?(?:\s+for\s+me)?\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b|\bwhat\s+are\s+(?:the|her|his|their|its|those)\s+(?:two|three|four|five|[2-5])\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|things|arguments|reasons|lessons|takeaways|considerations)\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this)\s+(?:article|piece|op-?ed|essay|column)\s+(?:(?:all|mainly|mostly|really)\s+)?about\W*$|^\W*(?:(?:can|could)\s+you\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:article|piece|op-?ed|essay|column)))?(?:\s+for\s+me)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
 
-    // "the headline", "in the title".
-    [GeneratedRegex(@"\b(?:headline|title|headline['’]s|title['’]s)\b", RegexOptions.IgnoreCase)]
+    // "the headline", "in the title"; not "the title of the North Korean leader".
+    [GeneratedRegex(@"\bheadline\b|\btitle\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Headline();
 
     // "three important points", "two reasons", "a few things".

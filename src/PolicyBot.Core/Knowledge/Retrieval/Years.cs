@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Knowledge.Retrieval;
@@ -14,6 +15,10 @@ public static partial class Years
     public static IEnumerable<string> In(string? text) =>
         text is null ? [] : Year().Matches(text).Select(m => m.Value);
 
-    [GeneratedRegex(@"\b(?:1[89]|20)\d\d\b", RegexOptions.CultureInvariant)]
+    /// <summary>The years of <see cref="In"/> as numbers, in the order written.</summary>
+    public static IEnumerable<int> NumbersIn(string? text) => In(text).Select(y => int.Parse(y, CultureInfo.InvariantCulture));
+
+    // ASCII digits only: \d would also take other scripts' digits, which are no year here and do not parse.
+    [GeneratedRegex(@"\b(?:1[89]|20)[0-9][0-9]\b", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 }
