@@ -102,8 +102,8 @@ public static partial class AnswerKinds
     public static bool Supplies(AnswerKind kind, string passage, string question = "") => kind switch
     {
         AnswerKind.Time => TimeExpression().IsMatch(passage),
-        AnswerKind.Date => DateExpression().IsMatch(passage),
-        AnswerKind.Quantity => NumberExpression().IsMatch(passage),
+        AnswerKind.Date => Years.In(passage).Any() || DateExpression().IsMatch(passage),
+        AnswerKind.Quantity => NumberExpression().Matches(passage).Any(m => !Years.IsYear(m.Value)), // "if 2020 arrives" counts nothing
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Name => HoldsNewName(passage, question),
@@ -182,8 +182,8 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|month|date|day)\s+(?:did|was|were)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTimeQuestion();
 
-    // A date, a month or a year ("in late October", "if 2020 arrives", "last year"); not a span or "soon".
-    [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|(?:this|next|last)\s+(?:week|month|year)|yesterday)\b", RegexOptions.IgnoreCase)]
+    // A month or a date relative to now ("in late October", "last year"); not a span or "soon". Years: see Years.
+    [GeneratedRegex(@"\b(?:january|february|march|april|june|july|august|september|october|november|december|(?:this|next|last)\s+(?:week|month|year)|yesterday)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateExpression();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
@@ -254,7 +254,7 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:1[6-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december|year-end|new\s+year|(?:this|next|last)\s+(?:week|month|year)|(?-i:(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b|soon|today|tomorrow|yesterday)|(?<=(?:^|[.!?]\s+))(?:days?|weeks?|months?|years?|decades?|soon|today|tomorrow|yesterday)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
-    // A figure; a year ("if 2020 arrives") is a date, not a count.
-    [GeneratedRegex(@"\b(?!(?:1[89]|20)[0-9][0-9]\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
+    // A figure: a run of digits (a year among them is discarded by the caller) or a number word.
+    [GeneratedRegex(@"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|single|double|twice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberExpression();
 }

@@ -75,7 +75,7 @@ public sealed class ArticleIndex
         }
 
         Units = [.. units];
-        Structure = new StructureCues(article);
+        Structure = new StructureCues(article, Specificity);
         PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
         _phrasesInArticle = [.. PhraseGroups.Select(g => g.Phrases.Where(Covers).ToImmutableArray())];
         ParagraphHasPosition = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p)))];

@@ -74,7 +74,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         // "Who is the author?" is all framing: then the framing words are the topic. They ask about the piece itself
         // ("what is her proposal?"), which every article covers.
         var allFraming = topical.Count == 0;
-        if (topical.Count == 0)
+        if (allFraming)
         {
             topical = tokens;
         }

@@ -5,9 +5,10 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// Questions about the shape of the text rather than its topic: "what's the author's third point?", "how does the
-/// piece end?", "how does it open?", "how many points does she make?", "why does the headline say 'achievable'?". Opinion pieces announce their points ("three
-/// important points"), number them ("First, ...", "And third, ...") and close with their conclusion before the author
-/// note, so these map to paragraphs by structure, which no similarity sees.
+/// piece end?", "how does it open?", "how many points does she make?", "why does the headline say 'achievable'?".
+/// Opinion pieces announce their points ("three important points"), number them ("First, ...", "And third, ..."),
+/// develop their headline's words and close with their conclusion before the author note, so these map to paragraphs
+/// by structure, which no similarity sees.
 /// </summary>
 public sealed partial class StructureCues
 {
@@ -16,9 +17,13 @@ public sealed partial class StructureCues
     private readonly int? _overviewParagraph;
     private readonly HashSet<string> _titleTerms;
     private readonly List<string>[] _paragraphTerms;
-    private readonly Dictionary<string, int> _usage;
+    private readonly Func<string, double> _specificity;
 
-    public StructureCues(Article article)
+    /// <param name="specificity">
+    /// How specific a term is in the article (<see cref="ArticleIndex.Specificity"/>); without it, the fewer paragraphs
+    /// use a term, the more specific it is.
+    /// </param>
+    public StructureCues(Article article, Func<string, double>? specificity = null)
     {
         var ordinals = ImmutableDictionary.CreateBuilder<int, int>();
         for (var p = 1; p <= article.ParagraphCount; p++)
@@ -33,11 +38,7 @@ public sealed partial class StructureCues
         _ordinalParagraphs = ordinals.ToImmutable();
         _titleTerms = TextAnalyzer.Terms(article.Title).ToHashSet(StringComparer.Ordinal);
         _paragraphTerms = [.. article.Paragraphs.Select(TextAnalyzer.Terms)];
-        _usage = article.Paragraphs
-            .Concat(article.Positions.SelectMany(p => p.Aliases.Concat(p.Questions).Prepend(p.Summary).Prepend(p.Title)))
-            .SelectMany(TextAnalyzer.Terms)
-            .GroupBy(t => t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _specificity = specificity ?? (term => -_paragraphTerms.Count(p => p.Contains(term)));
 
         // The points are announced just before the first of them ("there are three important points to realize").
         _overviewParagraph = _ordinalParagraphs.TryGetValue(1, out var first) && first > 1 && Announcement().IsMatch(article.Paragraph(first - 1))
@@ -81,17 +82,14 @@ public sealed partial class StructureCues
         return Opening().IsMatch(question) ? 1 : null;
     }
 
-    // "Why does the headline call the talks achievable?": of the title's words the question uses, the one fewest
-    // paragraphs use ("achievable", not "talks"), and the first paragraph using it. Words only the title uses
-    // ("watchword") cannot point anywhere.
+    // "Why does the headline call the talks achievable?": of the title's words the question uses, the most specific
+    // ("achievable", not "talks"), and the first paragraph using it. Words only the title uses ("watchword") cannot
+    // point anywhere.
     private int? TitleParagraph(string question)
     {
-        var rarest = TextAnalyzer.Terms(question).Where(_titleTerms.Contains).Distinct(StringComparer.Ordinal)
-            .Select(t => (Term: t, Paragraphs: _paragraphTerms.Count(p => p.Contains(t))))
-            .Where(t => t.Paragraphs > 0)
-            .OrderBy(t => t.Paragraphs)
-            .ThenBy(t => _usage.GetValueOrDefault(t.Term)) // "talks" fills the positions' questions; "achievable" does not
-            .Select(t => t.Term)
+        var rarest = TextAnalyzer.Terms(question)
+            .Where(t => _titleTerms.Contains(t) && _paragraphTerms.Any(p => p.Contains(t)))
+            .OrderByDescending(_specificity)
             .FirstOrDefault();
         if (rarest is null)
         {
