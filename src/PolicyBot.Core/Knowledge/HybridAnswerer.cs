@@ -122,9 +122,9 @@ public sealed partial class HybridAnswerer : IAnswerer
         // something else.
         var kind = AnswerKinds.Of(question, index.WrittenIn);
         string? kindReason = null;
-        if (structural is null && !AnswerKinds.Supplies(kind, article.Paragraph(top.Paragraph), question))
+        if (structural is null && !Supplies(top.Paragraph))
         {
-            var supplier = ranked.FirstOrDefault(e => AnswerKinds.Supplies(kind, article.Paragraph(e.Paragraph), question));
+            var supplier = ranked.FirstOrDefault(e => Supplies(e.Paragraph));
             if (supplier is not null && supplier.Score >= AnswerKindRunnerUpRatio * top.Score && kind != AnswerKind.Date)
             {
                 top = supplier;
@@ -158,8 +158,15 @@ public sealed partial class HybridAnswerer : IAnswerer
                 SemanticIndex.Similarity(questionVectors.Topic, semantic.SentenceVectors[p - 1][s])
                 + (0.5 * index.SentenceOverlap(analysis.QueryTerms, p, s, analysis.IdealTerms))))
             .ToImmutableArray();
-        var summary = top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
+        var summary = structural is not null && StructureCues.AsksWhenWritten(question) && !string.IsNullOrWhiteSpace(article.Published)
+            ? $"Published: {article.Published}."
+            : top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
         return (new Answer(question, false, summary, citations, article, top.Position, signals), top.Score);
+
+        // A date dates an event only in the passage that tells of it: "When did Kim Jong-un come to power?" is not
+        // answered by "warned in late October", which shares only his name.
+        bool Supplies(int paragraph) => AnswerKinds.Supplies(kind, article.Paragraph(paragraph), question)
+            && (kind != AnswerKind.Date || analysis.EventTerms.Count == 0 || analysis.EventTerms.Any(index.ParagraphTerms[paragraph - 1].Contains));
     }
 
     private IReadOnlyList<Article> ArticlesFor(string? slug)

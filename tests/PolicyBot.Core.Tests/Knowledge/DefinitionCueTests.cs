@@ -11,6 +11,8 @@ public sealed class DefinitionCueTests
     [InlineData("what's the deal with the year end deadline", "the year end deadline")]
     [InlineData("What does normalize mean here?", "normalize")]
     [InlineData("What is meant by 'dead-end move'?", "dead-end move")]
+    [InlineData("whats this year-end deadline everyone keeps mentioning", "year-end deadline")]
+    [InlineData("What's that warning?", "warning")]
     [InlineData("What is the ultimate aim?", null)]
     [InlineData("What does the author think about the deadline?", null)]
     [InlineData("Is the deadline meaningful?", null)]

@@ -80,6 +80,11 @@ public sealed class HybridAnswererTests
     [InlineData("so demanding CVID upfront is pointless?", 4)]
     [InlineData("is she worried about a war if theres no deal by jan", 8)]
     [InlineData("where does the 'close personal relations' line come from", 2)]
+    [InlineData("whats the deal with the year end deadline", 1)]
+    [InlineData("whats this year-end deadline everyone keeps mentioning", 1)]
+    [InlineData("whats NKs side of the bargain", 6)]
+    [InlineData("What could Pyongyang do with regard to its southern neighbor?", 6)]
+    [InlineData("when was this written", 1)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -111,6 +116,10 @@ public sealed class HybridAnswererTests
     [InlineData("did kim actually cut ties with trump in 2020", "how that turned out")]
     [InlineData("how many missiles did nk launch in 2019", "no figure")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
+    [InlineData("When did Kim Jong-un come to power?", "no date")]
+    [InlineData("did nk go back to icbm tests after the deadline passed", "how that turned out")]
+    [InlineData("Did the talks produce an agreement before the end of 2019?", "how that turned out")]
+    [InlineData("is kim jong un even still alive lol", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;

@@ -90,6 +90,26 @@ public sealed class StructureAndAnswerKindTests
         Assert.Equal(paragraph, new StructureCues(announced).ParagraphFor(question));
     }
 
+    [Theory]
+    [InlineData("when was this written", 1)]
+    [InlineData("Roughly when was the piece published, judging by the text?", 1)]
+    [InlineData("What year is the article from?", 1)]
+    [InlineData("When was the council's plan written?", null)]
+    [InlineData("When does the council vote?", null)]
+    public void The_first_dated_paragraph_answers_when_the_piece_was_written(string question, int? paragraph)
+    {
+        Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
+        Assert.Equal(paragraph is not null, StructureCues.AsksWhenWritten(question));
+    }
+
+    [Fact]
+    public void A_piece_that_names_no_date_has_no_paragraph_for_when_it_was_written()
+    {
+        var undated = ArticleParser.Parse("undated", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nThe vote is near.\n\nA B is a writer.\n", null);
+
+        Assert.Null(new StructureCues(undated).ParagraphFor("When was this written?"));
+    }
+
     [Fact]
     public void Points_that_are_not_announced_have_no_overview_paragraph() =>
         Assert.Null(new StructureCues(Article).ParagraphFor("How many points does the author make?"));
@@ -160,6 +180,15 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What is the name of North Korea's state news agency?", AnswerKind.Organization)]
     [InlineData("What's the name of the think tank she's a fellow at?", AnswerKind.Organization)]
     [InlineData("What are the names of the officials?", AnswerKind.Name)]
+    [InlineData("Did North Korea resume missile tests after the deadline passed?", AnswerKind.Outcome)]
+    [InlineData("what did biden end up doing on nk", AnswerKind.Outcome)]
+    [InlineData("Did the talks produce an agreement before the end of 2019?", AnswerKind.Outcome)]
+    [InlineData("is kim jong un even still alive lol", AnswerKind.Outcome)]
+    [InlineData("Is Kim still in power?", AnswerKind.Outcome)]
+    [InlineData("What happens if the deadline passes?", AnswerKind.Any)]
+    [InlineData("Is the deadline still meaningful?", AnswerKind.Any)]
+    [InlineData("How many years could Trump still be president?", AnswerKind.Quantity)]
+    [InlineData("Would lifting sanctions produce a deal?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 

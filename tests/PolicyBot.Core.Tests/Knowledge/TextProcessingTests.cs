@@ -24,6 +24,14 @@ public sealed class TextProcessingTests
     }
 
     [Fact]
+    public void An_acronym_s_plural_or_apostrophe_less_possessive_is_the_acronym()
+    {
+        Assert.Equal(["nk", "side"], TextAnalyzer.Terms("NKs side"));
+        Assert.Equal(TextAnalyzer.Terms("ICBM"), TextAnalyzer.Terms("ICBMs"));
+        Assert.Equal(["bass"], TextAnalyzer.Tokens("bass").Select(t => t.Surface));
+    }
+
+    [Fact]
     public void Sentences_are_exact_substrings_and_abbreviations_do_not_split()
     {
         const string paragraph = "North Korea’s arsenal changes — but does not tip — its balance with the U.S. Kim knows “swift” response follows. Mr. Smith agrees! Done?";

@@ -204,9 +204,11 @@ public static partial class AnswerKinds
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
-    // "what did Kim do after the deadline passed?";
+    // "what did Kim do after the deadline passed?", "did North Korea resume tests after the deadline passed?" (a deadline
+    // that has passed lies after the piece), "what did Biden end up doing?", "did the talks produce an agreement?", "is
+    // Kim still in power?" (a state of affairs today);
     // not "did Trump really say he loves Kim?" (a claim the article may report).
-    [GeneratedRegex(@"\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has|have)\b[^?.]*\bend(?:ed)?\s+up\b|\bdid\b[^?.]*\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]*\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]*\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b|\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeQuestion();
 
     // "What did Kim say in his New Year's speech?", "what did she write in her Time Magazine articles?": a named kind of

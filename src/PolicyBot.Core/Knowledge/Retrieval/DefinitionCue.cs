@@ -11,7 +11,7 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 public static partial class DefinitionCue
 {
     /// <summary>How close to the best score an earlier passage naming the subject must be to answer instead.</summary>
-    public const double RunnerUpRatio = 0.85;
+    public const double RunnerUpRatio = 0.75;
 
     private static readonly char[] Quotes = ['\'', '"', '‘', '’', '“', '”', ' '];
 
@@ -46,9 +46,9 @@ public static partial class DefinitionCue
     }
 
     // "What is X about/for?", "whats this X thing about", "what's the deal with X", "what does X mean (here)?", "what is
-    // meant by X". A bare "what is X?" is left alone: "what is the ultimate aim?" asks for the aim, not where it is named.
+    // meant by X", "what's this X (everyone keeps mentioning)?". A bare "what is X?" is left alone: "what is the ultimate aim?" asks for the aim, not where it is named.
     [GeneratedRegex(
-        @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+)?(?:what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?<subject>[^?]+?)\s+(?:all\s+)?(?:about|for)|what(?:['’]?s|\s+is)\s+the\s+deal\s+with\s+(?<subject>[^?]+?)|what\s+(?:does|do)\s+(?<subject>[^?]+?)\s+mean(?:\s+here|\s+in\s+(?:this|the)\s+(?:article|piece|op-?ed|context))?|what\s+is\s+meant\s+by\s+(?<subject>[^?]+?))\W*$",
+        @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+)?(?:what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?<subject>[^?]+?)\s+(?:all\s+)?(?:about|for)|what(?:['’]?s|\s+is)\s+the\s+deal\s+with\s+(?<subject>[^?]+?)|what\s+(?:does|do)\s+(?<subject>[^?]+?)\s+mean(?:\s+here|\s+in\s+(?:this|the)\s+(?:article|piece|op-?ed|context))?|what\s+is\s+meant\s+by\s+(?<subject>[^?]+?)|what(?:['’]?s|\s+is)\s+(?:this|that)\s+(?<subject>[^?]+?)(?:\s+(?:everyone|everybody|people|they)\s+[^?]*)?)\W*$",
         RegexOptions.IgnoreCase)]
     private static partial Regex Definition();
 }

@@ -92,7 +92,7 @@ public static class PolicyLexicon
 
         // Places and actors under other names.
         // Chat shorthand too: "NK", "SK" ("USA" is spelled out by TextAnalyzer).
-        ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK"],
+        ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK", "southern neighbor", "southern neighbour"],
         ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
         ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "Norks"],
         ["president", "POTUS", "commander in chief"],

@@ -59,6 +59,12 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
 
     public bool HasKnownContent => Units.Any(u => u.Known);
 
+    /// <summary>
+    /// The search terms that are not names or years: what the question says happened or is ("come to power" in "when
+    /// did Kim Jong-un come to power?"), as opposed to whom or when.
+    /// </summary>
+    public IReadOnlyCollection<string> EventTerms => [.. QueryTerms.Except(Units.Where(u => u.IsName).SelectMany(u => u.Terms), StringComparer.Ordinal)];
+
     public static QuestionAnalysis Analyze(string question, ArticleIndex index)
     {
         var allTokens = TextAnalyzer.Tokens(question).ToList();

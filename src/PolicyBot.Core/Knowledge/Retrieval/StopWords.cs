@@ -36,7 +36,7 @@ public static class StopWords
         "article", "articles", "piece", "text", "essay", "op-ed", "oped", "op", "ed", "column", "author", "authors", "writer", "writers",
         "say", "says", "said", "saying", "think", "thinks", "thought", "believe", "believes", "view", "views", "opinion",
         "opinions", "position", "positions", "stance", "argue", "argues", "argued", "argument", "claim", "claims", "mention",
-        "mentions", "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "describe", "describes", "tell",
+        "mentions", "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "describe", "describes", "described", "story", "tell",
         "tells", "me", "mean", "means", "meant", "support", "supports", "favor", "favour", "recommend", "recommends", "suggest",
         "suggests", "propose", "proposes", "want", "wants", "according", "regarding", "concerning", "take", "here", "please",
         "kind", "sort", "thing", "things", "anything", "something", "happen", "happens", "happened", "happening", "know", "knows", "idea", "ok",

@@ -5,7 +5,8 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// Questions about the shape of the text rather than its topic: "what's the author's third point?", "how does the
-/// piece end?", "how does it open?", "how many points does she make?", "why does the headline say 'achievable'?".
+/// piece end?", "how does it open?", "how many points does she make?", "why does the headline say 'achievable'?", "when
+/// was this written?".
 /// Opinion pieces announce their points ("three important points"), number them ("First, ...", "And third, ..."),
 /// develop their headline's words and close with their conclusion before the author note, so these map to paragraphs
 /// by structure, which no similarity sees.
@@ -15,6 +16,7 @@ public sealed partial class StructureCues
     private readonly ImmutableDictionary<int, int> _ordinalParagraphs;
     private readonly int _closingParagraph;
     private readonly int? _overviewParagraph;
+    private readonly int? _datedParagraph;
     private readonly HashSet<string> _titleTerms;
     private readonly List<string>[] _paragraphTerms;
     private readonly Func<string, double> _specificity;
@@ -45,10 +47,19 @@ public sealed partial class StructureCues
             ? first - 1
             : null;
 
+        // A piece undated in its source is dated by its own text: the first passage naming a month or a year.
+        _datedParagraph = Enumerable.Range(1, article.ParagraphCount)
+            .Where(p => AnswerKinds.Supplies(AnswerKind.Date, article.Paragraph(p)))
+            .Select(p => (int?)p)
+            .FirstOrDefault();
+
         // The conclusion is the last paragraph before the author note (which opens with the author's name).
         _closingParagraph = Enumerable.Range(1, article.ParagraphCount).Reverse()
             .FirstOrDefault(p => !IsAuthorNote(article, p), article.ParagraphCount);
     }
+
+    /// <summary>True for "when was this written?": the answer is the article's date, which its front matter gives.</summary>
+    public static bool AsksWhenWritten(string question) => WhenWritten().IsMatch(question);
 
     /// <summary>The paragraph a structural question points at, or null when the question is about a topic.</summary>
     public int? ParagraphFor(string question)
@@ -67,6 +78,11 @@ public sealed partial class StructureCues
         if (Headline().IsMatch(question) && TitleParagraph(question) is { } developed)
         {
             return developed;
+        }
+
+        if (_datedParagraph is { } dated && WhenWritten().IsMatch(question))
+        {
+            return dated;
         }
 
         if (Closing().IsMatch(question))
@@ -133,6 +149,10 @@ public sealed partial class StructureCues
     // "how many lessons did the US learn from Libya?" (the count must be of the piece's points).
     [GeneratedRegex(@"\bhow\s+many\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|arguments|reasons|lessons|takeaways|recommendations|considerations|principles)\b(?=[^?]*\b(?:author|writer|she|he|article|piece|op-?ed|column|essay|make|makes|made|give|gives|lay|lays|list|lists|offer|offers|raise|raises|there)\b)|\b(?:article|piece|op-?ed|essay|column|argument)\s+(?:is\s+|was\s+)?(?:organi[sz]ed|structured|laid\s+out|set\s+out|broken\s+down)\b|\bintroduces?\s+(?:her|his|the|their|its)\s+(?:list\s+of\s+)?(?:points|arguments)\b|\bwhat\s+are\s+(?:the|her|his|their|its|those)\s+(?:two|three|four|five|[2-5])\s+(?:main\s+|key\s+|big\s+|important\s+)?(?:points|things|arguments|reasons|lessons|takeaways|considerations)\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this)\s+(?:article|piece|op-?ed|essay|column)\s+(?:(?:all|mainly|mostly|really)\s+)?about\W*$|^\W*(?:(?:can|could)\s+you\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:article|piece|op-?ed|essay|column)))?(?:\s+for\s+me)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Overview();
+
+    // "When was this written?", "roughly when was the piece published?", "what year is the article from?".
+    [GeneratedRegex(@"\bwhen\s+(?:was|is)\s+(?:this|it|the\s+(?:article|piece|op-?ed|essay|column))\s+(?:written|published|dated|from)\b|\bwhat\s+(?:date|year|month)\s+(?:was|is)\s+(?:this|it|the\s+(?:article|piece|op-?ed|essay|column))\s+(?:written|published|dated|from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenWritten();
 
     // "the headline", "in the title"; not "the title of the North Korean leader".
     [GeneratedRegex(@"\bheadline\b|\btitle\b(?!\s+of\b)", RegexOptions.IgnoreCase)]

@@ -32,7 +32,7 @@ public static partial class TextAnalyzer
         {
             var raw = match.Value;
             var capitalized = char.IsUpper(raw[0]);
-            var surface = Contraction(raw.ToLowerInvariant().Replace('’', '\''));
+            var surface = Contraction(AcronymPlural().Replace(raw, "${acronym}").ToLowerInvariant().Replace('’', '\''));
             var start = sentenceStart;
             var hyphenated = match.Index > 0 && text[match.Index - 1] == '-';
             var position = index++;
@@ -72,6 +72,10 @@ public static partial class TextAnalyzer
     // Letters and digits, with inner apostrophes (Kim's, won't); hyphens split words (Jong-un -> jong, un).
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    // "NKs", "ICBMs": an acronym's plural or apostrophe-less possessive is the acronym.
+    [GeneratedRegex(@"^(?<acronym>\p{Lu}{2,})s$", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymPlural();
 
     [GeneratedRegex(@"\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b", RegexOptions.CultureInvariant)]
     private static partial Regex UnitedStates();
