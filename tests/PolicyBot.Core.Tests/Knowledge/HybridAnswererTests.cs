@@ -85,6 +85,8 @@ public sealed class HybridAnswererTests
     [InlineData("whats NKs side of the bargain", 6)]
     [InlineData("What could Pyongyang do with regard to its southern neighbor?", 6)]
     [InlineData("when was this written", 1)]
+    [InlineData("If Kim won't disarm, is there any point in talking to him at all?", 5)]
+    [InlineData("whats kim actually after here, per the author", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;

@@ -84,7 +84,8 @@ public static class PolicyLexicon
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 
         // Aims.
-        ["aim", "goal", "objective", "purpose", "priority", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern"],
+        // "What is Kim really after?", "what does he want out of all this?": someone's aim in plain speech.
+        ["aim", "goal", "objective", "purpose", "priority", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern", "really after", "actually after", "truly after", "want out of", "wants out of", "get out of all this", "get out of this"],
         // What everything else serves: "the end goal", "at the end of the day", "the whole point".
         ["ultimate aim", "ultimate goal", "end goal", "real goal", "true goal", "final goal", "overarching goal", "bottom line", "endgame", "end game", "end state", "whole point", "at the end of the day"],
         ["means to this end", "means to an end", "a means", "just a means", "end in itself", "ends in themselves", "a tool", "just a tool", "instrumental"],

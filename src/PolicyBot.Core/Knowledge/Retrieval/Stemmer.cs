@@ -2,15 +2,17 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// A light suffix stripper ("stemmer-ish"): plurals, -ing/-ed and common derivational endings, so that
-/// "sanctions"/"sanction", "normalizing"/"normalization" and "meaningless"/"meaningful" meet. It only needs to be
-/// consistent between questions and articles, not linguistically right.
+/// "sanctions"/"sanction" and "normalizing"/"normalization" meet. It only needs to be consistent between questions and
+/// articles, not linguistically right. "-less" stays: it turns a word into its opposite, and "pointless" meeting
+/// "points" sent "is there any point in talking?" to the paragraph announcing three points ("meaningless" and
+/// "meaningful" meet through <see cref="PolicyLexicon"/> instead).
 /// </summary>
 public static class Stemmer
 {
     private static readonly (string Suffix, string Replacement)[] Derivational =
     [
         ("ization", string.Empty), ("ational", "at"), ("fulness", string.Empty), ("iveness", "ive"), ("ation", "at"),
-        ("ness", string.Empty), ("ment", string.Empty), ("less", string.Empty), ("ful", string.Empty), ("tion", "t"),
+        ("ness", string.Empty), ("ment", string.Empty), ("ful", string.Empty), ("tion", "t"),
         ("ably", string.Empty), ("ibly", string.Empty), ("abl", string.Empty), ("ibl", string.Empty), ("ity", string.Empty),
         ("ly", string.Empty), ("iz", string.Empty), ("is", string.Empty),
     ];
