@@ -189,6 +189,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Is the deadline still meaningful?", AnswerKind.Any)]
     [InlineData("How many years could Trump still be president?", AnswerKind.Quantity)]
     [InlineData("Would lifting sanctions produce a deal?", AnswerKind.Any)]
+    [InlineData("Did the December talks succeed?", AnswerKind.Outcome)]
+    [InlineData("Would the talks fail without concessions?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
