@@ -85,6 +85,7 @@ public sealed class HybridAnswererTests
     [InlineData("whats NKs side of the bargain", 6)]
     [InlineData("What could Pyongyang do with regard to its southern neighbor?", 6)]
     [InlineData("when was this written", 1)]
+    [InlineData("why is the timing so critical tho", 1)]
     [InlineData("If Kim won't disarm, is there any point in talking to him at all?", 5)]
     [InlineData("whats kim actually after here, per the author", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
@@ -122,6 +123,9 @@ public sealed class HybridAnswererTests
     [InlineData("did nk go back to icbm tests after the deadline passed", "how that turned out")]
     [InlineData("Did the talks produce an agreement before the end of 2019?", "how that turned out")]
     [InlineData("is kim jong un even still alive lol", "how that turned out")]
+    [InlineData("Did North Korea actually follow through on its year-end deadline?", "how that turned out")]
+    [InlineData("Where was Bonnie Kristian born?", "no such personal detail")]
+    [InlineData("What is Bonnie Kristian's educational background?", "no such personal detail")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;

@@ -190,6 +190,12 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How many years could Trump still be president?", AnswerKind.Quantity)]
     [InlineData("Would lifting sanctions produce a deal?", AnswerKind.Any)]
     [InlineData("Did the December talks succeed?", AnswerKind.Outcome)]
+    [InlineData("Did North Korea actually follow through on its year-end deadline?", AnswerKind.Outcome)]
+    [InlineData("Where was Bonnie Kristian born?", AnswerKind.Biography)]
+    [InlineData("Where did the author go to college?", AnswerKind.Biography)]
+    [InlineData("What is her educational background?", AnswerKind.Biography)]
+    [InlineData("whats bonnie kristian's twitter handle", AnswerKind.Biography)]
+    [InlineData("how does biden handle nk compared to trump", AnswerKind.Any)]
     [InlineData("Would the talks fail without concessions?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
@@ -225,6 +231,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Organization, "KCNA reported the warning.", true)]
     [InlineData(AnswerKind.Time, "Today, Pyongyang warned again.", true)]
     [InlineData(AnswerKind.Time, "Talks stalled. Weeks later they resumed.", true)]
+    [InlineData(AnswerKind.Biography, "She graduated from Yale and lives in Ohio.", true)]
+    [InlineData(AnswerKind.Biography, "She is a fellow at Defense Priorities and contributing editor at The Week.", false)]
     [InlineData(AnswerKind.Organization, "State media warned that relations between President Trump and leader Kim Jong-un will end.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));

@@ -35,6 +35,12 @@ public enum AnswerKind
     Age,
 
     /// <summary>
+    /// Where someone was born, grew up or studied, or their social-media account ("Where did Bonnie Kristian go to
+    /// college?"): the passage must state such a fact. An author note names employers and outlets, not a life story.
+    /// </summary>
+    Biography,
+
+    /// <summary>
     /// What someone said or wrote in a particular speech, interview or piece ("what did Kim say in his New Year's
     /// speech?"): the passage must mention that kind of source. Reporting a warning is not quoting a speech.
     /// </summary>
@@ -65,6 +71,11 @@ public static partial class AnswerKinds
         if (StatementQuestion().IsMatch(question))
         {
             return AnswerKind.Statement;
+        }
+
+        if (BiographyQuestion().IsMatch(question))
+        {
+            return AnswerKind.Biography;
         }
 
         if (TimeQuestion().IsMatch(question))
@@ -106,6 +117,7 @@ public static partial class AnswerKinds
         AnswerKind.Quantity => NumberExpression().Matches(passage).Any(m => !Years.IsYear(m.Value)), // "if 2020 arrives" counts nothing
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
+        AnswerKind.Biography => BiographyExpression().IsMatch(passage),
         AnswerKind.Name => HoldsNewName(passage, question),
         AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
@@ -120,6 +132,7 @@ public static partial class AnswerKinds
         AnswerKind.Time or AnswerKind.Date => "the article gives no date or time for that",
         AnswerKind.Quantity => "the article gives no figure for that",
         AnswerKind.Age => "the article gives no age",
+        AnswerKind.Biography => "the article gives no such personal detail",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
         AnswerKind.Statement => "the article does not quote that",
@@ -206,9 +219,9 @@ public static partial class AnswerKinds
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
     // "what did Kim do after the deadline passed?", "did North Korea resume tests after the deadline passed?" (a deadline
     // that has passed lies after the piece), "what did Biden end up doing?", "did the talks produce an agreement?", "did
-    // the December talks succeed?", "is Kim still in power?" (a state of affairs today);
+    // the December talks succeed?", "did Kim follow through on the deadline?", "is Kim still in power?" (a state of affairs today);
     // not "did Trump really say he loves Kim?" (a claim the article may report).
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has|have)\b[^?.]*\bend(?:ed)?\s+up\b|\bdid\b[^?.]*\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere)\b|\bdid\b[^?.]*\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]*\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]*\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b|\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has|have)\b[^?.]*\bend(?:ed)?\s+up\b|\bdid\b[^?.]*\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]*\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]*\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]*\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b|\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeQuestion();
 
     // "What did Kim say in his New Year's speech?", "what did she write in her Time Magazine articles?": a named kind of
@@ -234,6 +247,15 @@ public static partial class AnswerKinds
     // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank".
     [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganizationQuestion();
+
+    // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
+    // twitter handle?"; not "how does Biden handle North Korea?".
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|degree|educat(?:ed|ion|ional)|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|twitter|social\s+media|instagram)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BiographyQuestion();
+
+    // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".
+    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex BiographyExpression();
 
     // "How old is Kim?", "what age is he?".
     [GeneratedRegex(@"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+is\s+(?:his|her|their)\s+age\b", RegexOptions.IgnoreCase)]

@@ -68,7 +68,7 @@ public static class PolicyLexicon
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],
-        ["people", "population", "citizens", "civilians", "populace", "public"],
+        ["people", "population", "citizens", "civilians", "populace", "public", "ppl"],
         ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "ambitious", "ambition", "aim low", "aim high"],
         ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste"],
 

@@ -25,6 +25,9 @@ public static class StopWords
         "whats", "hows", "whos", "wheres", "im", "ive", "dont", "doesnt", "isnt", "wont", "cant", "didnt", "nah", "yeah",
         "yep", "nope", "hey", "btw", "pls", "plz", "lol", "vs", "versus", "theres", "thats", "arent", "wasnt", "werent",
         "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt", "youre", "theyre", "shes",
+        // Chat shorthand for the same function words ("shud we...", "critical tho", "tbh").
+        "shud", "shld", "tho", "thru", "cuz", "coz", "bc", "ur", "thx", "ya", "wanna", "gotta", "kinda", "sorta", "ngl", "tbh",
+        "imo", "imho", "idk", "rn", "wat", "wut", "abt", "bout", "smth", "sth",
     ]);
 
     /// <summary>
