@@ -63,6 +63,7 @@ public sealed class TextProcessingTests
     [InlineData("What could Pyongyang do in return?", "North Korea")]
     [InlineData("Could the Trump administration lift sanctions?", "United States")]
     [InlineData("How does the Kim regime feel about the drills?", null)]
+    [InlineData("What does the Kim regime vociferously object to?", null)]
     [InlineData("What does Washington think of the deadline?", null)]
     [InlineData("Why is the deadline meaningless?", null)]
     [InlineData("If Kim won't disarm, why bother negotiating at all?", null)]

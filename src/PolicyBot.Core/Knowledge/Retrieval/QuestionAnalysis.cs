@@ -224,8 +224,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     var before = start > 0 && Determiners.Contains(tokens[start - 1].Surface) ? start - 2 : start - 1;
                     // "how does the Kim regime feel about the drills", "what did North Korea say": a side's view or words
                     // are not a move it could make.
-                    // ("the Kim regime": the verb may follow a word after the name).
-                    var stance = tokens.Skip(end).Take(2).Any(t => StanceVerbs.Contains(t.Surface));
+                    // ("the Kim regime vociferously object": the verb may follow the rest of the name and an adverb).
+                    var stance = tokens.Skip(end).Take(3).Any(t => StanceVerbs.Contains(t.Surface));
                     // "if Kim won't disarm, why bother negotiating?": a side in a condition is not the one asked about.
                     var conditional = tokens.Skip(Math.Max(0, start - 2)).Take(Math.Min(2, start)).Any(t => Subordinators.Contains(t.Surface));
                     var acting = !stance && !conditional && ((before >= 0 && ActingCues.Contains(tokens[before].Surface))
