@@ -258,6 +258,15 @@ public sealed class HybridAnswererTests
     [InlineData("heldout24-questions.jsonl", 90, 0.94, 0.95)]
     [InlineData("heldout25-questions.jsonl", 60, 0.95, 0.94)]
     [InlineData("heldout26-questions.jsonl", 90, 0.86, 0.92)]
+    [InlineData("heldout27-questions.jsonl", 60, 0.98, 0.87)]
+    [InlineData("heldout28-questions.jsonl", 61, 0.93, 0.98)]
+    [InlineData("heldout29-questions.jsonl", 81, 0.93, 0.86)]
+    [InlineData("heldout30-questions.jsonl", 60, 0.98, 0.92)]
+    [InlineData("heldout31-questions.jsonl", 59, 0.88, 0.98)]
+    [InlineData("heldout32-questions.jsonl", 80, 0.93, 0.90)]
+    [InlineData("heldout33-questions.jsonl", 59, 0.86, 0.98)]
+    [InlineData("heldout34-questions.jsonl", 61, 0.95, 0.98)]
+    [InlineData("heldout35-questions.jsonl", 78, 0.94, 0.90)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;
