@@ -75,6 +75,7 @@ public sealed partial class DueJobDispatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(InstanceId, _handlers.Count);
+        var retriedAtOnce = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -93,7 +94,19 @@ public sealed partial class DueJobDispatcher : BackgroundService
 
             try
             {
-                await Task.Delay(await SleepTimeAsync(stoppingToken).ConfigureAwait(false), _clock, stoppingToken).ConfigureAwait(false);
+                var (sleep, wakeAt) = await NextWakeAsync(stoppingToken).ConfigureAwait(false);
+
+                // A job that fell due while this pass ran is claimed at once, not after a sleep: on a clock that moves
+                // only when told to (a fake clock, a paused machine) even the shortest sleep may never end. Once in a
+                // row, so a job the store reports due but will not hand out (leased elsewhere) cannot spin the loop.
+                if (sleep <= MinimumSleep && !retriedAtOnce)
+                {
+                    retriedAtOnce = true;
+                    continue;
+                }
+
+                retriedAtOnce = false;
+                await SleepUntilAsync(sleep, wakeAt, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -103,7 +116,11 @@ public sealed partial class DueJobDispatcher : BackgroundService
     }
 
     /// <summary>Until the next due job, at least a few milliseconds and at most the poll interval.</summary>
-    public async Task<TimeSpan> SleepTimeAsync(CancellationToken cancellationToken)
+    public async Task<TimeSpan> SleepTimeAsync(CancellationToken cancellationToken) =>
+        (await NextWakeAsync(cancellationToken).ConfigureAwait(false)).Sleep;
+
+    // The sleep and the instant it ends, from one reading of the clock.
+    private async Task<(TimeSpan Sleep, DateTimeOffset WakeAt)> NextWakeAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset? next;
         try
@@ -113,16 +130,28 @@ public sealed partial class DueJobDispatcher : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogPollFailed(ex);
-            return _options.MaxPollInterval;
+            next = null;
         }
 
-        if (next is null)
+        var now = _clock.GetUtcNow();
+        var wait = next is null ? _options.MaxPollInterval : next.Value - now;
+        var sleep = wait < MinimumSleep ? MinimumSleep : wait > _options.MaxPollInterval ? _options.MaxPollInterval : wait;
+        return (sleep, now + sleep);
+    }
+
+    // A timer counts from when it is made: had the clock jumped past the wake time since it was read, the timer would
+    // wait a whole sleep too long, or forever on a clock that moves only when told to.
+    private async Task SleepUntilAsync(TimeSpan sleep, DateTimeOffset wakeAt, CancellationToken stoppingToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(sleep, _clock, timer.Token);
+        if (_clock.GetUtcNow() >= wakeAt)
         {
-            return _options.MaxPollInterval;
+            await timer.CancelAsync().ConfigureAwait(false);
+            return;
         }
 
-        var wait = next.Value - _clock.GetUtcNow();
-        return wait < MinimumSleep ? MinimumSleep : wait > _options.MaxPollInterval ? _options.MaxPollInterval : wait;
+        await delay.ConfigureAwait(false);
     }
 
     private async Task RunAsync(DueJob job, CancellationToken cancellationToken)

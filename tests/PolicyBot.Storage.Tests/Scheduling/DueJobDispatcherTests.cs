@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Core.Scheduling;
 using PolicyBot.Storage.Scheduling;
 using PolicyBot.Storage.Tests.Infrastructure;
@@ -107,8 +108,89 @@ public sealed class DueJobDispatcherTests
         Assert.Equal([Start, Start.AddHours(1)], handler.Runs.Select(r => r.Job.DueAt));
     }
 
+    [Fact]
+    public async Task A_job_that_falls_due_while_the_dispatcher_looks_for_the_next_one_runs_without_the_clock_moving_again()
+    {
+        await using var database = await TestDatabases.CreateSqliteAsync();
+
+        // The clock passes the due time while the dispatcher asks when the next job is due, then never moves again.
+        await RunsOnceWithoutFurtherTime(new ClockJumpingStore(new SqlDueJobStore(database.Connections, _clock), _clock, TimeSpan.FromSeconds(2)), _clock);
+    }
+
+    [Fact]
+    public async Task A_clock_that_jumps_past_the_wake_time_before_the_timer_exists_does_not_stall_the_dispatcher()
+    {
+        var clock = new ClockJumpingOnFirstTimer(Start, TimeSpan.FromSeconds(2));
+        await using var database = await TestDatabases.CreateSqliteAsync();
+
+        await RunsOnceWithoutFurtherTime(new SqlDueJobStore(database.Connections, clock), clock);
+    }
+
+    // A job due one second after the start runs once, at the two seconds the clock jumped to, with no more advancing.
+    private static async Task RunsOnceWithoutFurtherTime(IDueJobStore store, TimeProvider clock)
+    {
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler(_ =>
+        {
+            ran.TrySetResult();
+            return DueJobResult.Done;
+        });
+        using var dispatcher = new DueJobDispatcher(store, [handler], Options.Create(new SchedulingOptions { InstanceId = "test-host" }), clock, NullLogger<DueJobDispatcher>.Instance);
+        await store.ScheduleAsync(ScriptedHandler.JobKind, "a", "", Start.AddSeconds(1), CancellationToken.None);
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.Equal(Start.AddSeconds(2), Assert.Single(handler.Runs).Now);
+    }
+
     private DueJobDispatcher CreateDispatcher(SqlDueJobStore store, IDueJobHandler handler) =>
         new(store, [handler], Options.Create(new SchedulingOptions { InstanceId = "test-host" }), _clock, NullLogger<DueJobDispatcher>.Instance);
+
+    // Moves the clock once, right after answering when the next job is due: time passing while the dispatcher works.
+    private sealed class ClockJumpingStore(IDueJobStore inner, FakeTimeProvider clock, TimeSpan jump) : IDueJobStore
+    {
+        private int _jumped;
+
+        public Task ScheduleAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+            inner.ScheduleAsync(kind, key, payload, dueAt, cancellationToken);
+
+        public Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken) => inner.CancelAsync(kind, key, cancellationToken);
+
+        public Task<IReadOnlyList<DueJob>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+            inner.ClaimDueAsync(now, max, owner, lease, cancellationToken);
+
+        public Task CompleteAsync(DueJob job, string owner, DueJobResult result, CancellationToken cancellationToken) =>
+            inner.CompleteAsync(job, owner, result, cancellationToken);
+
+        public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken)
+        {
+            var next = await inner.NextDueAtAsync(cancellationToken);
+            if (Interlocked.Exchange(ref _jumped, 1) == 0)
+            {
+                clock.Advance(jump);
+            }
+
+            return next;
+        }
+    }
+
+    // Moves once, just before the first timer is made: between reading the clock and arming the timer.
+    private sealed class ClockJumpingOnFirstTimer(DateTimeOffset start, TimeSpan jump) : FakeTimeProvider(start)
+    {
+        private int _jumped;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (Interlocked.Exchange(ref _jumped, 1) == 0)
+            {
+                Advance(jump);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 
     private sealed class ScriptedHandler(Func<DueJob, DueJobResult> behaviour) : IDueJobHandler
     {
