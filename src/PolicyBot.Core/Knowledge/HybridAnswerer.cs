@@ -163,10 +163,10 @@ public sealed partial class HybridAnswerer : IAnswerer
             : top.Position?.Summary ?? $"Paragraph {top.Paragraph} of “{article.Title}” is the closest passage.";
         return (new Answer(question, false, summary, citations, article, top.Position, signals), top.Score);
 
-        // A date dates an event only in the passage that tells of it: "When did Kim Jong-un come to power?" is not
-        // answered by "warned in late October", which shares only his name.
+        // A date dates an event only in the passage that tells of it (in its words or its position's): "When did Kim
+        // Jong-un come to power?" is not answered by "warned in late October", which shares only his name.
         bool Supplies(int paragraph) => AnswerKinds.Supplies(kind, article.Paragraph(paragraph), question)
-            && (kind != AnswerKind.Date || analysis.EventTerms.Count == 0 || analysis.EventTerms.Any(index.ParagraphTerms[paragraph - 1].Contains));
+            && (kind != AnswerKind.Date || analysis.EventTerms.IsEmpty || analysis.EventTerms.Any(index.DescribedTerms[paragraph - 1].Contains));
     }
 
     private IReadOnlyList<Article> ArticlesFor(string? slug)

@@ -13,6 +13,8 @@ public sealed class DefinitionCueTests
     [InlineData("What is meant by 'dead-end move'?", "dead-end move")]
     [InlineData("whats this year-end deadline everyone keeps mentioning", "year-end deadline")]
     [InlineData("What's that warning?", "warning")]
+    [InlineData("whats this mean for south korea", null)]
+    [InlineData("what's that got to do with sanctions", null)]
     [InlineData("What is the ultimate aim?", null)]
     [InlineData("What does the author think about the deadline?", null)]
     [InlineData("Is the deadline meaningful?", null)]

@@ -84,8 +84,8 @@ public sealed class HybridAnswererTests
     [InlineData("whats this year-end deadline everyone keeps mentioning", 1)]
     [InlineData("whats NKs side of the bargain", 6)]
     [InlineData("What could Pyongyang do with regard to its southern neighbor?", 6)]
-    [InlineData("when was this written", 1)]
     [InlineData("why is the timing so critical tho", 1)]
+    [InlineData("when did nk make that threat", 2)]
     [InlineData("If Kim won't disarm, is there any point in talking to him at all?", 5)]
     [InlineData("whats kim actually after here, per the author", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
@@ -120,6 +120,7 @@ public sealed class HybridAnswererTests
     [InlineData("how many missiles did nk launch in 2019", "no figure")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     [InlineData("When did Kim Jong-un come to power?", "no date")]
+    [InlineData("when did kim jong un come to power", "no date")]
     [InlineData("did nk go back to icbm tests after the deadline passed", "how that turned out")]
     [InlineData("Did the talks produce an agreement before the end of 2019?", "how that turned out")]
     [InlineData("is kim jong un even still alive lol", "how that turned out")]
@@ -134,6 +135,17 @@ public sealed class HybridAnswererTests
 
         Assert.True(answer.Declined);
         Assert.Contains(reason, answer.Signals.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_piece_was_written_is_answered_with_its_date_and_its_first_dated_paragraph()
+    {
+        var (_, answerer) = Seed.Value;
+
+        var answer = await answerer.AnswerAsync("when was this written", null, CancellationToken.None);
+
+        Assert.StartsWith("Published: undated in the source; the text places it in November 2019", answer.Summary, StringComparison.Ordinal);
+        Assert.Equal(1, answer.Citations[0].Paragraph);
     }
 
     [Theory]

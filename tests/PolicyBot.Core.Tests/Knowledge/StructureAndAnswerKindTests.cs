@@ -91,23 +91,26 @@ public sealed class StructureAndAnswerKindTests
     }
 
     [Theory]
-    [InlineData("when was this written", 1)]
-    [InlineData("Roughly when was the piece published, judging by the text?", 1)]
-    [InlineData("What year is the article from?", 1)]
+    [InlineData("when was this written", 2)]
+    [InlineData("Roughly when was the piece published, judging by the text?", 2)]
+    [InlineData("What year is the article from?", 2)]
     [InlineData("When was the council's plan written?", null)]
     [InlineData("When does the council vote?", null)]
-    public void The_first_dated_paragraph_answers_when_the_piece_was_written(string question, int? paragraph)
+    public void The_first_dated_paragraph_answers_when_a_dated_piece_was_written(string question, int? paragraph)
     {
-        Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
+        var dated = ArticleParser.Parse("dated", "---\ntitle: T\nauthor: A B\noutlet: O\npublished: 2026-03-02\n---\n\nThe vote is near.\n\nThe council votes in March.\n\nA B is a writer.\n", null);
+
+        Assert.Equal(paragraph, new StructureCues(dated).ParagraphFor(question));
         Assert.Equal(paragraph is not null, StructureCues.AsksWhenWritten(question));
     }
 
     [Fact]
-    public void A_piece_that_names_no_date_has_no_paragraph_for_when_it_was_written()
+    public void A_piece_dated_only_in_its_front_matter_answers_with_its_opening_and_an_undated_one_not_at_all()
     {
-        var undated = ArticleParser.Parse("undated", "---\ntitle: T\nauthor: A B\noutlet: O\n---\n\nThe vote is near.\n\nA B is a writer.\n", null);
+        var datedAbove = ArticleParser.Parse("above", "---\ntitle: T\nauthor: A B\noutlet: O\npublished: 2026-03-02\n---\n\nThe vote is near.\n\nA B is a writer.\n", null);
 
-        Assert.Null(new StructureCues(undated).ParagraphFor("When was this written?"));
+        Assert.Equal(1, new StructureCues(datedAbove).ParagraphFor("When was this written?"));
+        Assert.Null(new StructureCues(Article).ParagraphFor("When was this written?")); // "in March", but no date above
     }
 
     [Fact]
@@ -196,6 +199,15 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What is her educational background?", AnswerKind.Biography)]
     [InlineData("whats bonnie kristian's twitter handle", AnswerKind.Biography)]
     [InlineData("how does biden handle nk compared to trump", AnswerKind.Any)]
+    [InlineData("To what degree does the author blame Trump?", AnswerKind.Any)]
+    [InlineData("Does the author back educational exchanges?", AnswerKind.Any)]
+    [InlineData("Did Trump announce it on Twitter?", AnswerKind.Any)]
+    [InlineData("What would North Korea do if the deadline passed?", AnswerKind.Any)]
+    [InlineData("What did North Korea threaten to carry out?", AnswerKind.Any)]
+    [InlineData("Did the author think talks would get anywhere?", AnswerKind.Any)]
+    [InlineData("Did the author suggest the US reach an interim agreement?", AnswerKind.Any)]
+    [InlineData("What concessions would the US have to make so talks don't end up collapsing?", AnswerKind.Any)]
+    [InlineData("Is diplomacy still alive, in the author's view?", AnswerKind.Any)]
     [InlineData("Would the talks fail without concessions?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));

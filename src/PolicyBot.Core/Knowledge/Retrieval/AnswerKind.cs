@@ -63,7 +63,7 @@ public static partial class AnswerKinds
         // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
         var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !ReportedFuture().IsMatch(question)
             && Years.NumbersIn(question).Any(y => y > year);
-        if (afterWriting || OutcomeQuestion().IsMatch(question))
+        if (afterWriting || OutcomeQuestion().IsMatch(question) || (AfterThePiece().IsMatch(question) && !Hypothetical().IsMatch(question)))
         {
             return AnswerKind.Outcome;
         }
@@ -217,12 +217,23 @@ public static partial class AnswerKinds
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
-    // "what did Kim do after the deadline passed?", "did North Korea resume tests after the deadline passed?" (a deadline
-    // that has passed lies after the piece), "what did Biden end up doing?", "did the talks produce an agreement?", "did
-    // the December talks succeed?", "did Kim follow through on the deadline?", "is Kim still in power?" (a state of affairs today);
+    // "what did Kim do after the deadline passed?";
     // not "did Trump really say he loves Kim?" (a claim the article may report).
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has|have)\b[^?.]*\bend(?:ed)?\s+up\b|\bdid\b[^?.]*\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]*\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]*\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]*\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b|\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdid\b(?=[^?.]*\b(?:actually|really|ever|eventually|finally|end\s+up|ended\s+up)\b[^?.]*\b(?:happen|happening|take\s+place|taking\s+place|occur|go\s+ahead|resume|materiali[sz]e)\b)|\bwhat\s+came\s+(?:of|out\s+of)\b|\b(?:what\s+did\b[^?.]*\bdo|what\s+happened)\s+(?:after|when|once)\b[^?.]*\b(?:passed|arrived|came|expired|lapsed|ran\s+out|rolled\s+around)\b|\bhow\s+did\b[^?.]*\bturn\s+out\b|\b(?:outcome|result)s?\s+of\s+(?:the|these|those|that)\s+(?:talks|meeting|meetings|summit|negotiations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeQuestion();
+
+    // Events after the piece: "did North Korea resume tests after the deadline passed?" (a deadline that has passed
+    // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
+    // Kim follow through on the deadline?", "is Kim still in power?" (a state of affairs today). Only when nothing
+    // makes them a hypothesis or a view: see Hypothetical.
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterThePiece();
+
+    // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
+    // author think talks would get anywhere?", "is diplomacy still alive, in her view?": a condition, a warning or a
+    // view the piece may well report, not an event after it.
+    [GeneratedRegex(@"\b(?:would|could|should|might|will|if|unless|think|thinks|thought|believe|believes|believed|view|suggest|suggests|suggested|want|wants|wanted|threaten|threatens|threatened|warn|warns|warned|expect|expects|expected|predict|predicts|predicted)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hypothetical();
 
     // "What did Kim say in his New Year's speech?", "what did she write in her Time Magazine articles?": a named kind of
     // source; not "what does the article say in its conclusion", "what did Pyongyang say in its warning" nor "what did
@@ -249,8 +260,9 @@ public static partial class AnswerKinds
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
-    // twitter handle?"; not "how does Biden handle North Korea?".
-    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|degree|educat(?:ed|ion|ional)|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|twitter|social\s+media|instagram)\b", RegexOptions.IgnoreCase)]
+    // twitter handle?"; not "how does Biden handle North Korea?", "to what degree...", "educational exchanges" nor "did
+    // Trump announce it on Twitter?".
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page))\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
     // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".

@@ -33,6 +33,10 @@ public sealed class ArticleIndex
         ParagraphTerms = [.. article.Paragraphs.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(p))];
         Paragraphs = new Bm25Index(ParagraphTerms);
         Positions = new Bm25Index(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p))));
+        DescribedTerms = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => ParagraphTerms[p - 1]
+            .Concat(article.Positions.Where(position => position.Paragraphs.Contains(p))
+                .SelectMany(position => TextAnalyzer.Terms($"{position.Title} {position.Summary} {string.Join(" ", position.Aliases)}")))
+            .ToFrozenSet(StringComparer.Ordinal))];
 
         var vocabulary = ParagraphTerms.SelectMany(t => t)
             .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(CoverageText(p) + " " + p.Holder)))
@@ -214,6 +218,13 @@ public sealed class ArticleIndex
     public ImmutableArray<ImmutableArray<string>> Sentences { get; }
 
     public ImmutableArray<IReadOnlyList<string>> ParagraphTerms { get; }
+
+    /// <summary>
+    /// Per paragraph (index 0 = paragraph 1), its terms with those of the titles, summaries and aliases of the positions
+    /// it belongs to: the words it says something in, and the words the article's curator used for what it says
+    /// ("threat" for "warned").
+    /// </summary>
+    public ImmutableArray<FrozenSet<string>> DescribedTerms { get; }
 
     public Bm25Index Paragraphs { get; }
 

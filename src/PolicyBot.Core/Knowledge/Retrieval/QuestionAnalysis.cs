@@ -60,10 +60,10 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
     public bool HasKnownContent => Units.Any(u => u.Known);
 
     /// <summary>
-    /// The search terms that are not names or years: what the question says happened or is ("come to power" in "when
-    /// did Kim Jong-un come to power?"), as opposed to whom or when.
+    /// The search terms that are not names, years or the article's names for its sides: what the question says happened
+    /// or is ("come to power" in "when did kim jong un come to power?"), as opposed to whom or when. Empty when unknown.
     /// </summary>
-    public IReadOnlyCollection<string> EventTerms => [.. QueryTerms.Except(Units.Where(u => u.IsName).SelectMany(u => u.Terms), StringComparer.Ordinal)];
+    public ImmutableArray<string> EventTerms { get; init; } = [];
 
     public static QuestionAnalysis Analyze(string question, ArticleIndex index)
     {
@@ -142,7 +142,17 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         // disarms, does he think he's safe?").
         var byRole = index.AuthorMention?.Replace(question, "the author") ?? question;
         var asksView = AuthorsView().IsMatch(byRole) || (PronounView().IsMatch(byRole) && !units.Any(u => u.IsName));
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index)) { AsksAuthorsView = asksView };
+        // Names typed in lower case ("kim") are no name units, and a side's other names ("north", "korea" for "NK") come
+        // in as synonyms: neither says what happened.
+        var nameTerms = units.Where(u => u.IsName).SelectMany(u => u.Terms)
+            .Concat(index.SingleWordNames)
+            .Concat(index.Actors.SelectMany(a => a.Names.SelectMany(n => n.ContentTerms)))
+            .ToHashSet(StringComparer.Ordinal);
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index))
+        {
+            AsksAuthorsView = asksView,
+            EventTerms = [.. query.Where(t => !nameTerms.Contains(t))],
+        };
 
         void FlushName()
         {

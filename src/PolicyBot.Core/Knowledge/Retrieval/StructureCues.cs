@@ -47,11 +47,11 @@ public sealed partial class StructureCues
             ? first - 1
             : null;
 
-        // A piece undated in its source is dated by its own text: the first passage naming a month or a year.
-        _datedParagraph = Enumerable.Range(1, article.ParagraphCount)
-            .Where(p => AnswerKinds.Supplies(AnswerKind.Date, article.Paragraph(p)))
-            .Select(p => (int?)p)
-            .FirstOrDefault();
+        // "When was this written?" is answered from the front matter's date, quoting the first passage naming a month or
+        // a year (the opening when none does). Without a date in the front matter, a month in the text may be history
+        // ("In 1994 ..."), so the question is left to the usual search.
+        _datedParagraph = string.IsNullOrWhiteSpace(article.Published) || article.ParagraphCount == 0 ? null
+            : Enumerable.Range(1, article.ParagraphCount).FirstOrDefault(p => AnswerKinds.Supplies(AnswerKind.Date, article.Paragraph(p)), 1);
 
         // The conclusion is the last paragraph before the author note (which opens with the author's name).
         _closingParagraph = Enumerable.Range(1, article.ParagraphCount).Reverse()
