@@ -86,6 +86,8 @@ public sealed class HybridAnswererTests
     [InlineData("What could Pyongyang do with regard to its southern neighbor?", 6)]
     [InlineData("why is the timing so critical tho", 1)]
     [InlineData("when did nk make that threat", 2)]
+    [InlineData("why does kim compare himself to libya's gadhafi", 4)]
+    [InlineData("Who is the North Korean leader?", 2)]
     [InlineData("If Kim won't disarm, is there any point in talking to him at all?", 5)]
     [InlineData("whats kim actually after here, per the author", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
@@ -120,6 +122,9 @@ public sealed class HybridAnswererTests
     [InlineData("how many missiles did nk launch in 2019", "no figure")]
     [InlineData("What did Kim do after the year-end deadline passed?", "how that turned out")]
     [InlineData("When did Kim Jong-un come to power?", "no date")]
+    [InlineData("is russia helping nk w their missile program", "never mentions 'russia'")]
+    [InlineData("what does she think of biden's NK policy", "never mentions 'biden'")]
+    [InlineData("who was the south korean president back then", "names no one")]
     [InlineData("when did kim jong un come to power", "no date")]
     [InlineData("did nk go back to icbm tests after the deadline passed", "how that turned out")]
     [InlineData("Did the talks produce an agreement before the end of 2019?", "how that turned out")]
@@ -279,6 +284,9 @@ public sealed class HybridAnswererTests
     [InlineData("heldout33-questions.jsonl", 59, 0.86, 0.98)]
     [InlineData("heldout34-questions.jsonl", 61, 0.95, 0.98)]
     [InlineData("heldout35-questions.jsonl", 78, 0.94, 0.90)]
+    [InlineData("heldout36-questions.jsonl", 58, 0.96, 0.98)]
+    [InlineData("heldout37-questions.jsonl", 60, 0.93, 0.98)]
+    [InlineData("heldout38-questions.jsonl", 81, 0.90, 0.94)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;

@@ -179,6 +179,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Did Pyongyang threaten to end the friendship?", AnswerKind.Any)]
     [InlineData("who's leading the US negotiating team", AnswerKind.Name)]
     [InlineData("who's the US special envoy for NK", AnswerKind.Name)]
+    [InlineData("who was the south korean president back then", AnswerKind.Name)]
+    [InlineData("Who is the North Korean leader?", AnswerKind.Name)]
     [InlineData("Which South Korean official said the talks could resume?", AnswerKind.Name)]
     [InlineData("What is the name of North Korea's state news agency?", AnswerKind.Organization)]
     [InlineData("What's the name of the think tank she's a fellow at?", AnswerKind.Organization)]

@@ -117,8 +117,9 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
             }
 
             // A year is as specific as a name: "did North Korea test an ICBM in 2017?" asks about a time the article
-            // never reaches when it never mentions that year, nor is dated in it.
-            if (!continuesName && Years.IsYear(token.Surface))
+            // never reaches when it never mentions that year, nor is dated in it. So is a well-known name typed in
+            // lower case ("is russia helping nk"), on its own.
+            if (!continuesName && (Years.IsYear(token.Surface) || (!token.Capitalized && WellKnownNames.LowerCase.Contains(token.Surface))))
             {
                 units.Add(Unit(token.Surface, [token], isName: true));
                 continue;
