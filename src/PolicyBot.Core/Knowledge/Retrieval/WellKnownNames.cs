@@ -6,7 +6,8 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// Proper names that chat types in lower case ("what does she think of biden's nk policy", "is russia helping nk"):
 /// countries, world leaders and international bodies of foreign-policy talk. Case cannot tell these are names, so
 /// without this list an article that never mentions them would count them as ordinary words it lacks instead of
-/// names it does not cover. Words that are also common English ("chad", "jordan", "moon", "turkey") are left out.
+/// names it does not cover. Names that chat uses more often as common English words ("chad", "jordan", "moon",
+/// "turkey", "georgia") are left out.
 /// </summary>
 public static class WellKnownNames
 {
