@@ -61,7 +61,7 @@ public static partial class AnswerKinds
     {
         // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
         // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
-        var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !ReportedFuture().IsMatch(question)
+        var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !Hypothetical().IsMatch(question) && !Reported().IsMatch(question)
             && Years.NumbersIn(question).Any(y => y > year);
         if (afterWriting || OutcomeQuestion().IsMatch(question) || (AfterThePiece().IsMatch(question) && !Hypothetical().IsMatch(question)))
         {
@@ -232,7 +232,7 @@ public static partial class AnswerKinds
 
     // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
     // author think talks would get anywhere?", "is diplomacy still alive, in her view?": a condition, a warning or a
-    // view the piece may well report, not an event after it.
+    // view the piece may well report, not an event after it (for either outcome rule: see Of).
     [GeneratedRegex(@"\b(?:would|could|should|might|will|if|unless|think|thinks|thought|believe|believes|believed|view|suggest|suggests|suggested|want|wants|wanted|threaten|threatens|threatened|warn|warns|warned|expect|expects|expected|predict|predicts|predicted)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
 
@@ -247,10 +247,10 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\bdid\b|\bhappened\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTense();
 
-    // Words that report what someone expected, not what happened: "what did Pyongyang say would happen in 2020?",
-    // "what did the warning about 2020 mean?".
-    [GeneratedRegex(@"\b(?:would|will|going\s+to|supposed|expected|if|say|said|warn|warned|warning|threaten|threatened|threat|claim|claimed|predict|predicted|promise|promised|deadline|ultimatum)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ReportedFuture();
+    // What someone said or set, beyond Hypothetical's conditions and views: "what did Pyongyang say would happen in
+    // 2020?", "what did the warning about 2020 mean?" report a warning the piece carries, not an event after it.
+    [GeneratedRegex(@"\b(?:going\s+to|supposed|say|said|warning|threat|claim|claimed|promise|promised|deadline|ultimatum)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reported();
 
     // A reported outcome: "the talks took place", "negotiations resumed", "the summit collapsed".
     [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]

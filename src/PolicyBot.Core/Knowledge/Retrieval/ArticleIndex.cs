@@ -33,13 +33,14 @@ public sealed class ArticleIndex
         ParagraphTerms = [.. article.Paragraphs.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(p))];
         Paragraphs = new Bm25Index(ParagraphTerms);
         Positions = new Bm25Index(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(PositionText(p))));
+        var coverageTerms = article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(CoverageText(p))).ToArray();
         DescribedTerms = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => ParagraphTerms[p - 1]
-            .Concat(article.Positions.Where(position => position.Paragraphs.Contains(p))
-                .SelectMany(position => TextAnalyzer.Terms($"{position.Title} {position.Summary} {string.Join(" ", position.Aliases)}")))
+            .Concat(article.Positions.Select((position, i) => (position, i)).Where(x => x.position.Paragraphs.Contains(p)).SelectMany(x => coverageTerms[x.i]))
             .ToFrozenSet(StringComparer.Ordinal))];
 
         var vocabulary = ParagraphTerms.SelectMany(t => t)
-            .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(CoverageText(p) + " " + p.Holder)))
+            .Concat(coverageTerms.SelectMany(t => t))
+            .Concat(article.Positions.SelectMany(p => TextAnalyzer.Terms(p.Holder)))
             .Concat(TextAnalyzer.Terms($"{article.Title} {article.Author} {article.Outlet} {string.Join(' ', article.Tags)}"))
             .Concat(Years.In(article.Published)); // "deadline = end of 2019?" is about an article of 2019
 
@@ -58,7 +59,7 @@ public sealed class ArticleIndex
         SingleWordNames = _textTokens.SelectMany(SingleWordNameTerms).ToFrozenSet(StringComparer.Ordinal);
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
-        var documents = ParagraphTerms.Concat(article.Positions.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(CoverageText(p)))).ToArray();
+        var documents = ParagraphTerms.Concat(coverageTerms).ToArray();
         _documentCount = documents.Length;
         _documentFrequency = documents.SelectMany(d => d.Distinct(StringComparer.Ordinal))
             .GroupBy(t => t, StringComparer.Ordinal)
@@ -94,6 +95,7 @@ public sealed class ArticleIndex
             _ => -1,
         })];
         AuthorMention = AuthorMentionPattern(article.Author, Actors);
+        NameTerms = SingleWordNames.Concat(Actors.SelectMany(a => a.Names.SelectMany(n => n.ContentTerms))).ToFrozenSet(StringComparer.Ordinal);
         WrittenIn = Years.NumbersIn(article.Published).Select(y => (int?)y).FirstOrDefault();
     }
 
@@ -218,6 +220,12 @@ public sealed class ArticleIndex
     public ImmutableArray<ImmutableArray<string>> Sentences { get; }
 
     public ImmutableArray<IReadOnlyList<string>> ParagraphTerms { get; }
+
+    /// <summary>
+    /// Terms that name someone rather than say what happened, however a question cases them: the article's one-word
+    /// names and every name of its sides ("north", "korea", "pyongyang", "kim").
+    /// </summary>
+    public FrozenSet<string> NameTerms { get; }
 
     /// <summary>
     /// Per paragraph (index 0 = paragraph 1), its terms with those of the titles, summaries and aliases of the positions

@@ -144,15 +144,12 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         var byRole = index.AuthorMention?.Replace(question, "the author") ?? question;
         var asksView = AuthorsView().IsMatch(byRole) || (PronounView().IsMatch(byRole) && !units.Any(u => u.IsName));
         // Names typed in lower case ("kim") are no name units, and a side's other names ("north", "korea" for "NK") come
-        // in as synonyms: neither says what happened.
-        var nameTerms = units.Where(u => u.IsName).SelectMany(u => u.Terms)
-            .Concat(index.SingleWordNames)
-            .Concat(index.Actors.SelectMany(a => a.Names.SelectMany(n => n.ContentTerms)))
-            .ToHashSet(StringComparer.Ordinal);
+        // in as synonyms: the article's name terms catch both.
+        var nameUnitTerms = units.Where(u => u.IsName).SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
         return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index))
         {
             AsksAuthorsView = asksView,
-            EventTerms = [.. query.Where(t => !nameTerms.Contains(t))],
+            EventTerms = [.. query.Where(t => !nameUnitTerms.Contains(t) && !index.NameTerms.Contains(t))],
         };
 
         void FlushName()
