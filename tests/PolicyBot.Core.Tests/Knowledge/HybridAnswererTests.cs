@@ -219,7 +219,7 @@ public sealed class HybridAnswererTests
 
     [Theory]
     [InlineData("What does the article say about Iran?", "The article never mentions 'Iran'. It covers: ")]
-    [InlineData("Who is Kim Jong-un's sister?", "The article doesn't address that. It covers: ")]
+    [InlineData("Who is Kim Jong-un's sister?", "The article gives no such personal detail. It covers: ")]
     [InlineData("How do I cook rice?", "The article doesn't address that. It covers: ")]
     [InlineData("How many nuclear warheads does North Korea have?", "The article gives no figure for that. It covers: ")]
     [InlineData("Did the talks actually happen in December?", "The article does not report how that turned out. It covers: ")]

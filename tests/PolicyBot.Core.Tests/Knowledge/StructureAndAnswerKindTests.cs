@@ -211,6 +211,16 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What concessions would the US have to make so talks don't end up collapsing?", AnswerKind.Any)]
     [InlineData("Is diplomacy still alive, in the author's view?", AnswerKind.Any)]
     [InlineData("Would the talks fail without concessions?", AnswerKind.Any)]
+    [InlineData("what other books has bonnie kristian written", AnswerKind.Biography)]
+    [InlineData("is kim jong un's health ok", AnswerKind.Biography)]
+    [InlineData("Is Kim sick?", AnswerKind.Biography)]
+    [InlineData("Who was Kim Jong-un's father?", AnswerKind.Family)]
+    [InlineData("What does his sister do?", AnswerKind.Family)]
+    [InlineData("Who is Trump's son-in-law?", AnswerKind.Name)] // a name, not a relative the passage must speak of
+    [InlineData("Who called Trump a father figure for Kim?", AnswerKind.Any)]
+    [InlineData("whats defense priorities budget", AnswerKind.Quantity)]
+    [InlineData("What is the range of North Korea's newest ICBMs?", AnswerKind.Quantity)]
+    [InlineData("Who is the U.S. special representative for North Korea?", AnswerKind.Name)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -284,4 +294,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("Did North Korea test a missile in 2020?", AnswerKind.Any, null)]
     public void A_question_about_what_happened_after_the_article_was_written_asks_an_outcome(string question, AnswerKind kind, int? writtenIn) =>
         Assert.Equal(kind, AnswerKinds.Of(question, writtenIn));
+
+    [Theory]
+    [InlineData("Who was Kim Jong-un's father?", "Kim, per Trump son-in-law Jared Kushner, sees him like a new father figure.", false)]
+    [InlineData("Who was Kim Jong-un's father?", "Kim succeeded his father, Kim Jong-il, in 2011.", true)]
+    [InlineData("What does Kim's sister do?", "Kim's sister Kim Yo-jong runs propaganda.", true)]
+    public void A_passage_speaks_of_a_relative_only_when_it_names_that_relation(string question, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Family, passage, question));
 }

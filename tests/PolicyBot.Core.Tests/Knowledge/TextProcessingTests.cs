@@ -68,6 +68,9 @@ public sealed class TextProcessingTests
     [InlineData("Why is the deadline meaningless?", null)]
     [InlineData("If Kim won't disarm, why bother negotiating at all?", null)]
     [InlineData("Given that Pyongyang will not disarm, what could Washington offer?", "United States")]
+    [InlineData("Is diplomacy with Pyongyang worthless?", null)] // the side talked with, not the one moving
+    [InlineData("What would make America's engagement drag on?", null)] // a verb before the name makes it an object
+    [InlineData("Washington offers what, exactly?", "United States")]
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
@@ -120,5 +123,17 @@ public sealed class TextProcessingTests
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
 
         Assert.Equal(known, QuestionAnalysis.Analyze(question, index).Units.Single(u => u.Surface == word).Known);
+    }
+
+    [Theory]
+    [InlineData("what does she say about irans nuclear program", "irans", true)] // possessive typed without the apostrophe
+    [InlineData("what does the author think of bidens nk policy", "bidens", true)]
+    [InlineData("is russia helping nk", "russia", true)]
+    [InlineData("what are the sanctions on iran", "sanctions", false)]
+    public void A_well_known_name_typed_in_lower_case_is_a_name(string question, string word, bool isName)
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Equal(isName, QuestionAnalysis.Analyze(question, index).Units.Single(u => u.Surface == word).IsName);
     }
 }

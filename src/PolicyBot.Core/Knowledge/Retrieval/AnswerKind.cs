@@ -41,6 +41,12 @@ public enum AnswerKind
     Biography,
 
     /// <summary>
+    /// Someone's relatives ("who was Kim Jong-un's father?", "what does his sister do?"): the passage must speak of that
+    /// relative. "Like a new father figure" is no father, but "Trump son-in-law" answers "who is Trump's son-in-law?".
+    /// </summary>
+    Family,
+
+    /// <summary>
     /// What someone said or wrote in a particular speech, interview or piece ("what did Kim say in his New Year's
     /// speech?"): the passage must mention that kind of source. Reporting a warning is not quoting a speech.
     /// </summary>
@@ -76,6 +82,11 @@ public static partial class AnswerKinds
         if (BiographyQuestion().IsMatch(question))
         {
             return AnswerKind.Biography;
+        }
+
+        if (FamilyQuestion().IsMatch(question))
+        {
+            return AnswerKind.Family;
         }
 
         if (TimeQuestion().IsMatch(question))
@@ -118,6 +129,8 @@ public static partial class AnswerKinds
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Biography => BiographyExpression().IsMatch(passage),
+        AnswerKind.Family => FamilyQuestion().Match(question) is { Success: true } asked
+            && Regex.IsMatch(passage, $@"\b{asked.Groups["relative"].Value}\b(?!\s+figure|-in-law)", RegexOptions.IgnoreCase),
         AnswerKind.Name => HoldsNewName(passage, question),
         AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
@@ -132,7 +145,7 @@ public static partial class AnswerKinds
         AnswerKind.Time or AnswerKind.Date => "the article gives no date or time for that",
         AnswerKind.Quantity => "the article gives no figure for that",
         AnswerKind.Age => "the article gives no age",
-        AnswerKind.Biography => "the article gives no such personal detail",
+        AnswerKind.Biography or AnswerKind.Family => "the article gives no such personal detail",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
         AnswerKind.Statement => "the article does not quote that",
@@ -200,9 +213,10 @@ public static partial class AnswerKinds
     private static partial Regex DateExpression();
 
     // "How many troops...", "what is the size of...", "how big is..."; not "how much should we expect".
-    // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach" too ("range of" is
-    // left out: "what range of options" asks for no figure; "what range do its missiles have" asks for one).
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b", RegexOptions.IgnoreCase)]
+    // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach", "the range of its
+    // ICBMs", "what's Defense Priorities' budget" too. "Range of" counts only with a weapon: "what range of options"
+    // asks for no figure.
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b|\brange\s+of\b[^?.]*\b(?:missiles?|icbms?|rockets?|warheads?|weapons?)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w'’-]+\s+){0,4}?(?:budget|budgets|salary|salaries|price|population|gdp|death\s+toll|net\s+worth|defen[cs]e\s+spending)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from". "In which
@@ -210,11 +224,12 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:which|what)\s+(?:city|cities|town|venue|location|capital)\b|^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,8}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
-    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator", "who is the
+    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator" (or special
+    // representative, envoy, delegate), "who is the
     // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...",
     // "who's leading the team", "which official said...", "who's the US special envoy for NK", "who was the south
     // korean president back then".
-    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
@@ -261,13 +276,17 @@ public static partial class AnswerKinds
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
-    // twitter handle?"; not "how does Biden handle North Korea?", "to what degree...", "educational exchanges" nor "did
+    // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does Biden handle North Korea?", "to what degree...", "educational exchanges" nor "did
     // Trump announce it on Twitter?".
-    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
+    // "Kim Jong-un's father", "his sister", "her husband"; not "a new father figure" nor "Trump's son-in-law".
+    [GeneratedRegex(@"(?:\b[\w-]+['’]s|\bhis|\bher|\btheir)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother|children|kids|family|parents|siblings)\b(?!\s+figure|-in-law)", RegexOptions.IgnoreCase)]
+    private static partial Regex FamilyQuestion();
+
     // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".
-    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyExpression();
 
     // "How old is Kim?", "what age is he?".

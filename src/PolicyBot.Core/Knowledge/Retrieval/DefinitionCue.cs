@@ -19,6 +19,11 @@ public static partial class DefinitionCue
     public static string? Subject(string question)
     {
         var match = Definition().Match(question);
+        if (!match.Success)
+        {
+            match = Existence().Match(question);
+        }
+
         return match.Success ? match.Groups["subject"].Value.Trim(Quotes) : null;
     }
 
@@ -45,11 +50,18 @@ public static partial class DefinitionCue
             .FirstOrDefault();
     }
 
-    // "What is X about/for?", "whats this X thing about", "what's the deal with X", "what does X mean (here)?", "what is
+    // "What is X about/for?", "what exactly is the X Pyongyang set", "whats this X thing about", "what's the deal with X", "what does X mean (here)?", "what is
     // meant by X", "what's this X (everyone keeps mentioning)?" (not "whats this mean for..." nor "what's that got to
     // do with..."). A bare "what is X?" is left alone: "what is the ultimate aim?" asks for the aim, not where it is named.
     [GeneratedRegex(
-        @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+)?(?:what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?<subject>[^?]+?)\s+(?:all\s+)?(?:about|for)|what(?:['’]?s|\s+is)\s+the\s+deal\s+with\s+(?<subject>[^?]+?)|what\s+(?:does|do)\s+(?<subject>[^?]+?)\s+mean(?:\s+here|\s+in\s+(?:this|the)\s+(?:article|piece|op-?ed|context))?|what\s+is\s+meant\s+by\s+(?<subject>[^?]+?)|what(?:['’]?s|\s+is)\s+(?:this|that)\s+(?!(?:mean|means|got|have|has|do|does|did|supposed|going|gonna|gotta|about|for|to|is|was|all)\b)(?<subject>[^?]+?)(?:\s+(?:everyone|everybody|people|they)\s+[^?]*)?)\W*$",
+        @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+)?(?:what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?<subject>[^?]+?)\s+(?:all\s+)?(?:about|for)|what(?:['’]?s|\s+is)\s+the\s+deal\s+with\s+(?<subject>[^?]+?)|what\s+(?:does|do)\s+(?<subject>[^?]+?)\s+mean(?:\s+here|\s+in\s+(?:this|the)\s+(?:article|piece|op-?ed|context))?|what\s+is\s+meant\s+by\s+(?<subject>[^?]+?)|what(?:\s+exactly)?(?:['’]?s|\s+is)\s+(?:exactly\s+)?the\s+(?<subject>[\w-]+(?:\s+[\w-]+)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,2}?(?:set|gave|imposed|announced|issued)|what(?:['’]?s|\s+is)\s+(?:this|that)\s+(?!(?:mean|means|got|have|has|do|does|did|supposed|going|gonna|gotta|about|for|to|is|was|all)\b)(?<subject>[^?]+?)(?:\s+(?:everyone|everybody|people|they)\s+[^?]*)?)\W*$",
         RegexOptions.IgnoreCase)]
     private static partial Regex Definition();
+
+    // "Is there a deadline?", "wait so theres a deadline? whose is it", "is there some deadline involved, and when is it?":
+    // whether a thing exists is answered where the article introduces it. Not "is there any point..." (a view).
+    [GeneratedRegex(
+        @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+){0,2}(?:is\s+there|there['’]?s|there\s+is)\s+(?:a|an|some)\s+(?<subject>(?!point\b)[\w-]+(?:\s+(?!involved\b)[\w-]+)?)(?:\s+involved)?\s*(?:[?,]|$)",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Existence();
 }

@@ -22,6 +22,9 @@ public static class PolicyLexicon
 
         // Military activity and weapons.
         ["military drills", "drills", "joint exercises", "military exercises", "exercises", "war games", "wargames", "maneuvers", "manoeuvres", "military maneuvers"],
+        // How a side takes a move it dislikes: "vociferously objects", "loudly complains".
+        ["objects", "object", "objection", "complain", "complains", "complaining", "protest", "protests", "resent", "resents", "dislike", "dislikes"],
+        ["vociferously", "loudly", "vehemently", "fiercely", "bitterly"],
         ["cancel", "call off", "scrap", "suspend", "scrub", "forgo"],
         ["halt", "stop", "pause", "cease", "suspend"],
         ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches", "ICBM tests", "ICBM launches", "ICBMs", "ICBM", "ballistic missiles", "ballistic missile tests"],
@@ -29,7 +32,7 @@ public static class PolicyLexicon
         ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of", "CVID", "FFVD"],
         ["freeze", "moratorium", "cap", "capping"],
         ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike", "surprise attack", "sneak attack", "unprovoked"],
-        ["war", "conflict", "armed conflict", "hostilities", "fighting"],
+        ["war", "conflict", "armed conflict", "hostilities", "fighting", "break out", "breaks out", "erupt", "erupts"],
         ["deterrence", "deter", "deterrent"],
         ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful", "weak", "weaker", "weakness", "equal footing", "parity", "on par", "stronger position", "strong position"],
         ["response", "respond", "hit back"],
@@ -43,10 +46,13 @@ public static class PolicyLexicon
         // Negotiation.
         ["talks", "negotiations", "dialogue", "negotiating", "talking"],
         ["diplomacy", "engagement", "diplomatic", "negotiating"],
-        ["resume", "restart", "reopen", "new round", "start again"],
-        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "sweeteners", "carrots", "incentives", "package"],
+        ["resume", "restart", "reopen", "new round", "start again", "meet again", "sit down again", "back to the table", "return to talks", "return to the table"],
+        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "goodwill", "good faith", "sweeteners", "carrots", "incentives", "package"],
+        // The two parties together: "the two countries", "each side".
+        ["both sides", "two sides", "two countries", "both countries", "the two nations", "both nations", "each side", "both parties", "both governments"],
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
-        ["agreement", "deal", "bargain", "accord", "treaty", "pact"],
+        // Not "treaty": a peace treaty is a formal instrument, not the deal of a negotiation.
+        ["agreement", "deal", "bargain", "accord", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
         ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
         ["guide", "steer", "guiding", "steering"],
@@ -61,23 +67,27 @@ public static class PolicyLexicon
         ["before any further negotiations", "up front", "upfront", "beforehand", "precondition", "preconditions", "as a precondition", "first and then talk"],
         ["critical", "urgent", "urgency", "pressing", "crucial", "time-sensitive"],
         ["years", "yrs", "yr"],
+        ["demanding", "demand", "demands", "insist", "insists", "insisting", "insist on", "require", "requires", "requiring"],
         ["capitulate", "capitulation", "surrender", "all-or-nothing", "all or nothing", "maximalist", "maximal demands", "maximum pressure", "max pressure"],
         ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
         ["long-term", "long term", "long run", "down the road", "for decades", "years to come", "drag on", "last longer", "prolong", "prolonged"],
-        ["meaningless", "matter", "matters", "meaningful", "significant", "important"],
+        ["meaningless", "matter", "matters", "meaningful", "significant", "important", "worry about", "worried about", "worrying about", "concerned about"],
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],
         ["people", "population", "citizens", "civilians", "populace", "public", "ppl"],
-        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "ambitious", "ambition", "aim low", "aim high"],
-        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste"],
+        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "partial", "partial deal", "half measures", "half-measures", "ambitious", "ambition", "aim low", "aim high"],
+        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste", "worth it", "worthwhile", "worth the effort", "worth the trouble"],
 
         // Relationships between leaders.
         ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties", "rapport"],
+        ["leader", "leaders", "two men", "both men", "two leaders", "both leaders"],
+        // What a policy stands on: "a sound basis", "rest on", "lean on the leaders' friendship".
+        ["basis", "foundation", "rest on", "lean on", "rely on", "relying on", "depend on", "build on", "based on", "cornerstone"],
         ["personal dynamics", "personal diplomacy", "leader-to-leader", "personalist", "personal touch"],
         ["distraction", "sideshow"],
         ["drama", "theatrics", "theater", "theatre", "spectacle", "showmanship", "pageantry", "photo ops", "photo op", "circus", "soap opera"],
-        ["focusing", "focus", "attention", "concentrating", "concentrate", "fixate", "fixating", "fixation", "obsess", "obsessing", "preoccupation"],
+        ["focusing", "focus", "attention", "concentrating", "concentrate", "fixate", "fixating", "fixation", "obsess", "obsessing", "preoccupation", "ignore", "ignored", "ignoring", "disregard", "set aside", "downplay", "brush aside"],
         ["mundane", "boring", "unglamorous", "nuts and bolts", "grunt work", "day-to-day", "routine"],
         ["volatile", "unstable", "stable", "shaky", "unpredictable", "risky", "unreliable", "fragile", "precarious"],
         ["son-in-law", "son in law", "kushner"],
@@ -95,9 +105,9 @@ public static class PolicyLexicon
         // Chat shorthand too: "NK", "SK" ("USA" is spelled out by TextAnalyzer).
         ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK", "southern neighbor", "southern neighbour"],
         ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
-        ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "Norks"],
+        ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "Norks", "Kim government", "Kim's government", "North Korean government"],
         ["president", "POTUS", "commander in chief"],
-        ["Kim", "Kim Jong-un", "Rocket Man", "Little Rocket Man", "Supreme Leader", "Dear Leader"],
+        ["Kim", "Kim Jong-un", "KJU", "Rocket Man", "Little Rocket Man", "Supreme Leader", "Dear Leader"],
         ["Trump", "Donald Trump", "DJT", "the Donald"],
         ["state media", "KCNA", "propaganda", "state press", "official press", "state news agency", "official media", "state television", "mouthpiece"],
 

@@ -119,7 +119,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
             // A year is as specific as a name: "did North Korea test an ICBM in 2017?" asks about a time the article
             // never reaches when it never mentions that year, nor is dated in it. So is a well-known name typed in
             // lower case ("is russia helping nk"), on its own.
-            if (!continuesName && (Years.IsYear(token.Surface) || (!token.Capitalized && WellKnownNames.LowerCase.Contains(token.Surface))))
+            if (!continuesName && (Years.IsYear(token.Surface) || (!token.Capitalized && WellKnownNames.Contains(token.Surface))))
             {
                 units.Add(Unit(token.Surface, [token], isName: true));
                 continue;
@@ -236,8 +236,11 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     var stance = tokens.Skip(end).Take(3).Any(t => StanceVerbs.Contains(t.Surface));
                     // "if Kim won't disarm, why bother negotiating?": a side in a condition is not the one asked about.
                     var conditional = tokens.Skip(Math.Max(0, start - 2)).Take(Math.Min(2, start)).Any(t => Subordinators.Contains(t.Surface));
-                    var acting = !stance && !conditional && ((before >= 0 && ActingCues.Contains(tokens[before].Surface))
-                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface)));
+                    // "could Pyongyang", "Washington offers": an auxiliary before the name or a cue after it. A verb before it
+                    // ("what would make America's engagement drag on") or a preposition ("diplomacy with Pyongyang") makes
+                    // the side an object, not the one acting.
+                    var acting = !stance && !conditional && ((before >= 0 && Auxiliaries.Contains(tokens[before].Surface))
+                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface) && (before < 0 || !Prepositions.Contains(tokens[before].Surface))));
                     if (acting && start < earliest)
                     {
                         (actor, earliest) = (name, start);
@@ -264,6 +267,16 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         // What a side said is its view too: "what did North Korea say would end?" asks about a warning, not a move.
         "say", "says", "said", "warn", "warns", "warned", "threaten", "threatens", "threatened", "claim", "claims", "claimed",
         "announce", "announces", "announced", "declare", "declares", "declared",
+    };
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "could", "should", "would", "can", "will", "might", "must", "may", "shall", "do", "does", "did", "has", "have", "is", "are", "ought",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "with", "to", "toward", "towards", "against", "on", "from", "for", "at", "about", "of", "by", "between", "into",
     };
 
     private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)

@@ -27,7 +27,7 @@ public static class StopWords
         "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt", "youre", "theyre", "shes",
         // Chat shorthand for the same function words ("shud we...", "critical tho", "tbh").
         "shud", "shld", "tho", "thru", "cuz", "coz", "bc", "ur", "thx", "ya", "wanna", "gotta", "kinda", "sorta", "ngl", "tbh",
-        "imo", "imho", "idk", "rn", "wat", "wut", "abt", "bout", "smth", "sth",
+        "imo", "imho", "idk", "rn", "wat", "wut", "abt", "bout", "smth", "sth", "b4",
     ]);
 
     /// <summary>
@@ -49,7 +49,7 @@ public static class StopWords
         "proposed", "proposal", "proposals", "envision", "envisions", "envisioned", "claiming", "claimed", "emphasize",
         "emphasizes", "emphasise", "emphasises", "stress", "stresses", "admit", "admits", "concede", "concedes", "acknowledge",
         "acknowledges", "list", "asking", "wondering", "curious", "confused", "sorry", "wait", "reasoning", "rationale",
-        "logic",
+        "logic", "acc",
     ]);
 
     /// <summary>
@@ -71,6 +71,7 @@ public static class StopWords
         "entirely", "roughly", "exactly", "including", "gonna", "person", "two", "ignore", "ignored", "ignoring", "fine",
         "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
         "include", "includes", "ask", "asks", "left", "max", "issued", "line", "lines",
-        "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt",
+        "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt", "serve", "serves", "served", "serving", "fail", "fails", "failed", "failing", "failure",
+        "main",
     ]);
 }

@@ -37,4 +37,11 @@ public static class WellKnownNames
         // International bodies and agreements.
         "nato", "eu", "asean", "iaea", "opec", "wto", "imf", "npt", "jcpoa", "thaad",
     ]);
+
+    /// <summary>
+    /// True for a name of <see cref="LowerCase"/>, also as chat types its possessive without the apostrophe ("irans
+    /// nuclear program", "bidens nk policy").
+    /// </summary>
+    public static bool Contains(string word) =>
+        LowerCase.Contains(word) || (word.Length > 3 && word.EndsWith('s') && LowerCase.Contains(word[..^1]));
 }
