@@ -17,6 +17,7 @@ public sealed class DefinitionCueTests
     [InlineData("wait so theres a deadline? whose is it", "deadline")]
     [InlineData("Is there a year-end deadline?", "year-end deadline")]
     [InlineData("Is there a point in talking to Kim?", null)]
+    [InlineData("the deadline is for what exactly", "the deadline")]
     [InlineData("whats this mean for south korea", null)]
     [InlineData("what's that got to do with sanctions", null)]
     [InlineData("What is the ultimate aim?", null)]

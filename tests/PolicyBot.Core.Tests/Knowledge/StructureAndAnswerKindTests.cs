@@ -221,6 +221,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("whats defense priorities budget", AnswerKind.Quantity)]
     [InlineData("What is the range of North Korea's newest ICBMs?", AnswerKind.Quantity)]
     [InlineData("Who is the U.S. special representative for North Korea?", AnswerKind.Name)]
+    [InlineData("whats the south korean official's name", AnswerKind.Name)]
+    [InlineData("who is bonnie kristian married to", AnswerKind.Family)]
+    [InlineData("How did Kim Jong-un come to power?", AnswerKind.Biography)]
+    [InlineData("Does Kim want to stay in power?", AnswerKind.Any)]
+    [InlineData("is jared kushner still working at the white house", AnswerKind.Outcome)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 

@@ -118,6 +118,9 @@ public sealed class TextProcessingTests
     [InlineData("Is the Talks Deadline real in december?", "december", false)] // cased elsewhere: lower case means a word
     [InlineData("what do saddam and gaddafi have to do with this", "gaddafi", true)] // the article spells it "Gadhafi"
     [InlineData("what does kim think of gadgets", "gadgets", false)] // near no name of the article
+    [InlineData("whats jared kushners role", "jared", true)] // part of a two-word name the article uses, typed whole
+    [InlineData("is time magazine mentioned", "time", true)]
+    [InlineData("what did jared say", "jared", false)] // alone, the article never uses it
     public void In_a_question_without_capitals_a_lower_case_word_may_name_what_the_article_names(string question, string word, bool known)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

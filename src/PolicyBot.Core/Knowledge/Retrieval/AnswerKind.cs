@@ -94,6 +94,12 @@ public static partial class AnswerKinds
             return PastTimeQuestion().IsMatch(question) ? AnswerKind.Date : AnswerKind.Time;
         }
 
+        // "How did Kim come to power?" (when he did asks for a date, above).
+        if (RiseToPower().IsMatch(question))
+        {
+            return AnswerKind.Biography;
+        }
+
         if (AgeQuestion().IsMatch(question))
         {
             return AnswerKind.Age;
@@ -229,7 +235,7 @@ public static partial class AnswerKinds
     // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...",
     // "who's leading the team", "which official said...", "who's the US special envoy for NK", "who was the south
     // korean president back then".
-    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the\s+|that\s+|this\s+)?[\w\s.-]+?['’]s\s+names?\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
@@ -240,9 +246,10 @@ public static partial class AnswerKinds
 
     // Events after the piece: "did North Korea resume tests after the deadline passed?" (a deadline that has passed
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
-    // Kim follow through on the deadline?", "is Kim still in power?" (a state of affairs today). Only when nothing
+    // Kim follow through on the deadline?", "is Kim still in power?", "is Kushner still working at the White House?"
+    // (a state of affairs today). Only when nothing
     // makes them a hypothesis or a view: see Hypothetical.
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
     // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
@@ -281,12 +288,16 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
-    // "Kim Jong-un's father", "his sister", "her husband"; not "a new father figure" nor "Trump's son-in-law".
-    [GeneratedRegex(@"(?:\b[\w-]+['’]s|\bhis|\bher|\btheir)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother|children|kids|family|parents|siblings)\b(?!\s+figure|-in-law)", RegexOptions.IgnoreCase)]
+    // "Kim Jong-un's father", "his sister", "her husband", "who is she married to"; not "a new father figure" nor "Trump's son-in-law".
+    [GeneratedRegex(@"(?:\b[\w-]+['’]s|\bhis|\bher|\btheir)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother|children|kids|family|parents|siblings)\b(?!\s+figure|-in-law)|\b(?<relative>married|spouse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyQuestion();
 
+    // "Came to power", "rose to power", "took power", "inherited the leadership"; not "stay in power".
+    [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RiseToPower();
+
     // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".
-    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of|(?:came|rose)\s+to\s+power|took\s+power|succeeded\s+(?:his|her)\s+father)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyExpression();
 
     // "How old is Kim?", "what age is he?".

@@ -57,6 +57,7 @@ public sealed class ArticleIndex
         var standalone = allTokens.Where(t => !t.Hyphenated).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         HyphenOnlyTerms = allTokens.Where(t => t.Hyphenated && !standalone.Contains(t.Term)).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
         SingleWordNames = _textTokens.SelectMany(SingleWordNameTerms).ToFrozenSet(StringComparer.Ordinal);
+        MultiWordNames = [.. _textTokens.SelectMany(MultiWordNameTerms).Distinct(StringComparer.Ordinal).Select(Phrase.Of)];
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(coverageTerms).ToArray();
@@ -257,6 +258,12 @@ public sealed class ArticleIndex
     /// </summary>
     public FrozenSet<string> SingleWordNames { get; }
 
+    /// <summary>
+    /// Names of two or more words the article uses ("Jared Kushner", "Time Magazine"): typed in lower case together
+    /// ("whats jared kushners role"), they still name what the article names, though "jared" alone would not.
+    /// </summary>
+    public ImmutableArray<Phrase> MultiWordNames { get; }
+
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }
 
@@ -274,6 +281,31 @@ public sealed class ArticleIndex
             }
         }
     }
+
+    // Runs of capitalised words ("Jared Kushner"), as text; not runs holding a stop word ("The Week"): "the week" is
+    // everyday English. A comma ends a name: "Time Magazine, CNN, Politico" are three.
+    private static IEnumerable<string> MultiWordNameTerms(List<Token> tokens)
+    {
+        var first = 0;
+        while (first < tokens.Count)
+        {
+            var last = first;
+            while (tokens[first].Capitalized && last + 1 < tokens.Count && tokens[last + 1].Capitalized && SpaceBetween(tokens[last], tokens[last + 1]))
+            {
+                last++;
+            }
+
+            var run = tokens.Skip(first).Take(last - first + 1).ToArray();
+            if (run.Length >= 2 && run.All(t => !StopWords.English.Contains(t.Surface)))
+            {
+                yield return string.Join(' ', run.Select(t => t.Surface));
+            }
+
+            first = last + 1;
+        }
+    }
+
+    private static bool SpaceBetween(Token before, Token after) => after.Span.Offset == before.Span.Offset + before.Span.Length + 1;
 
     // Example questions are written casually ("what lesson did Kim learn"): their words help find a position but do
     // not make the article cover a topic ("learn Korean"), so coverage reads the title, summary and aliases only.

@@ -24,6 +24,11 @@ public static partial class DefinitionCue
             match = Existence().Match(question);
         }
 
+        if (!match.Success)
+        {
+            match = Inverted().Match(question);
+        }
+
         return match.Success ? match.Groups["subject"].Value.Trim(Quotes) : null;
     }
 
@@ -64,4 +69,8 @@ public static partial class DefinitionCue
         @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+){0,2}(?:is\s+there|there['’]?s|there\s+is)\s+(?:a|an|some)\s+(?<subject>(?!point\b)[\w-]+(?:\s+(?!involved\b)[\w-]+)?)(?:\s+involved)?\s*(?:[?,]|$)",
         RegexOptions.IgnoreCase)]
     private static partial Regex Existence();
+
+    // "the deadline is for what exactly", "deadline's about what?": the same question, asked back to front.
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|and|but|wait)\W+){0,2}(?<subject>[^?]+?)(?:['’]s|\s+is|\s+was)\s+(?:for|about)\s+what(?:\s+exactly)?\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Inverted();
 }

@@ -106,6 +106,18 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
             }
         }
 
+        // "whats jared kushners role": typed in lower case, a name of the article's is still the article's.
+        if (caseless)
+        {
+            foreach (var articleName in index.MultiWordNames)
+            {
+                foreach (var first in articleName.FindIn(allTokens))
+                {
+                    covered.UnionWith(allTokens.Skip(first).Take(articleName.Terms.Length).Select(t => t.Index));
+                }
+            }
+        }
+
         var units = new List<ContentUnit>();
         var name = new List<Token>();
         foreach (var token in topical)
