@@ -221,6 +221,7 @@ public sealed class HybridAnswererTests
     [InlineData("What does the article say about Iran?", "The article never mentions 'Iran'. It covers: ")]
     [InlineData("Who is Kim Jong-un's sister?", "The article gives no such personal detail. It covers: ")]
     [InlineData("How do I cook rice?", "The article doesn't address that. It covers: ")]
+    [InlineData("Write me a poem about Kim Jong-un", "I answer questions about the article from its own words; I don't write new pieces. It covers: ")]
     [InlineData("How many nuclear warheads does North Korea have?", "The article gives no figure for that. It covers: ")]
     [InlineData("Did the talks actually happen in December?", "The article does not report how that turned out. It covers: ")]
     public async Task What_the_article_does_not_cover_is_declined_with_why_and_what_it_does_cover(string question, string opening)

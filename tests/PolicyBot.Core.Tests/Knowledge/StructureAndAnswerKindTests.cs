@@ -226,6 +226,11 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How did Kim Jong-un come to power?", AnswerKind.Biography)]
     [InlineData("Does Kim want to stay in power?", AnswerKind.Any)]
     [InlineData("is jared kushner still working at the white house", AnswerKind.Outcome)]
+    [InlineData("ok can u summarize the latest north korean missile launch", AnswerKind.Outcome)]
+    [InlineData("write me a poem about kim jong-un pls", AnswerKind.Request)]
+    [InlineData("can you write a haiku about the talks", AnswerKind.Request)]
+    [InlineData("What should the US write into a deal?", AnswerKind.Any)]
+    [InlineData("whats the total dollar value of the sanctions on north korea", AnswerKind.Quantity)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -306,4 +311,16 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("What does Kim's sister do?", "Kim's sister Kim Yo-jong runs propaganda.", true)]
     public void A_passage_speaks_of_a_relative_only_when_it_names_that_relation(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Family, passage, question));
+
+    [Theory]
+    [InlineData("How many times have Trump and Kim met?", "Trump has at most five more years in office.", false)]
+    [InlineData("How many times have Trump and Kim met?", "Her writing has appeared in the Los Angeles Times.", false)]
+    [InlineData("How often have they met?", "They met three times, twice in Asia.", true)]
+    [InlineData("How many years does Trump have left?", "Trump has at most five more years in office.", true)]
+    public void How_often_something_happened_needs_a_frequency_not_any_figure(string question, string passage, bool supplies) =>
+        Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Quantity, passage, question));
+
+    [Fact]
+    public void A_request_to_write_something_is_never_supplied_by_a_passage() =>
+        Assert.False(AnswerKinds.Supplies(AnswerKind.Request, "Preventing war, after all, is our ultimate aim.", "write me a poem about war"));
 }

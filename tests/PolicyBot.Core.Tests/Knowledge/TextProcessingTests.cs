@@ -71,6 +71,7 @@ public sealed class TextProcessingTests
     [InlineData("Is diplomacy with Pyongyang worthless?", null)] // the side talked with, not the one moving
     [InlineData("What would make America's engagement drag on?", null)] // a verb before the name makes it an object
     [InlineData("Washington offers what, exactly?", "United States")]
+    [InlineData("What is Kim afraid of?", null)] // a state of mind is a view, not a move
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

@@ -57,6 +57,12 @@ public enum AnswerKind
     /// done. An opinion piece looks ahead; what happened after it was written is beyond it.
     /// </summary>
     Outcome,
+
+    /// <summary>
+    /// A request to write something ("write me a poem about Kim Jong-un"): no passage answers it; the bot quotes the
+    /// article, it does not compose for it.
+    /// </summary>
+    Request,
 }
 
 /// <summary>Detects the <see cref="AnswerKind"/> a question asks for and whether a passage can supply it.</summary>
@@ -67,6 +73,11 @@ public static partial class AnswerKinds
     {
         // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
         // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
+        if (WritingRequest().IsMatch(question))
+        {
+            return AnswerKind.Request;
+        }
+
         var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !Hypothetical().IsMatch(question) && !Reported().IsMatch(question)
             && Years.NumbersIn(question).Any(y => y > year);
         if (afterWriting || OutcomeQuestion().IsMatch(question) || (AfterThePiece().IsMatch(question) && !Hypothetical().IsMatch(question)))
@@ -131,7 +142,7 @@ public static partial class AnswerKinds
     {
         AnswerKind.Time => TimeExpression().IsMatch(passage),
         AnswerKind.Date => Years.In(passage).Any() || DateExpression().IsMatch(passage),
-        AnswerKind.Quantity => NumberExpression().Matches(passage).Any(m => !Years.IsYear(m.Value)), // "if 2020 arrives" counts nothing
+        AnswerKind.Quantity => HoldsFigure(passage, question),
         AnswerKind.Place => PlaceExpression().IsMatch(passage),
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Biography => BiographyExpression().IsMatch(passage),
@@ -140,6 +151,7 @@ public static partial class AnswerKinds
         AnswerKind.Name => HoldsNewName(passage, question),
         AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
+        AnswerKind.Request => false,
         AnswerKind.Statement => StatementQuestion().Match(question) is { Success: true } asked
             && Regex.IsMatch(passage, $@"\b{Regex.Escape(Singular(asked.Groups["source"].Value))}", RegexOptions.IgnoreCase),
         _ => true,
@@ -154,6 +166,7 @@ public static partial class AnswerKinds
         AnswerKind.Biography or AnswerKind.Family => "the article gives no such personal detail",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
+        AnswerKind.Request => "I answer questions about the article from its own words; I don't write new pieces",
         AnswerKind.Statement => "the article does not quote that",
         AnswerKind.Organization => "the article names no outlet or organisation for that",
         _ => "the article names no one for that",
@@ -166,6 +179,20 @@ public static partial class AnswerKinds
         var asked = NameWord().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return ProperName().Matches(passage).Any(name => OwnWords(name.Value) is { Length: > 0 } own && !own.Any(asked.Contains));
     }
+
+    // A number that is not a year ("if 2020 arrives" counts nothing). "How many times have they met?" asks how often
+    // something happened: "five more years" is no answer to that, "met twice" is.
+    private static bool HoldsFigure(string passage, string question) =>
+        HowOften().IsMatch(question)
+            ? Frequency().IsMatch(passage)
+            : NumberExpression().Matches(passage).Any(m => !Years.IsYear(m.Value));
+
+    [GeneratedRegex(@"\bhow\s+many\s+times\b|\bhow\s+often\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowOften();
+
+    // "Once", "twice", "three times", "several times"; not "the Los Angeles Times".
+    [GeneratedRegex(@"\b(?:once|twice|thrice)\b|\b\w+\s+times\b")]
+    private static partial Regex Frequency();
 
     // "speeches" -> "speech", "tweets" -> "tweet", "address" stays.
     private static string Singular(string noun) =>
@@ -222,7 +249,7 @@ public static partial class AnswerKinds
     // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach", "the range of its
     // ICBMs", "what's Defense Priorities' budget" too. "Range of" counts only with a weapon: "what range of options"
     // asks for no figure.
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b|\brange\s+of\b[^?.]*\b(?:missiles?|icbms?|rockets?|warheads?|weapons?)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w'’-]+\s+){0,4}?(?:budget|budgets|salary|salaries|price|population|gdp|death\s+toll|net\s+worth|defen[cs]e\s+spending)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\b(?:dollar|total|monetary|cash)\s+(?:value|amount|cost|figure)\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b|\brange\s+of\b[^?.]*\b(?:missiles?|icbms?|rockets?|warheads?|weapons?)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w'’-]+\s+){0,4}?(?:budget|budgets|salary|salaries|price|population|gdp|death\s+toll|net\s+worth|defen[cs]e\s+spending)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from". "In which
@@ -246,11 +273,16 @@ public static partial class AnswerKinds
 
     // Events after the piece: "did North Korea resume tests after the deadline passed?" (a deadline that has passed
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
-    // Kim follow through on the deadline?", "is Kim still in power?", "is Kushner still working at the White House?"
+    // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "is Kim still
+    // in power?", "is Kushner still working at the White House?"
     // (a state of affairs today). Only when nothing
     // makes them a hypothesis or a view: see Hypothetical.
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation|statement)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
+
+    // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks": not a question about the article.
+    [GeneratedRegex(@"^\W*(?:(?:hey|ok|okay|so|pls|please|bot)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:write|compose|draft|generate|make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|another)\s+(?:short\s+|funny\s+|little\s+)?(?:poem|poems|song|songs|haiku|limerick|joke|jokes|story|stories|rap|sonnet|tweet|email|speech|meme)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritingRequest();
 
     // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
     // author think talks would get anywhere?", "is diplomacy still alive, in her view?": a condition, a warning or a

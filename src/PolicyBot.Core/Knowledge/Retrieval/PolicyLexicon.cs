@@ -47,7 +47,7 @@ public static class PolicyLexicon
         ["talks", "negotiations", "dialogue", "negotiating", "talking"],
         ["diplomacy", "engagement", "diplomatic", "negotiating"],
         ["resume", "restart", "reopen", "new round", "start again", "meet again", "sit down again", "back to the table", "return to talks", "return to the table"],
-        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "goodwill", "good faith", "sweeteners", "carrots", "incentives", "package"],
+        ["concessions", "offer", "give", "trade-off", "tradeoff", "bargaining chip", "on the table", "to the table", "gestures", "goodwill gestures", "goodwill", "good faith", "sweeteners", "carrots", "incentives", "package", "conceding"],
         // The two parties together: "the two countries", "each side".
         ["both sides", "two sides", "two countries", "both countries", "the two nations", "both nations", "each side", "both parties", "both governments"],
         ["in turn", "in return", "in exchange", "reciprocate", "reciprocal", "reciprocity", "quid pro quo"],
@@ -71,7 +71,8 @@ public static class PolicyLexicon
         ["capitulate", "capitulation", "surrender", "hand over", "hands over", "handing over", "turn over", "turns over", "all-or-nothing", "all or nothing", "maximalist", "maximal demands", "maximum pressure", "max pressure"],
         ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
         ["long-term", "long term", "long run", "down the road", "for decades", "years to come", "drag on", "last longer", "prolong", "prolonged"],
-        ["meaningless", "matter", "matters", "meaningful", "significant", "important", "worry about", "worried about", "worrying about", "concerned about"],
+        ["meaningless", "matter", "matters", "meaningful", "significant", "important", "worry about", "worried about", "worrying about", "concerned about",
+            "pressured", "feel pressure", "under pressure", "credible", "credibility", "bluff", "empty threat", "take seriously", "taken seriously", "freak out", "freaking out"],
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],

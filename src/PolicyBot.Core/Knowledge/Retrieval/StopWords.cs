@@ -71,7 +71,7 @@ public static class StopWords
         "entirely", "roughly", "exactly", "including", "gonna", "person", "two", "ignore", "ignored", "ignoring", "fine",
         "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
         "include", "includes", "ask", "asks", "left", "max", "issued", "line", "lines",
-        "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt", "serve", "serves", "served", "serving", "fail", "fails", "failed", "failing", "failure",
+        "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt", "serve", "serves", "served", "serving", "fail", "fails", "failed", "failing", "failure", "add", "adds", "amount", "amounts",
         "main",
     ]);
 }
