@@ -229,6 +229,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("ok can u summarize the latest north korean missile launch", AnswerKind.Outcome)]
     [InlineData("write me a poem about kim jong-un pls", AnswerKind.Request)]
     [InlineData("can you write a haiku about the talks", AnswerKind.Request)]
+    [InlineData("translate 'peace' into korean pls", AnswerKind.Request)]
+    [InlineData("what are the military drills called", AnswerKind.Organization)]
     [InlineData("What should the US write into a deal?", AnswerKind.Any)]
     [InlineData("whats the total dollar value of the sanctions on north korea", AnswerKind.Quantity)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>

@@ -72,6 +72,8 @@ public sealed class TextProcessingTests
     [InlineData("What would make America's engagement drag on?", null)] // a verb before the name makes it an object
     [InlineData("Washington offers what, exactly?", "United States")]
     [InlineData("What is Kim afraid of?", null)] // a state of mind is a view, not a move
+    [InlineData("What is Kim Jong-un's main aim?", null)] // his aim is what is asked about
+    [InlineData("What could Kim's regime offer?", "North Korea")] // after a modal, his regime is him acting
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
@@ -122,6 +124,7 @@ public sealed class TextProcessingTests
     [InlineData("whats jared kushners role", "jared", true)] // part of a two-word name the article uses, typed whole
     [InlineData("is time magazine mentioned", "time", true)]
     [InlineData("what did jared say", "jared", false)] // alone, the article never uses it
+    [InlineData("what did kushnr say about kim", "kushnr", true)] // a surname of a longer name, misspelt
     public void In_a_question_without_capitals_a_lower_case_word_may_name_what_the_article_names(string question, string word, bool known)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

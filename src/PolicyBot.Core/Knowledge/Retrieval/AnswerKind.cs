@@ -280,8 +280,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation|statement)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
-    // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks": not a question about the article.
-    [GeneratedRegex(@"^\W*(?:(?:hey|ok|okay|so|pls|please|bot)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:write|compose|draft|generate|make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|another)\s+(?:short\s+|funny\s+|little\s+)?(?:poem|poems|song|songs|haiku|limerick|joke|jokes|story|stories|rap|sonnet|tweet|email|speech|meme)\b", RegexOptions.IgnoreCase)]
+    // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks", "translate 'peace' into korean":
+    // not a question about the article.
+    [GeneratedRegex(@"^\W*(?:(?:hey|ok|okay|so|pls|please|bot)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:write|compose|draft|generate|make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|another)\s+(?:short\s+|funny\s+|little\s+)?(?:poem|poems|song|songs|haiku|limerick|joke|jokes|story|stories|rap|sonnet|tweet|email|speech|meme)\b|translate\b)", RegexOptions.IgnoreCase)]
     private static partial Regex WritingRequest();
 
     // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
@@ -310,8 +311,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:took\s+place|happened|went\s+ahead|(?:was|were)\s+held|resumed|collapsed|broke\s+down|ended\s+(?:in|with|without))\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeExpression();
 
-    // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank".
-    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b", RegexOptions.IgnoreCase)]
+    // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank",
+    // "what are the military drills called?" (a thing's name, not a person's).
+    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b|\bwhat\s+(?:is|are|was|were)\s+(?:the|this|that|these|those|its|their|his|her)\s+[\w\s-]+?\s+called\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her

@@ -158,7 +158,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         // Names typed in lower case ("kim") are no name units, and a side's other names ("north", "korea" for "NK") come
         // in as synonyms: the article's name terms catch both.
         var nameUnitTerms = units.Where(u => u.IsName).SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
-        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, index))
+        return new QuestionAnalysis([.. units], [.. query], [.. ideal], FirstActor(allTokens, normalized, index))
         {
             AsksAuthorsView = asksView,
             EventTerms = [.. query.Where(t => !nameUnitTerms.Contains(t) && !index.NameTerms.Contains(t))],
@@ -189,10 +189,10 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     expansions.UnionWith(variants!);
                 }
             }
-            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames) is { } name)
+            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames.Concat(index.MultiWordNames.SelectMany(n => n.ContentTerms))) is { } name)
             {
-                // "what do saddam and gaddafi have to do with this": typed in lower case, a name may still be spelled
-                // as the article does not ("Gadhafi").
+                // "what do saddam and gaddafi have to do with this", "what did kushnr say": typed in lower case, a name
+                // (or a surname of a longer one) may still be spelled as the article does not ("Gadhafi", "Kushner").
                 known = true;
                 expansions.Add(name);
             }
@@ -229,7 +229,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
     /// The first actor the question names as doing something: next to a modal or auxiliary ("could Pyongyang",
     /// "the US should", "does Washington"). "US diplomacy with North Korea" names actors but asks about neither's moves.
     /// </summary>
-    private static string? FirstActor(IReadOnlyList<Token> tokens, ArticleIndex index)
+    /// <param name="text">The question as tokenised (<see cref="TextAnalyzer.Normalize"/>): possessives are read from it.</param>
+    private static string? FirstActor(IReadOnlyList<Token> tokens, string text, ArticleIndex index)
     {
         string? actor = null;
         var earliest = int.MaxValue;
@@ -251,7 +252,10 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     // "could Pyongyang", "Washington offers": an auxiliary before the name or a cue after it. A verb before it
                     // ("what would make America's engagement drag on") or a preposition ("diplomacy with Pyongyang") makes
                     // the side an object, not the one acting.
-                    var acting = !stance && !conditional && ((before >= 0 && Auxiliaries.Contains(tokens[before].Surface))
+                    // "what is Kim Jong-un's main aim": a side's aim, regime or side is its own only after a modal ("could
+                    // Kim's regime"); after "is" or "does" it is what the question is about.
+                    var possessive = Possessive(LastOfName(end - 1));
+                    var acting = !stance && !conditional && ((before >= 0 && (possessive ? Modals : Auxiliaries).Contains(tokens[before].Surface))
                         || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface) && (before < 0 || !Prepositions.Contains(tokens[before].Surface))));
                     if (acting && start < earliest)
                     {
@@ -262,7 +266,30 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         }
 
         return actor;
+
+        // "Kim" of "Kim Jong-un's": the rest of the name as written.
+        Token LastOfName(int i)
+        {
+            while (i + 1 < tokens.Count && tokens[i + 1].Index == tokens[i].Index + 1 && (tokens[i + 1].Capitalized || tokens[i + 1].Hyphenated))
+            {
+                i++;
+            }
+
+            return tokens[i];
+        }
+
+        // A token's span takes in its "'s" ("Jong-un's").
+        bool Possessive(Token last)
+        {
+            var written = text.AsSpan(last.Span.Offset, last.Span.Length);
+            return written.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || written.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+        }
     }
+
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "could", "should", "would", "can", "will", "might", "must", "may", "shall", "ought",
+    };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an" };
 
