@@ -231,6 +231,9 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("can you write a haiku about the talks", AnswerKind.Request)]
     [InlineData("translate 'peace' into korean pls", AnswerKind.Request)]
     [InlineData("what are the military drills called", AnswerKind.Organization)]
+    [InlineData("which drills got cancelled, like what were they called", AnswerKind.Organization)]
+    [InlineData("What did Trump tweet about Kim last week?", AnswerKind.Outcome)]
+    [InlineData("Have the negotiations been making progress lately?", AnswerKind.Any)]
     [InlineData("What should the US write into a deal?", AnswerKind.Any)]
     [InlineData("whats the total dollar value of the sanctions on north korea", AnswerKind.Quantity)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>

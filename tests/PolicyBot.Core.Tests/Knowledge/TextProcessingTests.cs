@@ -74,6 +74,7 @@ public sealed class TextProcessingTests
     [InlineData("What is Kim afraid of?", null)] // a state of mind is a view, not a move
     [InlineData("What is Kim Jong-un's main aim?", null)] // his aim is what is asked about
     [InlineData("What could Kim's regime offer?", "North Korea")] // after a modal, his regime is him acting
+    [InlineData("Are the goals smaller than Washington would like?", null)] // the yardstick of a comparison
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
     {
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);

@@ -273,11 +273,12 @@ public static partial class AnswerKinds
 
     // Events after the piece: "did North Korea resume tests after the deadline passed?" (a deadline that has passed
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
-    // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "is Kim still
+    // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "what did
+    // Trump tweet about Kim last week?" (the asker's week, not the piece's), "is Kim still
     // in power?", "is Kushner still working at the White House?"
     // (a state of affairs today). Only when nothing
     // makes them a hypothesis or a view: see Hypothetical.
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation|statement)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:did|has|have)\b[^?.]{0,150}\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning)|today)\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation|statement)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
     // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks", "translate 'peace' into korean":
@@ -313,7 +314,7 @@ public static partial class AnswerKinds
 
     // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank",
     // "what are the military drills called?" (a thing's name, not a person's).
-    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b|\bwhat\s+(?:is|are|was|were)\s+(?:the|this|that|these|those|its|their|his|her)\s+[\w\s-]+?\s+called\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b|\bwhat\s+(?:is|are|was|were)\s+(?:the|this|that|these|those|its|their|his|her)\s+[\w\s-]+?\s+called\b|\bwhat\s+(?:is|are|was|were)\s+(?:it|they)\s+called\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her

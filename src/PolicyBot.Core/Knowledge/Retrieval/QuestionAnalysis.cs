@@ -296,6 +296,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
     {
         "if", "unless", "given", "since", "because", "although", "though", "whether", "once", "until",
+        // "smaller than Washington would like": the side in a comparison is the yardstick, not the one asked to move.
+        "than",
     };
 
     private static readonly HashSet<string> StanceVerbs = new(StringComparer.Ordinal)
