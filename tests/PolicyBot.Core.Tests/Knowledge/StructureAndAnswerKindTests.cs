@@ -234,6 +234,23 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("which drills got cancelled, like what were they called", AnswerKind.Organization)]
     [InlineData("What did Trump tweet about Kim last week?", AnswerKind.Outcome)]
     [InlineData("Have the negotiations been making progress lately?", AnswerKind.Any)]
+    [InlineData("Has she written for USA Today?", AnswerKind.Any)] // an outlet, not the asker's day
+    [InlineData("Does the US still have the upper hand today?", AnswerKind.Any)]
+    [InlineData("Is deterrence still working in practice?", AnswerKind.Any)]
+    [InlineData("Is the Kim regime even serving its people?", AnswerKind.Any)]
+    [InlineData("What was the most recent statement from North Korean state media?", AnswerKind.Any)]
+    [InlineData("What were the points the author called important?", AnswerKind.Any)]
+    [InlineData("what is this so called year-end deadline?", AnswerKind.Any)]
+    [InlineData("Who is Trump's son in law?", AnswerKind.Name)]
+    [InlineData("Does Kim see Trump as his father?", AnswerKind.Any)]
+    [InlineData("How would lifting sanctions help North Koreans and their children?", AnswerKind.Any)]
+    [InlineData("Why is Washington so married to denuclearization?", AnswerKind.Any)]
+    [InlineData("is bonnie kristian married", AnswerKind.Family)]
+    [InlineData("Is the author sick of the Trump-Kim drama?", AnswerKind.Any)]
+    [InlineData("What is the price of a nuclear freeze?", AnswerKind.Any)]
+    [InlineData("Translate 'functionally infinite' into plain words", AnswerKind.Any)]
+    [InlineData("What if a hardliner came to power in Pyongyang?", AnswerKind.Any)]
+    [InlineData("How often have Trump and Kim met?", AnswerKind.Quantity)]
     [InlineData("What should the US write into a deal?", AnswerKind.Any)]
     [InlineData("whats the total dollar value of the sanctions on north korea", AnswerKind.Quantity)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
@@ -320,12 +337,9 @@ public sealed class StructureAndAnswerKindTests
     [Theory]
     [InlineData("How many times have Trump and Kim met?", "Trump has at most five more years in office.", false)]
     [InlineData("How many times have Trump and Kim met?", "Her writing has appeared in the Los Angeles Times.", false)]
-    [InlineData("How often have they met?", "They met three times, twice in Asia.", true)]
+    [InlineData("How often have they met?", "They met three times in Asia.", true)]
+    [InlineData("How often have they met?", "Once talks resume, at times they may meet.", false)]
     [InlineData("How many years does Trump have left?", "Trump has at most five more years in office.", true)]
     public void How_often_something_happened_needs_a_frequency_not_any_figure(string question, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(AnswerKind.Quantity, passage, question));
-
-    [Fact]
-    public void A_request_to_write_something_is_never_supplied_by_a_passage() =>
-        Assert.False(AnswerKinds.Supplies(AnswerKind.Request, "Preventing war, after all, is our ultimate aim.", "write me a poem about war"));
 }

@@ -68,11 +68,13 @@ public sealed class TextProcessingTests
     [InlineData("Why is the deadline meaningless?", null)]
     [InlineData("If Kim won't disarm, why bother negotiating at all?", null)]
     [InlineData("Given that Pyongyang will not disarm, what could Washington offer?", "United States")]
-    [InlineData("Is diplomacy with Pyongyang worthless?", null)] // the side talked with, not the one moving
+    [InlineData("Are talks with Pyongyang expected to resume?", null)] // the side talked with, not the one moving
     [InlineData("What would make America's engagement drag on?", null)] // a verb before the name makes it an object
     [InlineData("Washington offers what, exactly?", "United States")]
     [InlineData("What is Kim afraid of?", null)] // a state of mind is a view, not a move
     [InlineData("What is Kim Jong-un's main aim?", null)] // his aim is what is asked about
+    [InlineData("what is kim jong un's main aim", null)] // the same in lower case: the longest name decides
+    [InlineData("What is Kim's offer?", null)] // after a possessive, "offer" is a noun
     [InlineData("What could Kim's regime offer?", "North Korea")] // after a modal, his regime is him acting
     [InlineData("Are the goals smaller than Washington would like?", null)] // the yardstick of a comparison
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)
@@ -143,5 +145,18 @@ public sealed class TextProcessingTests
         var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
 
         Assert.Equal(isName, QuestionAnalysis.Analyze(question, index).Units.Single(u => u.Surface == word).IsName);
+    }
+
+    [Fact]
+    public void The_article_s_two_word_names_stop_at_punctuation_possessives_and_everyday_sentence_openers()
+    {
+        var names = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default).MultiWordNames.Select(p => p.Text).ToArray();
+
+        Assert.Contains("jared kushner", names);
+        Assert.Contains("bonnie kristian", names); // opens a sentence, but the article never writes "bonnie" in lower case
+        Assert.Contains("saddam hussein", names);
+        Assert.DoesNotContain("iraq saddam hussein", names); // "Iraq’s Saddam Hussein"
+        Assert.DoesNotContain(names, n => n.StartsWith("demanding", StringComparison.Ordinal)); // "Demanding North Korea..."
+        Assert.DoesNotContain(names, n => n.Contains("states north", StringComparison.Ordinal)); // "U.S.-North Korea"
     }
 }

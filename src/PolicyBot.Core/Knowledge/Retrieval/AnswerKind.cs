@@ -71,12 +71,13 @@ public static partial class AnswerKinds
     /// <param name="writtenIn">The year the article was written, if known: whether something happened later is beyond it.</param>
     public static AnswerKind Of(string question, int? writtenIn = null)
     {
-        // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
-        // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
         if (WritingRequest().IsMatch(question))
         {
             return AnswerKind.Request;
         }
+
+        // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
+        // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
 
         var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !Hypothetical().IsMatch(question) && !Reported().IsMatch(question)
             && Years.NumbersIn(question).Any(y => y > year);
@@ -105,8 +106,8 @@ public static partial class AnswerKinds
             return PastTimeQuestion().IsMatch(question) ? AnswerKind.Date : AnswerKind.Time;
         }
 
-        // "How did Kim come to power?" (when he did asks for a date, above).
-        if (RiseToPower().IsMatch(question))
+        // "How did Kim come to power?" (when he did asks for a date, above); not "what if a hardliner came to power?".
+        if (RiseToPower().IsMatch(question) && !Hypothetical().IsMatch(question))
         {
             return AnswerKind.Biography;
         }
@@ -147,7 +148,7 @@ public static partial class AnswerKinds
         AnswerKind.Age => AgeExpression().IsMatch(passage),
         AnswerKind.Biography => BiographyExpression().IsMatch(passage),
         AnswerKind.Family => FamilyQuestion().Match(question) is { Success: true } asked
-            && Regex.IsMatch(passage, $@"\b{asked.Groups["relative"].Value}\b(?!\s+figure|-in-law)", RegexOptions.IgnoreCase),
+            && Regex.IsMatch(passage, $@"\b{asked.Groups["relative"].Value}\b(?!\s+figure|[-\s]in[-\s]law)", RegexOptions.IgnoreCase),
         AnswerKind.Name => HoldsNewName(passage, question),
         AnswerKind.Organization => HoldsOrganizationName(passage, question),
         AnswerKind.Outcome => OutcomeExpression().IsMatch(passage),
@@ -190,8 +191,8 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\bhow\s+many\s+times\b|\bhow\s+often\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowOften();
 
-    // "Once", "twice", "three times", "several times"; not "the Los Angeles Times".
-    [GeneratedRegex(@"\b(?:once|twice|thrice)\b|\b\w+\s+times\b")]
+    // "Twice", "three times", "several times"; not "the Los Angeles Times", "at times" nor "once talks resume".
+    [GeneratedRegex(@"(?i:\b(?:twice|thrice)\b)|(?i:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)\s+)(?-i:times)\b")]
     private static partial Regex Frequency();
 
     // "speeches" -> "speech", "tweets" -> "tweet", "address" stays.
@@ -249,7 +250,7 @@ public static partial class AnswerKinds
     // "How much does the US spend...", "how much of its GDP...", "how far can its missiles reach", "the range of its
     // ICBMs", "what's Defense Priorities' budget" too. "Range of" counts only with a weapon: "what range of options"
     // asks for no figure.
-    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\b(?:dollar|total|monetary|cash)\s+(?:value|amount|cost|figure)\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b|\brange\s+of\b[^?.]*\b(?:missiles?|icbms?|rockets?|warheads?|weapons?)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w'’-]+\s+){0,4}?(?:budget|budgets|salary|salaries|price|population|gdp|death\s+toll|net\s+worth|defen[cs]e\s+spending)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+many\b|\bhow\s+often\b|\bhow\s+(?:big|large|much\s+(?:money|aid|food|oil|of|does\s+it\s+cost))\b|\bhow\s+much\b[^?.]*\b(?:spend|spends|spent|cost|costs|pay|pays|paid|earn|earns|owe|owes|weigh|weighs|worth)\b|\bhow\s+far\b[^?.]*\b(?:reach|reaches|travel|travels|fly|flies)\b|\b(?:size|number|population|amount|count)\s+of\b|\b(?:dollar|total|monetary|cash)\s+(?:value|amount|cost|figure)\b|\bwhat\s+(?:range|distance)\s+(?:do|does|did|can|could)\b|\brange\s+of\b[^?.]*\b(?:missiles?|icbms?|rockets?|warheads?|weapons?)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w'’-]+\s+){0,4}?(?:budget|budgets|salary|salaries|population|gdp|death\s+toll|net\s+worth|defen[cs]e\s+spending)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityQuestion();
 
     // A "where" about a physical place; not "where does the author stand" or "where did the news come from". "In which
@@ -278,12 +279,12 @@ public static partial class AnswerKinds
     // in power?", "is Kushner still working at the White House?"
     // (a state of affairs today). Only when nothing
     // makes them a hypothesis or a view: see Hypothetical.
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\b(?:did|has|have)\b[^?.]{0,150}\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning)|today)\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation|statement)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|working\s+(?:at|for|in)|employed|serving|at\s+(?:the\s+)?(?:white\s+house|state\s+department))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\bdid\b[^?.]{0,150}(?:\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning))\b|(?<!\busa\s)\b(?-i:today)\b)|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|(?:working|employed)\s+(?:at|for)\s+(?:the\s+)?(?:(?-i:[A-Z])|white\s+house|state\s+department|government|administration)|at\s+(?:the\s+)?(?:white\s+house|state\s+department))", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
     // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks", "translate 'peace' into korean":
-    // not a question about the article.
-    [GeneratedRegex(@"^\W*(?:(?:hey|ok|okay|so|pls|please|bot)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:write|compose|draft|generate|make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|another)\s+(?:short\s+|funny\s+|little\s+)?(?:poem|poems|song|songs|haiku|limerick|joke|jokes|story|stories|rap|sonnet|tweet|email|speech|meme)\b|translate\b)", RegexOptions.IgnoreCase)]
+    // not a question about the article ("translate 'functionally infinite' into plain words" is one).
+    [GeneratedRegex(@"^\W*(?:(?:hey|ok|okay|so|pls|please|bot)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:write|compose|draft|generate|make|give)\s+(?:me\s+|us\s+)?(?:a|an|some|another)\s+(?:short\s+|funny\s+|little\s+)?(?:poem|poems|song|songs|haiku|limerick|joke|jokes|story|stories|rap|sonnet|tweet|email|speech|meme)\b|translate\b[^?.]*\b(?:into|to|in)\s+(?:korean|english|chinese|japanese|spanish|french|german|russian|arabic|hindi|portuguese|italian|vietnamese)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex WritingRequest();
 
     // "What would North Korea do if the deadline passed?", "what did North Korea threaten to carry out?", "did the
@@ -313,18 +314,21 @@ public static partial class AnswerKinds
     private static partial Regex OutcomeExpression();
 
     // "What is the name of the state news agency?", "what's the name of the outlet that...", "name of her think tank",
-    // "what are the military drills called?" (a thing's name, not a person's).
-    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b|\bwhat\s+(?:is|are|was|were)\s+(?:the|this|that|these|those|its|their|his|her)\s+[\w\s-]+?\s+called\b|\bwhat\s+(?:is|are|was|were)\s+(?:it|they)\s+called\b", RegexOptions.IgnoreCase)]
+    // "what are the military drills called?" (a thing's name, not a person's; "called" ends the question: "the points the
+    // author called important" asks no name).
+    [GeneratedRegex(@"\bnames?\s+of\s+(?:the|this|that|its|their|her|his|(?:[\w-]+\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outlets?|agency|agencies|newspapers?|paper|network|channel|broadcaster|publications?|magazines?|organi[sz]ations?|think\s+tank|institute|company|party|committee|news\s+service)\b|\bwhat\s+(?:is|are|was|were)\s+(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){1,4}?called\W*$|\bwhat\s+(?:is|are|was|were)\s+(?:it|they)\s+called\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
     // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does Biden handle North Korea?", "to what degree...", "educational exchanges" nor "did
     // Trump announce it on Twitter?".
-    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
-    // "Kim Jong-un's father", "his sister", "her husband", "who is she married to"; not "a new father figure" nor "Trump's son-in-law".
-    [GeneratedRegex(@"(?:\b[\w-]+['’]s|\bhis|\bher|\btheir)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother|children|kids|family|parents|siblings)\b(?!\s+figure|-in-law)|\b(?<relative>married|spouse)\b", RegexOptions.IgnoreCase)]
+    // "Kim Jong-un's father", "his sister", "her husband", "who is she married to", "is she married?"; not "a new father figure", "Trump's
+    // son-in-law" (or "son in law"), "does Kim see Trump as his father?" (a role) nor "why is Washington so married to
+    // denuclearization?".
+    [GeneratedRegex(@"(?<!\bas\s)(?:\b[\w-]+['’]s|\bhis|\bher)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother)\b(?!\s+figure|[-\s]in[-\s]law)|\bwho\s+(?:is|was)\s+(?:[\w.'’-]+\s+){1,4}?(?<relative>married)\s+to\b|\b(?:is|was)\s+(?:[\w.'’-]+\s+){1,3}?(?<relative>married)\W*$|\b(?<relative>spouse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyQuestion();
 
     // "Came to power", "rose to power", "took power", "inherited the leadership"; not "stay in power".

@@ -57,7 +57,9 @@ public sealed class ArticleIndex
         var standalone = allTokens.Where(t => !t.Hyphenated).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         HyphenOnlyTerms = allTokens.Where(t => t.Hyphenated && !standalone.Contains(t.Term)).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
         SingleWordNames = _textTokens.SelectMany(SingleWordNameTerms).ToFrozenSet(StringComparer.Ordinal);
-        MultiWordNames = [.. _textTokens.SelectMany(MultiWordNameTerms).Distinct(StringComparer.Ordinal).Select(Phrase.Of)];
+        var lowerCaseTerms = allTokens.Where(t => !t.Capitalized).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        MultiWordNames = [.. texts.Select(TextAnalyzer.Normalize).Zip(_textTokens).SelectMany(t => MultiWordNameTerms(t.First, t.Second, lowerCaseTerms))
+            .Distinct(StringComparer.Ordinal).Select(Phrase.Of)];
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(coverageTerms).ToArray();
@@ -260,7 +262,8 @@ public sealed class ArticleIndex
 
     /// <summary>
     /// Names of two or more words the article uses ("Jared Kushner", "Time Magazine"): typed in lower case together
-    /// ("whats jared kushners role"), they still name what the article names, though "jared" alone would not.
+    /// ("whats jared kushners role"), they still name what the article names, though "jared" alone would not. Their
+    /// last words are surnames a lower-case question may misspell ("kushnr").
     /// </summary>
     public ImmutableArray<Phrase> MultiWordNames { get; }
 
@@ -282,15 +285,23 @@ public sealed class ArticleIndex
         }
     }
 
-    // Runs of capitalised words ("Jared Kushner"), as text; not runs holding a stop word ("The Week"): "the week" is
-    // everyday English. A comma ends a name: "Time Magazine, CNN, Politico" are three.
-    private static IEnumerable<string> MultiWordNameTerms(List<Token> tokens)
+    // Runs of capitalised words joined by single spaces ("Jared Kushner"), as text; not runs holding a stop word ("The
+    // Week": "the week" is everyday English). Punctuation ends a name ("Time Magazine, CNN" are two; "U.S.-North Korea"
+    // and "Iraq's Saddam Hussein" are not one), and a sentence's first word that the article also writes in lower case
+    // is no part of it ("Demanding North Korea"; "Bonnie Kristian" stays whole).
+    private static IEnumerable<string> MultiWordNameTerms(string text, List<Token> tokens, HashSet<string> lowerCaseTerms)
     {
         var first = 0;
         while (first < tokens.Count)
         {
+            if (tokens[first].SentenceStart && lowerCaseTerms.Contains(tokens[first].Term))
+            {
+                first++;
+                continue;
+            }
+
             var last = first;
-            while (tokens[first].Capitalized && last + 1 < tokens.Count && tokens[last + 1].Capitalized && SpaceBetween(tokens[last], tokens[last + 1]))
+            while (tokens[first].Capitalized && last + 1 < tokens.Count && tokens[last + 1].Capitalized && SpaceBetween(text, tokens[last], tokens[last + 1]))
             {
                 last++;
             }
@@ -305,7 +316,11 @@ public sealed class ArticleIndex
         }
     }
 
-    private static bool SpaceBetween(Token before, Token after) => after.Span.Offset == before.Span.Offset + before.Span.Length + 1;
+    // One space and nothing else: not a hyphen, a comma or a possessive's "'s" ("Iraq's Saddam Hussein").
+    private static bool SpaceBetween(string text, Token before, Token after) =>
+        after.Span.Offset == before.Span.Offset + before.Span.Length + 1 && text[after.Span.Offset - 1] == ' '
+        && !text.AsSpan(before.Span.Offset, before.Span.Length).EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+        && !text.AsSpan(before.Span.Offset, before.Span.Length).EndsWith("’s", StringComparison.OrdinalIgnoreCase);
 
     // Example questions are written casually ("what lesson did Kim learn"): their words help find a position but do
     // not make the article cover a topic ("learn Korean"), so coverage reads the title, summary and aliases only.

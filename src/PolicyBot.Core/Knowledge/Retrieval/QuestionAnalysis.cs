@@ -189,7 +189,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     expansions.UnionWith(variants!);
                 }
             }
-            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames.Concat(index.MultiWordNames.SelectMany(n => n.ContentTerms))) is { } name)
+            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames.Concat(index.MultiWordNames.Select(n => n.ContentTerms[^1]))) is { } name)
             {
                 // "what do saddam and gaddafi have to do with this", "what did kushnr say": typed in lower case, a name
                 // (or a surname of a longer one) may still be spelled as the article does not ("Gadhafi", "Kushner").
@@ -250,13 +250,14 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     // "if Kim won't disarm, why bother negotiating?": a side in a condition is not the one asked about.
                     var conditional = tokens.Skip(Math.Max(0, start - 2)).Take(Math.Min(2, start)).Any(t => Subordinators.Contains(t.Surface));
                     // "could Pyongyang", "Washington offers": an auxiliary before the name or a cue after it. A verb before it
-                    // ("what would make America's engagement drag on") or a preposition ("diplomacy with Pyongyang") makes
-                    // the side an object, not the one acting.
+                    // ("what would push Washington to budge") or a preposition ("diplomacy with Pyongyang is worthless")
+                    // makes the side an object, not the one acting.
                     // "what is Kim Jong-un's main aim": a side's aim, regime or side is its own only after a modal ("could
-                    // Kim's regime"); after "is" or "does" it is what the question is about.
-                    var possessive = Possessive(LastOfName(end - 1));
+                    // Kim's regime"); after "is" or "does" it is what the question is about, and the word after the
+                    // possessive is a noun ("Washington's take"), not a cue.
+                    var possessive = Possessive(LastOfName(LongestNameEnd(start) - 1));
                     var acting = !stance && !conditional && ((before >= 0 && (possessive ? Modals : Auxiliaries).Contains(tokens[before].Surface))
-                        || (end < tokens.Count && ActingCues.Contains(tokens[end].Surface) && (before < 0 || !Prepositions.Contains(tokens[before].Surface))));
+                        || (!possessive && end < tokens.Count && ActingCues.Contains(tokens[end].Surface) && (before < 0 || !Prepositions.Contains(tokens[before].Surface))));
                     if (acting && start < earliest)
                     {
                         (actor, earliest) = (name, start);
@@ -266,6 +267,11 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         }
 
         return actor;
+
+        // "Kim" of "kim jong un's": where the longest of the sides' names that starts there ends.
+        int LongestNameEnd(int start) => index.Actors.SelectMany(a => a.Names)
+            .Where(phrase => phrase.FindIn(tokens).Contains(start))
+            .Max(phrase => start + phrase.Terms.Length);
 
         // "Kim" of "Kim Jong-un's": the rest of the name as written.
         Token LastOfName(int i)

@@ -27,7 +27,7 @@ public static class StopWords
         "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt", "youre", "theyre", "shes",
         // Chat shorthand for the same function words ("shud we...", "critical tho", "tbh").
         "shud", "shld", "tho", "thru", "cuz", "coz", "bc", "ur", "thx", "ya", "wanna", "gotta", "kinda", "sorta", "ngl", "tbh",
-        "imo", "imho", "idk", "rn", "wat", "wut", "abt", "bout", "smth", "sth", "b4", "w",
+        "imo", "imho", "idk", "rn", "wat", "wut", "abt", "bout", "smth", "sth", "b4",
     ]);
 
     /// <summary>
