@@ -246,6 +246,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How would lifting sanctions help North Koreans and their children?", AnswerKind.Any)]
     [InlineData("Why is Washington so married to denuclearization?", AnswerKind.Any)]
     [InlineData("is bonnie kristian married", AnswerKind.Family)]
+    [InlineData("how did gadhafi die exactly", AnswerKind.Biography)]
+    [InlineData("Would Kim be killed if he attacked?", AnswerKind.Any)]
     [InlineData("Is the author sick of the Trump-Kim drama?", AnswerKind.Any)]
     [InlineData("What is the price of a nuclear freeze?", AnswerKind.Any)]
     [InlineData("Translate 'functionally infinite' into plain words", AnswerKind.Any)]

@@ -75,6 +75,7 @@ public sealed class TextProcessingTests
     [InlineData("What is Kim Jong-un's main aim?", null)] // his aim is what is asked about
     [InlineData("what is kim jong un's main aim", null)] // the same in lower case: the longest name decides
     [InlineData("What is Kim's offer?", null)] // after a possessive, "offer" is a noun
+    [InlineData("What does Pyongyang want before the year is over?", null)] // its aim, not its move
     [InlineData("What could Kim's regime offer?", "North Korea")] // after a modal, his regime is him acting
     [InlineData("Are the goals smaller than Washington would like?", null)] // the yardstick of a comparison
     public void The_acting_side_is_the_one_asked_to_move_not_one_asked_about_its_views(string question, string? actor)

@@ -331,12 +331,13 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"(?<!\bas\s)(?:\b[\w-]+['’]s|\bhis|\bher)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother)\b(?!\s+figure|[-\s]in[-\s]law)|\bwho\s+(?:is|was)\s+(?:[\w.'’-]+\s+){1,4}?(?<relative>married)\s+to\b|\b(?:is|was)\s+(?:[\w.'’-]+\s+){1,3}?(?<relative>married)\W*$|\b(?<relative>spouse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyQuestion();
 
-    // "Came to power", "rose to power", "took power", "inherited the leadership"; not "stay in power".
-    [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b", RegexOptions.IgnoreCase)]
+    // "Came to power", "rose to power", "took power", "inherited the leadership", "how did Gadhafi die?"; not "stay in
+    // power".
+    [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b|\b(?:how|when|where)\s+did\s+(?:[\w.'’-]+\s+){1,3}?die\b|\b(?:how|when|where)\s+was\s+(?:[\w.'’-]+\s+){1,3}?(?:killed|executed|assassinated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RiseToPower();
 
     // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".
-    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of|(?:came|rose)\s+to\s+power|took\s+power|succeeded\s+(?:his|her)\s+father)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of|(?:came|rose)\s+to\s+power|took\s+power|succeeded\s+(?:his|her)\s+father|died|was\s+killed)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyExpression();
 
     // "How old is Kim?", "what age is he?".

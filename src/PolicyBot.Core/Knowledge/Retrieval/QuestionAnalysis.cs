@@ -313,6 +313,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         "react", "reacts", "regard", "regards", "perceive", "perceives", "consider", "considers",
         // A state of mind is a view too: "what is Kim afraid of?" asks what he fears, not what he could do.
         "afraid", "scared", "worried", "concerned", "nervous", "angry", "upset", "happy",
+        // So is what a side wants: "what does Pyongyang want?" asks its aim, not what it could give.
+        "want", "wants", "wanted", "hope", "hopes", "prefer", "prefers",
         // What a side said is its view too: "what did North Korea say would end?" asks about a warning, not a move.
         "say", "says", "said", "warn", "warns", "warned", "threaten", "threatens", "threatened", "claim", "claims", "claimed",
         "announce", "announces", "announced", "declare", "declares", "declared",
