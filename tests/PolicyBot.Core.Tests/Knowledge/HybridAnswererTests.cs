@@ -249,7 +249,8 @@ public sealed class HybridAnswererTests
     // held-out 27 to 38: blind sets of the sixth round in four batches of three (two plain, one chat), each measured
     // once before it was read; the misses of 36 to 38, the last batch, prompted the round's last change. held-out 39 to
     // 53: blind sets of the seventh round in five batches of three (two plain, one chat), each measured once before it
-    // was read, then read while tuning; the last batch (51 to 53) prompted only the round's last, small change.
+    // was read, then read while tuning. 54 to 56 were written after the round's rules were done and measured once with
+    // them; two small rules came after (what a side wants is its view; how someone died).
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
@@ -307,6 +308,9 @@ public sealed class HybridAnswererTests
     [InlineData("heldout51-questions.jsonl", 59, 0.95, 0.95)]
     [InlineData("heldout52-questions.jsonl", 58, 0.90, 0.95)]
     [InlineData("heldout53-questions.jsonl", 68, 0.97, 0.92)]
+    [InlineData("heldout54-questions.jsonl", 58, 0.97, 0.95)]
+    [InlineData("heldout55-questions.jsonl", 59, 0.90, 0.80)]
+    [InlineData("heldout56-questions.jsonl", 68, 0.88, 0.92)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;
