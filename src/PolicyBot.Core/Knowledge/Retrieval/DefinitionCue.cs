@@ -55,9 +55,10 @@ public static partial class DefinitionCue
             .FirstOrDefault();
     }
 
-    // "What is X about/for?", "what exactly is the X Pyongyang set", "whats this X thing about", "what's the deal with X", "what does X mean (here)?", "what is
-    // meant by X", "what's this X (everyone keeps mentioning)?" (not "whats this mean for..." nor "what's that got to
-    // do with..."). A bare "what is X?" is left alone: "what is the ultimate aim?" asks for the aim, not where it is named.
+    // "What is X about/for?", "what exactly is the X Pyongyang set", "whats this X thing about", "what's the deal with
+    // X", "what does X mean (here)?", "what is meant by X", "what's this X (everyone keeps mentioning)?" (not "whats this
+    // mean for..." nor "what's that got to do with..."). A bare "what is X?" is left alone: "what is the ultimate aim?"
+    // asks for the aim, not where it is named.
     [GeneratedRegex(
         @"^\W*(?:(?:so|ok|okay|and|but|wait)\W+)?(?:what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?<subject>[^?]+?)\s+(?:all\s+)?(?:about|for)|what(?:['’]?s|\s+is)\s+the\s+deal\s+with\s+(?<subject>[^?]+?)|what\s+(?:does|do)\s+(?<subject>[^?]+?)\s+mean(?:\s+here|\s+in\s+(?:this|the)\s+(?:article|piece|op-?ed|context))?|what\s+is\s+meant\s+by\s+(?<subject>[^?]+?)|what(?:\s+exactly)?(?:['’]?s|\s+is)\s+(?:exactly\s+)?the\s+(?<subject>[\w-]+(?:\s+[\w-]+)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,2}?(?:set|gave|imposed|announced|issued)|what(?:['’]?s|\s+is)\s+(?:this|that)\s+(?!(?:mean|means|got|have|has|do|does|did|supposed|going|gonna|gotta|about|for|to|is|was|all)\b)(?<subject>[^?]+?)(?:\s+(?:everyone|everybody|people|they)\s+[^?]*)?)\W*$",
         RegexOptions.IgnoreCase)]

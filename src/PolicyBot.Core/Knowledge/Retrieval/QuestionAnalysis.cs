@@ -320,10 +320,8 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         "announce", "announces", "announced", "declare", "declares", "declared",
     };
 
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "could", "should", "would", "can", "will", "might", "must", "may", "shall", "do", "does", "did", "has", "have", "is", "are", "ought",
-    };
+    // What may stand before a side that acts: a modal, or "do", "has", "is" ("does Washington", "is Pyongyang ready").
+    private static readonly HashSet<string> Auxiliaries = new(Modals.Concat(["do", "does", "did", "has", "have", "is", "are"]), StringComparer.Ordinal);
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
