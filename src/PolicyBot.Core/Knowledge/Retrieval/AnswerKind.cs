@@ -78,7 +78,6 @@ public static partial class AnswerKinds
 
         // "did kim actually cut ties with trump in 2020?" asks about a time after the piece was written; "what did
         // Pyongyang say would happen in 2020?" asks about a warning the piece reports.
-
         var afterWriting = writtenIn is { } year && PastTense().IsMatch(question) && !Hypothetical().IsMatch(question) && !Reported().IsMatch(question)
             && Years.NumbersIn(question).Any(y => y > year);
         if (afterWriting || OutcomeQuestion().IsMatch(question) || (AfterThePiece().IsMatch(question) && !Hypothetical().IsMatch(question)))
@@ -258,11 +257,10 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:which|what)\s+(?:city|cities|town|venue|location|capital)\b|^\W*(?:(?:so|and|but|ok|okay)\W+)?where\b(?![^?.]*\bstand)\s+(?:[\w'’-]+\s+){0,8}?(?:held|hold|holding|take\s+place|took\s+place|happen|happened|meet|met|meeting|located|based|live|lives|lived|born|raised|educated|study|studied|signed|summit|work|works|worked|published|appear|appeared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
-    // "What were the names of...", "what's his name", "who leads the team", "who is the chief negotiator" (or special
-    // representative, envoy, delegate), "who is the
-    // president of South Korea", "who is South Korea's president", "who is the South Korean official that said...",
-    // "who's leading the team", "which official said...", "who's the US special envoy for NK", "who was the south
-    // korean president back then".
+    // "What were the names of...", "what's his name", "what's the official's name", "who leads the team", "who is the
+    // chief negotiator" (or special representative, envoy, delegate), "who is the president of South Korea", "who is
+    // South Korea's president", "who is the South Korean official that said...", "who's leading the team", "which
+    // official said...", "who's the US special envoy for NK", "who was the south korean president back then".
     [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the\s+|that\s+|this\s+)?[\w\s.-]+?['’]s\s+names?\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
@@ -275,10 +273,9 @@ public static partial class AnswerKinds
     // Events after the piece: "did North Korea resume tests after the deadline passed?" (a deadline that has passed
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
     // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "what did
-    // Trump tweet about Kim last week?" (the asker's week, not the piece's), "is Kim still
-    // in power?", "is Kushner still working at the White House?"
-    // (a state of affairs today). Only when nothing
-    // makes them a hypothesis or a view: see Hypothetical.
+    // Trump tweet about Kim last week?" (the asker's week, not the piece's; "USA Today" is an outlet), "is Kim still in
+    // power?", "is Kushner still working at the White House?" (a state of affairs today). Only when nothing makes them
+    // a hypothesis or a view: see Hypothetical.
     [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\bdid\b[^?.]{0,150}(?:\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning))\b|(?<!\busa\s)\b(?-i:today)\b)|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|(?:working|employed)\s+(?:at|for)\s+(?:the\s+)?(?:(?-i:[A-Z])|white\s+house|state\s+department|government|administration)|at\s+(?:the\s+)?(?:white\s+house|state\s+department))", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
@@ -320,14 +317,15 @@ public static partial class AnswerKinds
     private static partial Regex OrganizationQuestion();
 
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
-    // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does Biden handle North Korea?", "to what degree...", "educational exchanges" nor "did
+    // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does
+    // Biden handle North Korea?", "to what degree...", "educational exchanges", "is she sick of the drama?" nor "did
     // Trump announce it on Twitter?".
     [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
-    // "Kim Jong-un's father", "his sister", "her husband", "who is she married to", "is she married?"; not "a new father figure", "Trump's
-    // son-in-law" (or "son in law"), "does Kim see Trump as his father?" (a role) nor "why is Washington so married to
-    // denuclearization?".
+    // "Kim Jong-un's father", "his sister", "her husband", "who is she married to", "is she married?"; not "a new father
+    // figure", "Trump's son-in-law" (or "son in law"), "does Kim see Trump as his father?" (a role) nor "why is
+    // Washington so married to denuclearization?".
     [GeneratedRegex(@"(?<!\bas\s)(?:\b[\w-]+['’]s|\bhis|\bher)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother)\b(?!\s+figure|[-\s]in[-\s]law)|\bwho\s+(?:is|was)\s+(?:[\w.'’-]+\s+){1,4}?(?<relative>married)\s+to\b|\b(?:is|was)\s+(?:[\w.'’-]+\s+){1,3}?(?<relative>married)\W*$|\b(?<relative>spouse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyQuestion();
 

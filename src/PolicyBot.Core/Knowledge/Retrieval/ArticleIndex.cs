@@ -60,6 +60,7 @@ public sealed class ArticleIndex
         var lowerCaseTerms = allTokens.Where(t => !t.Capitalized).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         MultiWordNames = [.. texts.Select(TextAnalyzer.Normalize).Zip(_textTokens).SelectMany(t => MultiWordNameTerms(t.First, t.Second, lowerCaseTerms))
             .Distinct(StringComparer.Ordinal).Select(Phrase.Of)];
+        NamesToRespell = [.. SingleWordNames.Concat(MultiWordNames.Select(n => n.ContentTerms[^1])).Distinct(StringComparer.Ordinal)];
 
         // Specificity = IDF over paragraphs and positions together: "Kim" is everywhere in this article, "Libya" is not.
         var documents = ParagraphTerms.Concat(coverageTerms).ToArray();
@@ -262,10 +263,15 @@ public sealed class ArticleIndex
 
     /// <summary>
     /// Names of two or more words the article uses ("Jared Kushner", "Time Magazine"): typed in lower case together
-    /// ("whats jared kushners role"), they still name what the article names, though "jared" alone would not. Their
-    /// last words are surnames a lower-case question may misspell ("kushnr").
+    /// ("whats jared kushners role"), they still name what the article names, though "jared" alone would not.
     /// </summary>
     public ImmutableArray<Phrase> MultiWordNames { get; }
+
+    /// <summary>
+    /// One-word names and the surnames of longer ones: what a lower-case question may misspell ("gaddafi", "kushnr").
+    /// Fixed per article, so built once.
+    /// </summary>
+    public ImmutableArray<string> NamesToRespell { get; }
 
     /// <summary>Everything the semantic index embeds, in a fixed order.</summary>
     public ImmutableArray<IndexUnit> Units { get; }

@@ -189,7 +189,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     expansions.UnionWith(variants!);
                 }
             }
-            else if (!known && caseless && SpellingVariant(terms[0], index.SingleWordNames.Concat(index.MultiWordNames.Select(n => n.ContentTerms[^1]))) is { } name)
+            else if (!known && caseless && SpellingVariant(terms[0], index.NamesToRespell) is { } name)
             {
                 // "what do saddam and gaddafi have to do with this", "what did kushnr say": typed in lower case, a name
                 // (or a surname of a longer one) may still be spelled as the article does not ("Gadhafi", "Kushner").
