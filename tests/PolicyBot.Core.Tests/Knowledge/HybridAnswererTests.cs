@@ -90,6 +90,10 @@ public sealed class HybridAnswererTests
     [InlineData("Who is the North Korean leader?", 2)]
     [InlineData("If Kim won't disarm, is there any point in talking to him at all?", 5)]
     [InlineData("whats kim actually after here, per the author", 4)]
+    [InlineData("If Kim won't give up his nukes, is there any value in negotiating?", 5)]
+    [InlineData("what principle does she say should steer Washington's approach to Pyongyang", 9)]
+    [InlineData("whats the larger point of all this negotiating", 9)]
+    [InlineData("what's her first piece of advice", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -130,8 +134,10 @@ public sealed class HybridAnswererTests
     [InlineData("Did the talks produce an agreement before the end of 2019?", "how that turned out")]
     [InlineData("is kim jong un even still alive lol", "how that turned out")]
     [InlineData("Did North Korea actually follow through on its year-end deadline?", "how that turned out")]
-    [InlineData("Where was Bonnie Kristian born?", "no such personal detail")]
-    [InlineData("What is Bonnie Kristian's educational background?", "no such personal detail")]
+    [InlineData("Where was Bonnie Kristian born?", "no such background detail")]
+    [InlineData("What is Bonnie Kristian's educational background?", "no such background detail")]
+    [InlineData("Who founded Defense Priorities?", "no such background detail")]
+    [InlineData("Which specific sanctions are currently in force against North Korea?", "how that turned out")]
     public async Task A_question_whose_date_figure_place_or_name_the_article_lacks_is_declined(string question, string reason)
     {
         var (_, answerer) = Seed.Value;
@@ -219,7 +225,7 @@ public sealed class HybridAnswererTests
 
     [Theory]
     [InlineData("What does the article say about Iran?", "The article never mentions 'Iran'. It covers: ")]
-    [InlineData("Who is Kim Jong-un's sister?", "The article gives no such personal detail. It covers: ")]
+    [InlineData("Who is Kim Jong-un's sister?", "The article gives no such background detail. It covers: ")]
     [InlineData("How do I cook rice?", "The article doesn't address that. It covers: ")]
     [InlineData("Write me a poem about Kim Jong-un", "I answer questions about the article from its own words; I don't write new pieces. It covers: ")]
     [InlineData("How many nuclear warheads does North Korea have?", "The article gives no figure for that. It covers: ")]
@@ -252,6 +258,8 @@ public sealed class HybridAnswererTests
     // was read, then read while tuning. 54 to 56 were written after the round's rules were done and measured once with
     // them; two small rules came after (what a side wants is its view; how someone died). 57 to 59 were written after
     // the round's last change and measured once with its final code before they were read; nothing changed after.
+    // held-out 60 to 65: blind sets of the eighth round in two batches of three (plain, varied voices, chat), each
+    // measured once before it was read, then read while tuning.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
@@ -315,6 +323,12 @@ public sealed class HybridAnswererTests
     [InlineData("heldout57-questions.jsonl", 58, 0.90, 0.95)]
     [InlineData("heldout58-questions.jsonl", 60, 0.95, 0.95)]
     [InlineData("heldout59-questions.jsonl", 70, 0.93, 0.84)]
+    [InlineData("heldout60-questions.jsonl", 63, 0.92, 0.95)]
+    [InlineData("heldout61-questions.jsonl", 60, 0.92, 0.95)]
+    [InlineData("heldout62-questions.jsonl", 71, 0.93, 0.95)]
+    [InlineData("heldout63-questions.jsonl", 60, 0.85, 0.95)]
+    [InlineData("heldout64-questions.jsonl", 61, 0.90, 0.95)]
+    [InlineData("heldout65-questions.jsonl", 72, 0.89, 0.91)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;

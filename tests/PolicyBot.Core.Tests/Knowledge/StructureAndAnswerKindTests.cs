@@ -43,6 +43,8 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("the last of her reasons, please", 4)]
     [InlineData("and point two?", 3)]
     [InlineData("point 1 summary pls", 2)]
+    [InlineData("What is the author's first piece of advice for the council?", 2)]
+    [InlineData("and her second suggestion?", 3)]
     [InlineData("Why does the headline say 'lanes'?", 2)]
     public void Questions_about_the_text_s_shape_point_at_paragraphs(string question, int paragraph) =>
         Assert.Equal(paragraph, new StructureCues(Article).ParagraphFor(question));
@@ -255,6 +257,17 @@ public sealed class StructureAndAnswerKindTests
     [InlineData("How often have Trump and Kim met?", AnswerKind.Quantity)]
     [InlineData("What should the US write into a deal?", AnswerKind.Any)]
     [InlineData("whats the total dollar value of the sanctions on north korea", AnswerKind.Quantity)]
+    [InlineData("Who founded Defense Priorities?", AnswerKind.Biography)]
+    [InlineData("who funds defense priorities", AnswerKind.Biography)]
+    [InlineData("Who is the founder of the think tank?", AnswerKind.Biography)]
+    [InlineData("Who funded the Kim regime's missile program, per the author?", AnswerKind.Biography)]
+    [InlineData("Which specific sanctions are currently in force against North Korea?", AnswerKind.Outcome)]
+    [InlineData("are the sanctions still in place today", AnswerKind.Outcome)]
+    [InlineData("which sanctions are in force against nk right now", AnswerKind.Outcome)]
+    [InlineData("what exact year did the us last cancel the drills", AnswerKind.Date)]
+    [InlineData("In which specific month is the deadline?", AnswerKind.Time)]
+    [InlineData("Would the sanctions still apply if talks resumed?", AnswerKind.Any)]
+    [InlineData("Does the author agree in principle to lifting sanctions?", AnswerKind.Any)]
     public void A_question_s_answer_kind_is_recognised(string question, AnswerKind kind) =>
         Assert.Equal(kind, AnswerKinds.Of(question));
 
@@ -291,6 +304,7 @@ public sealed class StructureAndAnswerKindTests
     [InlineData(AnswerKind.Time, "Talks stalled. Weeks later they resumed.", true)]
     [InlineData(AnswerKind.Biography, "She graduated from Yale and lives in Ohio.", true)]
     [InlineData(AnswerKind.Biography, "She is a fellow at Defense Priorities and contributing editor at The Week.", false)]
+    [InlineData(AnswerKind.Biography, "Defense Priorities was founded in 2016 and is funded by private donors.", true)]
     [InlineData(AnswerKind.Organization, "State media warned that relations between President Trump and leader Kim Jong-un will end.", false)]
     public void A_passage_supplies_a_date_a_number_a_place_or_an_age_only_when_it_holds_one(AnswerKind kind, string passage, bool supplies) =>
         Assert.Equal(supplies, AnswerKinds.Supplies(kind, passage));

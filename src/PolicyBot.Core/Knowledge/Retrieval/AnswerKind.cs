@@ -163,7 +163,7 @@ public static partial class AnswerKinds
         AnswerKind.Time or AnswerKind.Date => "the article gives no date or time for that",
         AnswerKind.Quantity => "the article gives no figure for that",
         AnswerKind.Age => "the article gives no age",
-        AnswerKind.Biography or AnswerKind.Family => "the article gives no such personal detail",
+        AnswerKind.Biography or AnswerKind.Family => "the article gives no such background detail",
         AnswerKind.Place => "the article names no place for that",
         AnswerKind.Outcome => "the article does not report how that turned out",
         AnswerKind.Request => "I answer questions about the article from its own words; I don't write new pieces",
@@ -233,12 +233,12 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex NameWord();
 
-    // "When will...", "so when did...", "what year...", "how long...", "since when".
-    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?when\b|\b(?:what|which)\s+(?:year|month|date|day)\b|\bhow\s+long\b|\bsince\s+when\b", RegexOptions.IgnoreCase)]
+    // "When will...", "so when did...", "what year...", "what exact year...", "how long...", "since when".
+    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?when\b|\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:year|month|date|day)\b|\bhow\s+long\b|\bsince\s+when\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeQuestion();
 
     // "When did they first meet?", "when was the warning made?", "what year did...": a past event's date.
-    [GeneratedRegex(@"\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|month|date|day)\s+(?:did|was|were)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:year|month|date|day)\s+(?:did|was|were)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTimeQuestion();
 
     // A month or a date relative to now ("in late October", "last year"); not a span or "soon". Years: see Years.
@@ -261,7 +261,7 @@ public static partial class AnswerKinds
     // chief negotiator" (or special representative, envoy, delegate), "who is the president of South Korea", "who is
     // South Korea's president", "who is the South Korean official that said...", "who's leading the team", "which
     // official said...", "who's the US special envoy for NK", "who was the south korean president back then".
-    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the\s+|that\s+|this\s+)?[\w\s.-]+?['’]s\s+names?\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwho(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?:current\s+)?(?:(?:south|north)\s+korean|american|u\.?s\.?|chinese|japanese|russian)\s+(?:president|prime\s+minister|leader|foreign\s+minister|defen[cs]e\s+minister|ambassador)\b|\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|this|that|these|those)\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|us\s+|chinese\s+|japanese\s+)?(?:special\s+|chief\s+|top\s+|lead\s+|senior\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bnames?\s+of\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the\s+|that\s+|this\s+)?[\w\s.-]+?['’]s\s+names?\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their|its|the)\s+names?\b|\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|will\s+lead|is\s+leading|is\s+in\s+charge)\b|\bwho(?:['’]s|\s+is)\s+(?:leading|heading|running|in\s+charge)\b|\bwhich\s+(?:(?:south|north)\s+korean\s+|american\s+|u\.?s\.?\s+|chinese\s+|japanese\s+)?(?:official|officials|diplomat|diplomats|negotiator|negotiators|envoy|envoys|representative|representatives|delegate|delegates|emissary|mediator|spokesman|spokesperson|analyst|analysts|expert|experts)\b|\bwho\s+(?:is|was|are|were)\s+the\s+(?:lead|chief|head|top)\b|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen)\s+of\b|\bwho\s+(?:is|was)\s+[\w\s.-]+['’]s\s+(?:current\s+)?(?:president|prime\s+minister|premier|leader|chairman|minister|ambassador|secretary|spokesman|spokesperson|envoy|king|queen|founder|father|mother|wife|husband|sister|brother|son|daughter|successor|predecessor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NameQuestion();
 
     // "Did the talks actually happen?", "did they ever resume?", "what came of them?", "how did the summit turn out?",
@@ -274,9 +274,9 @@ public static partial class AnswerKinds
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
     // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "what did
     // Trump tweet about Kim last week?" (the asker's week, not the piece's; "USA Today" is an outlet), "is Kim still in
-    // power?", "is Kushner still working at the White House?" (a state of affairs today). Only when nothing makes them
+    // power?", "is Kushner still working at the White House?" (a state of affairs today), "which sanctions are currently in force?" (today's rules). Only when nothing makes them
     // a hypothesis or a view: see Hypothetical.
-    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\bdid\b[^?.]{0,150}(?:\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning))\b|(?<!\busa\s)\b(?-i:today)\b)|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|(?:working|employed)\s+(?:at|for)\s+(?:the\s+)?(?:(?-i:[A-Z])|white\s+house|state\s+department|government|administration)|at\s+(?:the\s+)?(?:white\s+house|state\s+department))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\bdid\b[^?.]{0,150}(?:\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning))\b|(?<!\busa\s)\b(?-i:today)\b)|\b(?:currently|now|still)\s+(?:in\s+(?:force|place|effect)|apply|applies|imposed)\b|\bin\s+(?:force|place|effect)\b[^?.]{0,60}\b(?:today|now|currently)\b|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|(?:working|employed)\s+(?:at|for)\s+(?:the\s+)?(?:(?-i:[A-Z])|white\s+house|state\s+department|government|administration)|at\s+(?:the\s+)?(?:white\s+house|state\s+department))", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
     // "write me a poem about kim jong-un pls", "can you compose a haiku on the talks", "translate 'peace' into korean":
@@ -319,8 +319,8 @@ public static partial class AnswerKinds
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
     // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does
     // Biden handle North Korea?", "to what degree...", "educational exchanges", "is she sick of the drama?" nor "did
-    // Trump announce it on Twitter?".
-    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
+    // Trump announce it on Twitter?". An organisation's founding and funding too: "who founded Defense Priorities?".
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bwho\s+(?:founded|funds|funded|finances|financed|owns|owned|bankrolls|bankrolled)\b|\b(?:founder|founders|funders|donors|backers)\s+of\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
     // "Kim Jong-un's father", "his sister", "her husband", "who is she married to", "is she married?"; not "a new father
@@ -334,8 +334,8 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b|\b(?:how|when|where)\s+did\s+(?:[\w.'’-]+\s+){1,3}?die\b|\b(?:how|when|where)\s+was\s+(?:[\w.'’-]+\s+){1,3}?(?:killed|executed|assassinated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RiseToPower();
 
-    // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle".
-    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of|(?:came|rose)\s+to\s+power|took\s+power|succeeded\s+(?:his|her)\s+father|died|was\s+killed)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
+    // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle", "founded by".
+    [GeneratedRegex(@"\b(?:born|native\s+of|grew\s+up|raised\s+in|hometown|graduat\w*|studied|degree|university|college|alma\s+mater|twitter|instagram|books?|author\s+of|(?:came|rose)\s+to\s+power|took\s+power|succeeded\s+(?:his|her)\s+father|died|was\s+killed|founded|founder|funded\s+by|owned\s+by)\b|(?<!\w)@\w+", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyExpression();
 
     // "How old is Kim?", "what age is he?".

@@ -34,7 +34,7 @@ public static class PolicyLexicon
         ["attack", "strike", "assault", "invade", "invasion", "aggression", "start a war", "first strike", "surprise attack", "sneak attack", "unprovoked"],
         ["war", "conflict", "armed conflict", "hostilities", "fighting", "break out", "breaks out", "erupt", "erupts"],
         ["deterrence", "deter", "deterrent"],
-        ["upper hand", "leverage", "advantage", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful", "weak", "weaker", "weakness", "equal footing", "parity", "on par", "stronger position", "strong position"],
+        ["upper hand", "leverage", "advantage", "bargaining position", "negotiating position", "position of strength", "stronger hand", "better hand", "edge", "dominance", "superiority", "balance of power", "stronger", "more powerful", "weak", "weaker", "weakness", "equal footing", "parity", "on par", "stronger position", "strong position"],
         ["response", "respond", "hit back"],
 
         // Regimes and power.
@@ -55,7 +55,8 @@ public static class PolicyLexicon
         ["agreement", "deal", "bargain", "accord", "pact"],
         ["deadline", "ultimatum", "cutoff", "cut-off", "time limit"],
         ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
-        ["guide", "steer", "guiding", "steering"],
+        // "What principle should steer...": not a bare "principle" ("in principle" agrees to something).
+        ["guide", "steer", "guiding", "steering", "guiding principle", "what principle", "which principle", "principle should", "principles should", "compass", "north star"],
         ["in office", "presidency", "term in office", "tenure"],
         ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate", "standoff"],
         ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas", "new year", "new years", "new year's"],
@@ -77,8 +78,12 @@ public static class PolicyLexicon
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],
         ["people", "population", "citizens", "civilians", "populace", "public", "ppl"],
-        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "partial", "partial deal", "half measures", "half-measures", "ambitious", "ambition", "aim low", "aim high"],
-        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste", "worth it", "worthwhile", "worth the effort", "worth the trouble"],
+        ["modest", "limited", "realistic", "achievable", "attainable", "lower expectations", "lower our expectations", "small steps", "incremental", "incrementalist", "step by step", "step-by-step", "baby steps", "interim", "piecemeal", "confidence-building", "settle for less", "settling for less", "partial", "partial deal", "half measures", "half-measures", "ambitious", "ambition", "aim low", "aim high",
+            // The goals' opposite reads the same way: "are full disarmament demands unachievable?".
+            "unachievable", "unattainable", "overambitious", "too ambitious", "pie in the sky", "pipe dream", "wishful thinking"],
+        ["pointless", "waste of time", "futile", "useless", "worthless", "not worth it", "why bother", "no point", "any point", "in vain", "a waste", "worth it", "worthwhile", "worth the effort", "worth the trouble",
+            // "Is there still any value in negotiating?", "a reason to keep talking?".
+            "any value", "value in", "any use", "reason to keep", "reason to continue", "still worth", "even bother"],
 
         // Relationships between leaders.
         ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties", "rapport"],
@@ -98,14 +103,15 @@ public static class PolicyLexicon
         // "What is Kim really after?", "what does he want out of all this?": someone's aim in plain speech.
         ["aim", "goal", "objective", "purpose", "priority", "mission", "cares about most", "care about most", "cares most about", "care most about", "main concern", "top concern", "really after", "actually after", "truly after", "want out of", "wants out of", "get out of all this", "get out of this"],
         // What everything else serves: "the end goal", "at the end of the day", "the whole point".
-        ["ultimate aim", "ultimate goal", "end goal", "real goal", "true goal", "final goal", "overarching goal", "bottom line", "endgame", "end game", "end state", "whole point", "at the end of the day"],
+        ["ultimate aim", "ultimate goal", "end goal", "real goal", "true goal", "final goal", "overarching goal", "bottom line", "endgame", "end game", "end state", "whole point", "at the end of the day",
+            "bigger point", "larger point", "broader point", "bigger purpose", "larger purpose", "point of all this", "point of it all"],
         ["means to this end", "means to an end", "a means", "just a means", "end in itself", "ends in themselves", "a tool", "just a tool", "instrumental"],
         ["peace", "stability"],
 
         // Places and actors under other names.
         // Chat shorthand too: "NK", "SK" ("USA" is spelled out by TextAnalyzer).
         ["South Korea", "Seoul", "ROK", "Republic of Korea", "SK", "southern neighbor", "southern neighbour"],
-        ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American"],
+        ["United States", "Washington", "America", "the US", "Trump administration", "White House", "American", "Trump admin", "the admin"],
         ["North Korea", "Pyongyang", "DPRK", "North Korean", "NK", "Norks", "Kim government", "Kim's government", "North Korean government"],
         ["president", "POTUS", "commander in chief"],
         ["Kim", "Kim Jong-un", "KJU", "Rocket Man", "Little Rocket Man", "Supreme Leader", "Dear Leader"],

@@ -49,7 +49,7 @@ public static class StopWords
         "proposed", "proposal", "proposals", "envision", "envisions", "envisioned", "claiming", "claimed", "emphasize",
         "emphasizes", "emphasise", "emphasises", "stress", "stresses", "admit", "admits", "concede", "concedes", "acknowledge",
         "acknowledges", "list", "asking", "wondering", "curious", "confused", "sorry", "wait", "reasoning", "rationale",
-        "logic", "acc",
+        "logic", "acc", "illustrate", "illustrates", "illustrated", "illustrating",
     ]);
 
     /// <summary>
@@ -72,6 +72,6 @@ public static class StopWords
         "type", "problem", "problems", "closer", "higher", "longer", "scared", "fear", "fears", "source", "plan", "plans",
         "include", "includes", "ask", "asks", "left", "max", "issued", "line", "lines",
         "stuff", "dumb", "stupid", "silly", "naive", "upcoming", "prompted", "prompt", "serve", "serves", "served", "serving", "fail", "fails", "failed", "failing", "failure", "add", "adds", "amount", "amounts",
-        "main",
+        "main", "former", "behind",
     ]);
 }
