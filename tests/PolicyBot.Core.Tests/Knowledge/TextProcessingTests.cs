@@ -137,6 +137,26 @@ public sealed class TextProcessingTests
     }
 
     [Theory]
+    [InlineData("Why doesn't the author take Pyongyang's year-end ultimatum seriously?", "deadlin")] // "ultimatum" is only in an alias
+    [InlineData("Is the threat real?", "warn")] // "threat" is only in an alias; the text says "warned"
+    public void A_word_only_the_positions_use_also_searches_the_text_s_own_word(string question, string textTerm)
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        Assert.Contains(textTerm, QuestionAnalysis.Analyze(question, index).QueryTerms);
+    }
+
+    [Fact]
+    public void A_stop_word_that_stems_like_a_lexicon_word_matches_no_phrase()
+    {
+        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0], PolicyLexicon.Default);
+
+        // "these" and "thesis" share a stem; "these negotiations" asks nothing about the piece's points.
+        Assert.DoesNotContain(index.PhraseMatches(TextAnalyzer.Tokens("What is Kim trying to get out of these negotiations?").ToList()), m => m.Phrase.Text == "thesis");
+        Assert.DoesNotContain("point", QuestionAnalysis.Analyze("What is Kim trying to get out of these negotiations?", index).QueryTerms);
+    }
+
+    [Theory]
     [InlineData("what does she say about irans nuclear program", "irans", true)] // possessive typed without the apostrophe
     [InlineData("what does the author think of bidens nk policy", "bidens", true)]
     [InlineData("is russia helping nk", "russia", true)]

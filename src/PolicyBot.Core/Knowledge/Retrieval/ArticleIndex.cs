@@ -87,6 +87,8 @@ public sealed class ArticleIndex
         Structure = new StructureCues(article, Specificity);
         PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
         _phrasesInArticle = [.. PhraseGroups.Select(g => g.Phrases.Where(Covers).ToImmutableArray())];
+        _paragraphVocabulary = ParagraphTerms.SelectMany(t => t).ToFrozenSet(StringComparer.Ordinal);
+        _phrasesInText = [.. PhraseGroups.Select(g => g.Phrases.Where(CoversText).ToImmutableArray())];
         ParagraphHasPosition = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p)))];
         ParagraphHasExampleQuestions = [.. Enumerable.Range(1, article.ParagraphCount)
             .Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p) && x.Questions.Length > 0))];
@@ -167,7 +169,16 @@ public sealed class ArticleIndex
             {
                 foreach (var first in phrase.FindIn(tokens))
                 {
-                    yield return new PhraseMatch(first, phrase, inArticle.Contains(phrase), g < Article.Synonyms.Length, inArticle);
+                    // A stop word that stems like a word of the phrase names nothing ("these" is not "thesis").
+                    if (phrase.ContentTerms.Length > 0 && Enumerable.Range(first, phrase.Terms.Length).All(i => StopWords.English.Contains(tokens[i].Surface)))
+                    {
+                        continue;
+                    }
+
+                    yield return new PhraseMatch(first, phrase, inArticle.Contains(phrase), g < Article.Synonyms.Length, inArticle)
+                    {
+                        TextPhrases = _phrasesInText[g],
+                    };
                 }
             }
         }
@@ -181,8 +192,16 @@ public sealed class ArticleIndex
         phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(Vocabulary.Contains)
         && (phrase.Terms.Length == 1 || _textTokens.Any(tokens => phrase.FindIn(tokens).Any()));
 
+    // The paragraphs alone: a phrase only the positions use ("ultimatum" in an alias) is the article's word for
+    // coverage, but the text says it another way ("deadline").
+    private bool CoversText(Phrase phrase) =>
+        phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(_paragraphVocabulary.Contains)
+        && (phrase.Terms.Length == 1 || _textTokens.Take(Article.ParagraphCount).Any(tokens => phrase.FindIn(tokens).Any()));
+
     // Per phrase group, the phrases the article itself uses (first one first): fixed per article, so found once.
     private readonly ImmutableArray<ImmutableArray<Phrase>> _phrasesInArticle;
+    private readonly ImmutableArray<ImmutableArray<Phrase>> _phrasesInText;
+    private readonly FrozenSet<string> _paragraphVocabulary;
     private readonly List<Token>[] _textTokens;
 
     private readonly FrozenSet<string>[][] _sentenceTerms;
@@ -339,4 +358,11 @@ public sealed class ArticleIndex
 /// <param name="InArticle">The article uses this very phrase; else it stands in for <paramref name="ArticlePhrases"/>.</param>
 /// <param name="ArticleGroup">The group is the article's own (<see cref="Article.Synonyms"/>), not the general lexicon.</param>
 /// <param name="ArticlePhrases">The group's phrases the article uses, its usual one first.</param>
-public sealed record PhraseMatch(int First, Phrase Phrase, bool InArticle, bool ArticleGroup, ImmutableArray<Phrase> ArticlePhrases);
+public sealed record PhraseMatch(int First, Phrase Phrase, bool InArticle, bool ArticleGroup, ImmutableArray<Phrase> ArticlePhrases)
+{
+    /// <summary>The group's phrases the paragraphs themselves use (a subset of <see cref="ArticlePhrases"/>).</summary>
+    public ImmutableArray<Phrase> TextPhrases { get; init; } = [];
+
+    /// <summary>The paragraphs use this very phrase, not only the positions' summaries, aliases and questions.</summary>
+    public bool InText => TextPhrases.Contains(Phrase);
+}

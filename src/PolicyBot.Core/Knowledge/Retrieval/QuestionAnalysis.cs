@@ -104,6 +104,11 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
             {
                 expansions.UnionWith(match.ArticlePhrases.SelectMany(p => p.ContentTerms));
             }
+            else if (!match.InText)
+            {
+                // A word only the positions use ("ultimatum" in an alias) also searches the text's own ("deadline").
+                expansions.UnionWith(match.TextPhrases.SelectMany(p => p.ContentTerms));
+            }
         }
 
         // "whats jared kushners role": typed in lower case, a name of the article's is still the article's.
