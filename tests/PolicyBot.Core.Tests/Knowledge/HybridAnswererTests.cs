@@ -94,6 +94,8 @@ public sealed class HybridAnswererTests
     [InlineData("what principle does she say should steer Washington's approach to Pyongyang", 9)]
     [InlineData("whats the larger point of all this negotiating", 9)]
     [InlineData("what's her first piece of advice", 4)]
+    [InlineData("if kim wont disarm is there any point talking to him", 5)]
+    [InlineData("Which strongmen does the author hold up as cautionary tales?", 4)]
     public async Task Structure_general_vocabulary_and_the_acting_side_lead_to_the_paragraph(string question, int paragraph)
     {
         var (_, answerer) = Seed.Value;
@@ -258,7 +260,7 @@ public sealed class HybridAnswererTests
     // was read, then read while tuning. 54 to 56 were written after the round's rules were done and measured once with
     // them; two small rules came after (what a side wants is its view; how someone died). 57 to 59 were written after
     // the round's last change and measured once with its final code before they were read; nothing changed after.
-    // held-out 60 to 65: blind sets of the eighth round in two batches of three (plain, varied voices, chat), each
+    // held-out 60 to 68: blind sets of the eighth round in three batches of three (plain, varied voices, chat), each
     // measured once before it was read, then read while tuning.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
@@ -329,6 +331,9 @@ public sealed class HybridAnswererTests
     [InlineData("heldout63-questions.jsonl", 60, 0.85, 0.95)]
     [InlineData("heldout64-questions.jsonl", 61, 0.90, 0.95)]
     [InlineData("heldout65-questions.jsonl", 72, 0.89, 0.91)]
+    [InlineData("heldout66-questions.jsonl", 60, 0.95, 0.95)]
+    [InlineData("heldout67-questions.jsonl", 60, 0.92, 0.90)]
+    [InlineData("heldout68-questions.jsonl", 74, 0.93, 0.95)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;

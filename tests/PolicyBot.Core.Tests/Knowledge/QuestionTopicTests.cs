@@ -26,6 +26,8 @@ public sealed class QuestionTopicTests
     [InlineData("Does the writer think talking is worthless given Kim won't denuclearize?", "talking is worthless?")]
     [InlineData("So we shouldn't bother negotiating since Kim won't disarm?", "So we shouldn't bother negotiating?")]
     [InlineData("if talks are stalled what should Washington offer Pyongyang", "what should Washington offer Pyongyang")]
+    [InlineData("if kim wont give up nukes is there even any point in negotiating w him", "is there even any point in negotiating w him")]
+    [InlineData("so if the deadline passes should we worry about a war", "should we worry about a war")]
     public void A_condition_leaves_the_topic_when_the_main_clause_has_one(string question, string topic) =>
         Assert.Equal(topic, QuestionTopic.Of(question));
 

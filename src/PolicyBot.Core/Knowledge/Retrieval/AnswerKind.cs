@@ -319,8 +319,9 @@ public static partial class AnswerKinds
     // "Where was she born?", "where did the author go to college?", "what is her educational background?", "what's her
     // twitter handle?", "what books has she written?", "is Kim sick?", "is kim jong un's health ok"; not "how does
     // Biden handle North Korea?", "to what degree...", "educational exchanges", "is she sick of the drama?" nor "did
-    // Trump announce it on Twitter?". An organisation's founding and funding too: "who founded Defense Priorities?".
-    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bwho\s+(?:founded|funds|funded|finances|financed|owns|owned|bankrolls|bankrolled)\b|\b(?:founder|founders|funders|donors|backers)\s+of\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
+    // Trump announce it on Twitter?". An organisation's founding and funding too: "who founded Defense Priorities?", and
+    // a career before: "what did Kushner do before joining the White House?".
+    [GeneratedRegex(@"\b(?:born|birthplace|birthday|hometown|grow\s+up|grew\s+up|college|university|alma\s+mater|(?:college|university|a|an|her|his|their)\s+degree|degree\s+(?:in|from)|educated|education|educational\s+background|stud(?:y|ied)\s+at|graduat(?:e|ed)\s+from|(?:twitter|instagram|social\s+media)\s+(?:handle|account|profile|page)|sick(?!\s+of|\s+and\s+tired)|illness|ill\s+health|poor\s+health|(?:his|her|['’]s)\s+health)\b|\bwho\s+(?:founded|funds|funded|finances|financed|owns|owned|bankrolls|bankrolled)\b|\bbefore\s+(?:joining|(?:he|she|they)\s+joined|entering|(?:he|she|they)\s+entered|going\s+into)\b|\bprevious\s+(?:job|jobs|career|work|employer)\b|\b(?:founder|founders|funders|donors|backers)\s+of\b|\bbooks?\b[^?.]*\b(?:written|wrote|write|authored|published)\b|\b(?:written|wrote|authored|published)\s+(?:any\s+|a\s+|other\s+)?books?\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiographyQuestion();
 
     // "Kim Jong-un's father", "his sister", "her husband", "who is she married to", "is she married?"; not "a new father
@@ -329,9 +330,9 @@ public static partial class AnswerKinds
     [GeneratedRegex(@"(?<!\bas\s)(?:\b[\w-]+['’]s|\bhis|\bher)\s+(?:late\s+|older\s+|younger\s+|little\s+|big\s+)?(?<relative>father|mother|sister|brother|wife|husband|son|daughter|uncle|aunt|grandfather|grandmother)\b(?!\s+figure|[-\s]in[-\s]law)|\bwho\s+(?:is|was)\s+(?:[\w.'’-]+\s+){1,4}?(?<relative>married)\s+to\b|\b(?:is|was)\s+(?:[\w.'’-]+\s+){1,3}?(?<relative>married)\W*$|\b(?<relative>spouse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyQuestion();
 
-    // "Came to power", "rose to power", "took power", "inherited the leadership", "how did Gadhafi die?"; not "stay in
-    // power".
-    [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b|\b(?:how|when|where)\s+did\s+(?:[\w.'’-]+\s+){1,3}?die\b|\b(?:how|when|where)\s+was\s+(?:[\w.'’-]+\s+){1,3}?(?:killed|executed|assassinated)\b", RegexOptions.IgnoreCase)]
+    // "Came to power", "rose to power", "took power", "inherited the leadership", "how did Kim become North Korea's
+    // leader?", "how did Gadhafi die?"; not "stay in power".
+    [GeneratedRegex(@"\b(?:(?:come|comes|came|rise|rose|risen)\s+to\s+power|(?:take|took|taken)\s+power|inherit(?:ed)?\s+(?:power|the\s+leadership))\b|\bhow\s+did\s+(?:[\w.'’-]+\s+){1,3}?become\s+(?:[\w.'’-]+\s+){0,3}?(?:leader|ruler|president|dictator|head\s+of\s+state)\b|\b(?:how|when|where)\s+did\s+(?:[\w.'’-]+\s+){1,3}?die\b|\b(?:how|when|where)\s+was\s+(?:[\w.'’-]+\s+){1,3}?(?:killed|executed|assassinated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RiseToPower();
 
     // "Born in Seoul", "grew up in Ohio", "graduated from Yale", "studied at", "a degree in", "@handle", "founded by".

@@ -39,6 +39,8 @@ public static class PolicyLexicon
 
         // Regimes and power.
         ["regime change", "overthrow", "toppled", "topple", "ouster", "ousted", "deposed", "overthrown"],
+        // What befell others as a lesson: "which dictators does the op-ed use as cautionary tales?".
+        ["suffered", "suffer", "fate", "cautionary tale", "cautionary tales", "cautionary example", "cautionary examples", "precedent", "precedents"],
         ["dictators", "dictator", "strongmen", "strongman", "despots", "despot", "autocrats", "autocrat", "tyrants", "tyrant"],
         ["retain power", "stay in power", "hold on to power", "survival", "survive"],
         ["insurance", "guarantee", "safeguard", "protection", "security guarantee"],
@@ -57,7 +59,7 @@ public static class PolicyLexicon
         ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
         // "What principle should steer...": not a bare "principle" ("in principle" agrees to something).
         ["guide", "steer", "guiding", "steering", "guiding principle", "what principle", "which principle", "principle should", "principles should", "compass", "north star"],
-        ["in office", "presidency", "term in office", "tenure"],
+        ["in office", "presidency", "term in office", "tenure", "as president", "left in office", "time left"],
         ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate", "standoff"],
         ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas", "new year", "new years", "new year's"],
         // "by jan": the month a year-end deadline runs into, as chat abbreviates it.
@@ -86,6 +88,8 @@ public static class PolicyLexicon
             "any value", "value in", "any use", "reason to keep", "reason to continue", "still worth", "even bother"],
 
         // Relationships between leaders.
+        // Two sides drawing closer: "should the two Koreas keep warming up to each other?".
+        ["build relations", "warming up", "warm up", "warming ties", "warmer ties", "rapprochement", "detente", "thaw", "reconciliation", "outreach"],
         ["relationship", "relations", "relation", "friendship", "bond", "chemistry", "bromance", "ties", "rapport"],
         ["leader", "leaders", "two men", "both men", "two leaders", "both leaders"],
         // What a policy stands on: "a sound basis", "rest on", "lean on the leaders' friendship".
@@ -96,6 +100,8 @@ public static class PolicyLexicon
         ["focusing", "focus", "attention", "concentrating", "concentrate", "fixate", "fixating", "fixation", "obsess", "obsessing", "preoccupation", "ignore", "ignored", "ignoring", "disregard", "set aside", "downplay", "brush aside"],
         ["mundane", "boring", "unglamorous", "nuts and bolts", "grunt work", "day-to-day", "routine"],
         ["volatile", "unstable", "stable", "shaky", "unpredictable", "risky", "unreliable", "fragile", "precarious"],
+        // What one leader professes for the other: "what emotion did Trump profess for Kim?".
+        ["love", "affection", "fondness", "adoration", "admiration", "emotion", "emotions", "feelings for", "warm feelings", "infatuation"],
         ["son-in-law", "son in law", "kushner"],
         ["advisor", "adviser", "aide", "counselor", "counsellor"],
 

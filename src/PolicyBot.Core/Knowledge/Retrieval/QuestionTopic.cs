@@ -33,9 +33,10 @@ public static partial class QuestionTopic
         TextAnalyzer.Tokens(text).Count(t => !StopWords.English.Contains(t.Surface) && !StopWords.QuestionFraming.Contains(t.Surface)) >= MinimumTopicalWords;
 
     // "If Kim won't disarm, ...", "given that the deadline is near, ...", "ok but if kim won't denuclearize why ...":
-    // up to the comma, or to the question word that opens the main clause (not an auxiliary: "if talks are stalled" has one).
+    // up to the comma, or to the question word that opens the main clause (not an auxiliary: "if talks are stalled" has one;
+    // "is there", "should we" and the like do open one: "if kim wont disarm is there any point talking").
     [GeneratedRegex(
-        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how)\b))",
+        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how|is\s+there|are\s+there|does\s+it|do\s+we|should\s+we|can\s+we)\b))",
         RegexOptions.IgnoreCase)]
     private static partial Regex LeadingCondition();
 
