@@ -260,7 +260,7 @@ public sealed class HybridAnswererTests
     // was read, then read while tuning. 54 to 56 were written after the round's rules were done and measured once with
     // them; two small rules came after (what a side wants is its view; how someone died). 57 to 59 were written after
     // the round's last change and measured once with its final code before they were read; nothing changed after.
-    // held-out 60 to 68: blind sets of the eighth round in three batches of three (plain, varied voices, chat), each
+    // held-out 60 to 71: blind sets of the eighth round in four batches of three (plain, varied voices, chat), each
     // measured once before it was read, then read while tuning.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
@@ -334,6 +334,9 @@ public sealed class HybridAnswererTests
     [InlineData("heldout66-questions.jsonl", 60, 0.95, 0.95)]
     [InlineData("heldout67-questions.jsonl", 60, 0.92, 0.90)]
     [InlineData("heldout68-questions.jsonl", 74, 0.93, 0.95)]
+    [InlineData("heldout69-questions.jsonl", 60, 0.92, 0.90)]
+    [InlineData("heldout70-questions.jsonl", 60, 0.90, 0.95)]
+    [InlineData("heldout71-questions.jsonl", 73, 0.90, 0.95)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var (library, answerer) = Seed.Value;

@@ -26,7 +26,8 @@ public static class PolicyLexicon
         ["objects", "object", "objection", "complain", "complains", "complaining", "protest", "protests", "resent", "resents", "dislike", "dislikes"],
         ["vociferously", "loudly", "vehemently", "fiercely", "bitterly"],
         ["cancel", "call off", "scrap", "suspend", "scrub", "forgo"],
-        ["halt", "stop", "pause", "cease", "suspend"],
+        // Not "suspend": the drills Washington could suspend sit in the group above.
+        ["halt", "stop", "pause", "cease"],
         ["missile testing", "missile tests", "missile launches", "weapons tests", "weapons testing", "rocket launches", "ICBM tests", "ICBM launches", "ICBMs", "ICBM", "ballistic missiles", "ballistic missile tests"],
         ["nuclear arsenal", "nukes", "nuclear weapons", "atomic weapons", "atomic bombs", "nuclear program", "nuclear programme", "bomb", "nuclear stockpile", "stockpile", "nuclear capability", "warhead", "warheads"],
         ["denuclearization", "denuclearisation", "denuclearize", "denuke", "disarmament", "disarm", "dismantle", "dismantling", "get rid of", "CVID", "FFVD"],
@@ -59,7 +60,7 @@ public static class PolicyLexicon
         ["warned", "warning", "threat", "threatened", "threatens", "threaten"],
         // "What principle should steer...": not a bare "principle" ("in principle" agrees to something).
         ["guide", "steer", "guiding", "steering", "guiding principle", "what principle", "which principle", "principle should", "principles should", "compass", "north star"],
-        ["in office", "presidency", "term in office", "tenure", "as president", "left in office", "time left"],
+        ["in office", "presidency", "term in office", "tenure", "as president", "left in office"],
         ["stall", "stalled", "stuck", "deadlock", "deadlocked", "impasse", "standstill", "logjam", "stalemate", "standoff"],
         ["year-end", "end of the year", "end of year", "year's end", "before the holidays", "christmas", "new year", "new years", "new year's"],
         // "by jan": the month a year-end deadline runs into, as chat abbreviates it.
@@ -75,7 +76,7 @@ public static class PolicyLexicon
         ["dead-end", "dead end", "non-starter", "nonstarter", "losing strategy", "going nowhere"],
         ["long-term", "long term", "long run", "down the road", "for decades", "years to come", "drag on", "last longer", "prolong", "prolonged"],
         ["meaningless", "matter", "matters", "meaningful", "significant", "important", "worry about", "worried about", "worrying about", "concerned about",
-            "pressured", "feel pressure", "under pressure", "credible", "credibility", "bluff", "empty threat", "take seriously", "taken seriously", "freak out", "freaking out"],
+            "pressured", "feel pressure", "under pressure", "credible", "credibility", "bluff", "empty threat", "take seriously", "taken seriously", "seriously", "freak out", "freaking out"],
         // Not "grand" ("grand bargain" is a deal) nor "normal" (it stems like "normalize").
         ["flashy", "impressive", "splashy", "showy", "sweeping", "dramatic", "big-bang", "comprehensive", "grand bargain", "all-encompassing", "underwhelming", "unimpressive", "anticlimactic"],
         ["ordinary", "regular", "everyday", "average"],

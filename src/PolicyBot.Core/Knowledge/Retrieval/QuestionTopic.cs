@@ -36,7 +36,7 @@ public static partial class QuestionTopic
     // up to the comma, or to the question word that opens the main clause (not an auxiliary: "if talks are stalled" has one;
     // "is there", "should we" and the like do open one: "if kim wont disarm is there any point talking").
     [GeneratedRegex(
-        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how|is\s+there|are\s+there|does\s+it|do\s+we|should\s+we|can\s+we)\b))",
+        @"^\W*(?:(?:ok|okay|so|but|and|well)\W+)*(?:if|since(?!\s+when\b)|given(?:\s+that)?|because|unless|even\s+if|now\s+that)\b(?:[^,?]*?,|[^,?]*?(?=\b(?:why|what|how|is\s+there|are\s+there|does\s+it|do\s+we|should\s+we|can\s+we)\b))",
         RegexOptions.IgnoreCase)]
     private static partial Regex LeadingCondition();
 

@@ -132,11 +132,12 @@ public sealed partial class StructureCues
     [GeneratedRegex(@"^\W*(?:(?:and|but|finally)\s+)?(?<ordinal>first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth)\b\s*[,:;—–-]", RegexOptions.IgnoreCase)]
     private static partial Regex EnumeratedOpening();
 
-    // "the third point", "her second argument", "last reason", "her first piece of advice". Not "thing" or "step": "the first thing the US should
+    // "the third point", "her second argument", "last reason"; "her first piece of advice" or "the author's second
+    // suggestion" only when the author's (not "trump's first piece of advice", "any final suggestions?"). Not "thing" or "step": "the first thing the US should
     // do" asks about a topic.
     // "Point number two", "reason #3", "point two?" and "the first of her three points" too; not "any reason two summits
     // failed" (a bare number counts only at the end of a clause).
-    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle|suggestion|(?:piece\s+of\s+)?advice)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:(?:number\s+|no\.\s*|#\s*)(?<ordinal>one|two|three|four|five|[1-5])\b|(?<ordinal>one|two|three|four|five|[1-5])(?=\s*(?:[?.!,]|$)))|\bpoint\s+#?(?<ordinal>[1-5])\b(?!\s*(?:%|percent|million|billion|years?)\b)|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:main\s+|key\s+|big\s+)?(?:point|argument|reason|lesson|takeaway|recommendation|consideration|principle)s?\b|\b(?:her|his|(?:the\s+)?(?:author|writer|columnist|article|piece|op-?ed)['’]s)\s+(?<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:suggestion|(?:piece\s+of\s+)?advice)s?\b|\b(?:point|argument|reason|lesson|takeaway|recommendation)\s+(?:(?:number\s+|no\.\s*|#\s*)(?<ordinal>one|two|three|four|five|[1-5])\b|(?<ordinal>one|two|three|four|five|[1-5])(?=\s*(?:[?.!,]|$)))|\bpoint\s+#?(?<ordinal>[1-5])\b(?!\s*(?:%|percent|million|billion|years?)\b)|\b(?<ordinal>first|second|third|fourth|fifth|last|final)\s+(?:one\s+)?of\s+(?:the|her|his|their|its|these|those|the\s+(?:author|writer)['’]s)\s+(?:[\w-]+\s+){0,2}?(?:points|arguments|reasons|lessons|takeaways|recommendations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedPoint();
 
     // "how does the article end?", "what is the conclusion?", "how does the piece wrap up?"; the text must be the
