@@ -274,9 +274,9 @@ public static partial class AnswerKinds
     // lies after it), "what did Biden end up doing?", "did the talks produce an agreement / succeed / collapse?", "did
     // Kim follow through on the deadline?", "summarize the latest missile launch" (the latest is today's), "what did
     // Trump tweet about Kim last week?" (the asker's week, not the piece's; "USA Today" is an outlet), "is Kim still in
-    // power?", "is Kushner still working at the White House?" (a state of affairs today), "which sanctions are currently in force?" (today's rules; not "does deterrence still
-    // apply?"), "did NK test missiles after this was written?". Only when nothing makes them
-    // a hypothesis or a view: see Hypothetical.
+    // power?", "is Kushner still working at the White House?" (a state of affairs today), "which sanctions are
+    // currently in force?" (today's rules; not "does deterrence still apply?"), "did NK test missiles after this was
+    // written?". Only when nothing makes them a hypothesis or a view: see Hypothetical.
     [GeneratedRegex(@"\b(?:deadline|ultimatum)\s+(?:had\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b|\b(?:did|has)\b[^?.]{0,150}\bend(?:ed)?\s+up\b|\bdid\b[^?.]{0,150}\b(?:succeed|fail|work\s+out|pan\s+out|break\s+down|collapse|get\s+anywhere|follow\s+(?:through|thru)|carry\s+out|make\s+good)\b|\bdid\b[^?.]{0,150}\b(?:produce|yield|reach|result\s+in|lead\s+to|achieve|strike|sign)\b[^?.]{0,150}\b(?:agreement|deal|breakthrough|treaty|accord)s?\b|\bdid\b[^?.]{0,150}(?:\b(?:last\s+(?:week|night)|yesterday|this\s+(?:week|morning))\b|(?<!\busa\s)\b(?-i:today)\b)|\bafter\s+(?:this|it|the\s+(?:article|piece|op-?ed|column|essay))\s+(?:was|got)\s+(?:written|published|posted)\b|\b(?:sanctions?|restrictions?|embargo(?:es)?|bans?|resolutions?)\b[^?.]{0,60}?(?:\b(?:currently|now|still)\s+(?:in\s+(?:force|place|effect)|imposed)\b|\bin\s+(?:force|place|effect)\b[^?.]{0,60}\b(?:today|now|currently)\b)|\b(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+){0,3}?(?:launch|launches|test|tests|news|developments?|summit|provocation)\b|\b(?:is|are)\b[^?.]{0,150}\b(?:still|even)\s+(?:still\s+)?(?:alive|living|dead|in\s+power|in\s+office|in\s+charge|(?:the\s+)?(?:president|leader)|(?:working|employed)\s+(?:at|for)\s+(?:the\s+)?(?:(?-i:[A-Z])|white\s+house|state\s+department|government|administration)|at\s+(?:the\s+)?(?:white\s+house|state\s+department))", RegexOptions.IgnoreCase)]
     private static partial Regex AfterThePiece();
 
