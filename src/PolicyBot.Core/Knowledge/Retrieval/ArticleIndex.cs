@@ -86,9 +86,10 @@ public sealed class ArticleIndex
         Units = [.. units];
         Structure = new StructureCues(article, Specificity);
         PhraseGroups = [.. article.Synonyms.Select(g => PhraseGroup.Of(g)), .. lexicon.IsDefault ? [] : lexicon];
-        _phrasesInArticle = [.. PhraseGroups.Select(g => g.Phrases.Where(Covers).ToImmutableArray())];
-        _paragraphVocabulary = ParagraphTerms.SelectMany(t => t).ToFrozenSet(StringComparer.Ordinal);
-        _phrasesInText = [.. PhraseGroups.Select(g => g.Phrases.Where(CoversText).ToImmutableArray())];
+        _phrasesInArticle = [.. PhraseGroups.Select(g => g.Phrases.Where(p => Covers(p, Vocabulary, _textTokens)).ToImmutableArray())];
+        var paragraphVocabulary = ParagraphTerms.SelectMany(t => t).ToFrozenSet(StringComparer.Ordinal);
+        var paragraphTokens = _textTokens.Take(article.ParagraphCount).ToArray();
+        _phrasesInText = [.. PhraseGroups.Select(g => g.Phrases.Where(p => Covers(p, paragraphVocabulary, paragraphTokens)).ToImmutableArray())];
         ParagraphHasPosition = [.. Enumerable.Range(1, article.ParagraphCount).Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p)))];
         ParagraphHasExampleQuestions = [.. Enumerable.Range(1, article.ParagraphCount)
             .Select(p => article.Positions.Any(x => x.Paragraphs.Contains(p) && x.Questions.Length > 0))];
@@ -185,23 +186,18 @@ public sealed class ArticleIndex
     }
 
     /// <summary>
-    /// True when the article uses the phrase: a one-word phrase is in its vocabulary, a longer one occurs as a run of
-    /// words in a paragraph or a position ("start a war" is not covered by "start" and "war" far apart).
+    /// True when <paramref name="texts"/> use the phrase: a one-word phrase is in <paramref name="vocabulary"/>, a longer
+    /// one occurs as a run of words in one of them ("start a war" is not covered by "start" and "war" far apart).
+    /// Asked of the paragraphs and positions together, and of the paragraphs alone: a phrase only the positions use
+    /// ("ultimatum" in an alias) is the article's word for coverage, but the text says it another way ("deadline").
     /// </summary>
-    private bool Covers(Phrase phrase) =>
-        phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(Vocabulary.Contains)
-        && (phrase.Terms.Length == 1 || _textTokens.Any(tokens => phrase.FindIn(tokens).Any()));
-
-    // The paragraphs alone: a phrase only the positions use ("ultimatum" in an alias) is the article's word for
-    // coverage, but the text says it another way ("deadline").
-    private bool CoversText(Phrase phrase) =>
-        phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(_paragraphVocabulary.Contains)
-        && (phrase.Terms.Length == 1 || _textTokens.Take(Article.ParagraphCount).Any(tokens => phrase.FindIn(tokens).Any()));
+    private static bool Covers(Phrase phrase, FrozenSet<string> vocabulary, IEnumerable<List<Token>> texts) =>
+        phrase.ContentTerms.Length > 0 && phrase.ContentTerms.All(vocabulary.Contains)
+        && (phrase.Terms.Length == 1 || texts.Any(tokens => phrase.FindIn(tokens).Any()));
 
     // Per phrase group, the phrases the article itself uses (first one first): fixed per article, so found once.
     private readonly ImmutableArray<ImmutableArray<Phrase>> _phrasesInArticle;
     private readonly ImmutableArray<ImmutableArray<Phrase>> _phrasesInText;
-    private readonly FrozenSet<string> _paragraphVocabulary;
     private readonly List<Token>[] _textTokens;
 
     private readonly FrozenSet<string>[][] _sentenceTerms;
@@ -344,8 +340,7 @@ public sealed class ArticleIndex
     // One space and nothing else: not a hyphen, a comma or a possessive's "'s" ("Iraq's Saddam Hussein").
     private static bool SpaceBetween(string text, Token before, Token after) =>
         after.Span.Offset == before.Span.Offset + before.Span.Length + 1 && text[after.Span.Offset - 1] == ' '
-        && !text.AsSpan(before.Span.Offset, before.Span.Length).EndsWith("'s", StringComparison.OrdinalIgnoreCase)
-        && !text.AsSpan(before.Span.Offset, before.Span.Length).EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+        && !TextAnalyzer.IsPossessive(text, before);
 
     // Example questions are written casually ("what lesson did Kim learn"): their words help find a position but do
     // not make the article cover a topic ("learn Korean"), so coverage reads the title, summary and aliases only.

@@ -260,7 +260,7 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
                     // "what is Kim Jong-un's main aim": a side's aim, regime or side is its own only after a modal ("could
                     // Kim's regime"); after "is" or "does" it is what the question is about, and the word after the
                     // possessive is a noun ("Washington's take"), not a cue.
-                    var possessive = Possessive(LastOfName(LongestNameEnd(start) - 1));
+                    var possessive = TextAnalyzer.IsPossessive(text, LastOfName(LongestNameEnd(start) - 1));
                     var acting = !stance && !conditional && ((before >= 0 && (possessive ? Modals : Auxiliaries).Contains(tokens[before].Surface))
                         || (!possessive && end < tokens.Count && ActingCues.Contains(tokens[end].Surface) && (before < 0 || !Prepositions.Contains(tokens[before].Surface))));
                     if (acting && start < earliest)
@@ -289,12 +289,6 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
             return tokens[i];
         }
 
-        // A token's span takes in its "'s" ("Jong-un's").
-        bool Possessive(Token last)
-        {
-            var written = text.AsSpan(last.Span.Offset, last.Span.Length);
-            return written.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || written.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
-        }
     }
 
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
@@ -333,11 +327,10 @@ public sealed partial record QuestionAnalysis(ImmutableArray<ContentUnit> Units,
         "with", "to", "toward", "towards", "against", "on", "from", "for", "at", "about", "of", "by", "between", "into",
     };
 
-    private static readonly HashSet<string> ActingCues = new(StringComparer.Ordinal)
-    {
-        "could", "should", "would", "can", "will", "might", "must", "may", "shall", "do", "does", "did", "has", "have", "is", "are",
-        "ought", "needs", "need", "agree", "agrees", "offer", "offers", "give", "gives", "make", "makes", "take", "takes", "expected",
-    };
+    // What may follow a side that acts: an auxiliary ("Washington could"), or a verb of moving in talks ("Pyongyang offers").
+    private static readonly HashSet<string> ActingCues = new(
+        Auxiliaries.Concat(["needs", "need", "agree", "agrees", "offer", "offers", "give", "gives", "make", "makes", "take", "takes", "expected"]),
+        StringComparer.Ordinal);
 
     [GeneratedRegex(@"\bI\b|\bU\.?S\.?(?:A\.?)?\b")]
     private static partial Regex AlwaysUpperCase();

@@ -48,6 +48,16 @@ public static partial class TextAnalyzer
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="token"/>, as written in <paramref name="text"/> (its tokenised form, see
+    /// <see cref="Normalize"/>), ends in a possessive "'s": a token's span takes it in ("Jong-un's", "Iraq’s").
+    /// </summary>
+    public static bool IsPossessive(string text, Token token)
+    {
+        var written = text.AsSpan(token.Span.Offset, token.Span.Length);
+        return written.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || written.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The text words are read from: "U.S.", "US" and "USA" spelled out as "United States".</summary>
     public static string Normalize(string text) => UnitedStates().Replace(text, "United States");
 
