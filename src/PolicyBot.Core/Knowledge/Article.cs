@@ -25,6 +25,9 @@ public sealed record Article(
     /// </summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Actors { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
+    /// <summary>Questions with known answers, from <c>&lt;slug&gt;.questions.jsonl</c> when present (<see cref="LabelledQuestion"/>).</summary>
+    public ImmutableArray<LabelledQuestion> LabelledQuestions { get; init; } = [];
+
     public int ParagraphCount => Paragraphs.Length;
 
     /// <summary>The text of paragraph <paramref name="number"/> (1-based).</summary>

@@ -3,12 +3,15 @@ using System.Collections.Immutable;
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
-/// Every article in the articles folder: each <c>&lt;slug&gt;.md</c>, with its <c>&lt;slug&gt;.positions.yaml</c> when present.
+/// Every article in the articles folder: each <c>&lt;slug&gt;.md</c>, with its <c>&lt;slug&gt;.positions.yaml</c> and
+/// <c>&lt;slug&gt;.questions.jsonl</c> when present.
 /// Adding an article is adding files; no code changes.
 /// </summary>
 public sealed class ArticleLibrary
 {
     public const string PositionsSuffix = ".positions.yaml";
+
+    public const string LabelledQuestionsSuffix = ".questions.jsonl";
 
     private readonly Dictionary<string, Article> _bySlug;
 
@@ -32,6 +35,22 @@ public sealed class ArticleLibrary
 
     public bool TryGet(string slug, out Article article) => _bySlug.TryGetValue(slug, out article!);
 
+    /// <summary>
+    /// The same articles with the labelled questions whose text is among <paramref name="questions"/> left out of the
+    /// answers: an evaluation measures questions the answerer has not been told the answer to.
+    /// </summary>
+    public ArticleLibrary HoldingOut(IEnumerable<string> questions)
+    {
+        var measured = questions.Select(Normalize).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var articles = Articles.Select(a => a with
+        {
+            LabelledQuestions = [.. a.LabelledQuestions.Select(q => q with { HeldOut = q.HeldOut || measured.Contains(Normalize(q.Question)) })],
+        });
+        return new ArticleLibrary(articles, Default?.Slug);
+
+        static string Normalize(string question) => string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>Loads every article in <paramref name="folder"/>; a malformed file stops start-up with its name in the message.</summary>
     public static ArticleLibrary Load(string folder, string? defaultSlug = null)
     {
@@ -46,11 +65,15 @@ public sealed class ArticleLibrary
             {
                 var slug = Path.GetFileNameWithoutExtension(path);
                 var positionsPath = Path.Combine(folder, slug + PositionsSuffix);
-                return ArticleParser.Parse(
+                var article = ArticleParser.Parse(
                     slug,
                     File.ReadAllText(path),
                     File.Exists(positionsPath) ? File.ReadAllText(positionsPath) : null,
                     Path.GetFileName(path));
+                var questionsPath = Path.Combine(folder, slug + LabelledQuestionsSuffix);
+                return File.Exists(questionsPath)
+                    ? article with { LabelledQuestions = LabelledQuestionsParser.Parse(File.ReadAllText(questionsPath), article.ParagraphCount, Path.GetFileName(questionsPath)) }
+                    : article;
             })
             .ToArray();
         return articles.Length == 0

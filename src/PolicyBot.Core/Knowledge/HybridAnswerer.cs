@@ -10,7 +10,8 @@ namespace PolicyBot.Core.Knowledge;
 /// <summary>
 /// Hybrid retrieval: BM25 over paragraphs and over positions (summaries and aliases) plus MiniLM sentence embeddings
 /// of paragraphs, sentences, summaries, aliases and example questions. It picks a paragraph, quotes it verbatim, opens
-/// with the position's summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak.
+/// with the position's summary, and declines when <see cref="DeclinePolicy"/> says the evidence is weak. When the
+/// article has labelled questions and the closest of them agree (<see cref="QuestionBank"/>), their answer wins.
 /// The corpus is embedded once (at start-up via <see cref="KnowledgeWarmup"/>, or on first use); a question costs one
 /// short inference (the question and its topic in one batch, see <see cref="QuestionTopic"/> and
 /// <see cref="ArticleWording"/>) plus arithmetic.
@@ -62,7 +63,8 @@ public sealed partial class HybridAnswerer : IAnswerer
             .Select(index => (Index: index, Analysis: QuestionAnalysis.Analyze(question, index), Structural: index.Structure.ParagraphFor(question)))
             .ToArray();
 
-        // Declines that words alone decide (unknown names, nothing in common) cost no inference.
+        // Declines that words alone decide (unknown names, nothing in common) cost no inference. Letting the labelled
+        // questions (QuestionBank) overrule them too changed nothing over all sets (one more answer, one fewer decline).
         var open = analyses.Where(a => a.Structural is not null || _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
         if (open.Length == 0)
         {
@@ -137,10 +139,28 @@ public sealed partial class HybridAnswerer : IAnswerer
         }
 
         var bestSimilarity = ranked.Max(e => e.BestSimilarity);
-        var signals = new AnswerSignals(analysis.Coverage, bestSimilarity, top.Lexical, "answered") { Candidates = [.. ranked] };
 
         // A question about the text's shape ("the third point") is answerable whatever its words.
         var reason = structural is not null ? null : kindReason ?? _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
+        var answered = "answered";
+
+        // The labelled questions nearest to this one overrule the rules above when they agree (QuestionBank).
+        if (structural is null && semantic.Bank.Vote(questionVectors.Whole) is { } vote)
+        {
+            if (reason is null && vote.SaysDecline)
+            {
+                reason = "the closest labelled questions are ones the article does not answer";
+            }
+            // Not when the article lacks the kind of fact asked for: MiniLM hardly weighs the question word, so "Where
+            // will the talks be held?" sits close to "When could the talks happen?".
+            else if (kindReason is null && (reason is null ? vote.ParagraphToCite : vote.ParagraphToAnswerFrom) is { } paragraph
+                && ranked.FirstOrDefault(e => e.Paragraph == paragraph) is { } voted)
+            {
+                (top, ranked, reason, answered) = (voted, [voted, .. ranked.Where(e => e != voted)], null, "answered like the closest labelled questions");
+            }
+        }
+
+        var signals = new AnswerSignals(analysis.Coverage, bestSimilarity, top.Lexical, answered) { Candidates = [.. ranked] };
         if (reason is not null)
         {
             var explanation = kindReason ?? DeclinePolicy.Explain(analysis);

@@ -262,7 +262,10 @@ public sealed class HybridAnswererTests
     // the round's last change and measured once with its final code before they were read; nothing changed after.
     // held-out 60 to 71: blind sets of the eighth round in four batches of three (plain, varied voices, chat), each
     // measured once before it was read, then read while tuning. 72 to 74 were written after the round's last change
-    // and measured once with its final code: these floors are that measure.
+    // and measured once with its final code: these floors are that measure. held-out 75 to 81: blind sets of the ninth
+    // round, never read. 75 to 78 were measured first with the answers of the labelled questions (QuestionBank) as
+    // first built, 79 to 81 after its last change. Both were then added to the labelled questions, which ask-eval and
+    // these floors hold out while measuring a set.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
@@ -341,10 +344,19 @@ public sealed class HybridAnswererTests
     [InlineData("heldout72-questions.jsonl", 64, 0.86, 0.95)]
     [InlineData("heldout73-questions.jsonl", 63, 0.88, 0.90)]
     [InlineData("heldout74-questions.jsonl", 74, 0.88, 0.85)]
+    [InlineData("heldout75-questions.jsonl", 62, 0.93, 0.95)]
+    [InlineData("heldout76-questions.jsonl", 63, 0.93, 0.95)]
+    [InlineData("heldout77-questions.jsonl", 72, 0.90, 0.95)]
+    [InlineData("heldout78-questions.jsonl", 61, 0.93, 0.95)]
+    [InlineData("heldout79-questions.jsonl", 64, 0.91, 0.95)]
+    [InlineData("heldout80-questions.jsonl", 65, 0.89, 0.95)]
+    [InlineData("heldout81-questions.jsonl", 73, 0.95, 0.95)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
-        var (library, answerer) = Seed.Value;
         var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", file), CancellationToken.None);
+        // The set's own questions are among the labelled ones: held out, as ask-eval does, or the floors would measure recall.
+        var library = Seed.Value.Library.HoldingOut(cases.Select(c => c.Question));
+        var answerer = TestArticles.Answerer(library);
 
         var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
 
@@ -360,19 +372,7 @@ public sealed class HybridAnswererTests
         var folder = TestArticles.NewTempFolder();
         File.Copy(Path.Combine(TestArticles.ArticlesFolder, "north-korea-talks.md"), Path.Combine(folder, "north-korea-talks.md"));
         File.Copy(Path.Combine(TestArticles.ArticlesFolder, "north-korea-talks.positions.yaml"), Path.Combine(folder, "north-korea-talks.positions.yaml"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "city-bikes.md"), """
-            ---
-            title: Why the city should fund bike lanes
-            author: Sam Rivera
-            outlet: The Gazette
-            ---
-
-            The council will vote on the transport budget next month.
-
-            Protected bike lanes cut cycling injuries sharply in every city that built them. They also make commuting cheaper for families.
-
-            Critics say lanes hurt shop owners, but sales on streets with lanes rose after construction finished.
-            """);
+        await File.WriteAllTextAsync(Path.Combine(folder, BikesArticle.Slug + ".md"), BikesArticle.Text);
         var library = ArticleLibrary.Load(folder);
         var answerer = TestArticles.Answerer(library);
 

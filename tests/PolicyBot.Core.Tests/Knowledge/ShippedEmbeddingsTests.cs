@@ -15,7 +15,7 @@ public sealed class ShippedEmbeddingsTests
     [Fact]
     public void The_repository_ships_current_embeddings_for_every_article_and_nothing_stale()
     {
-        var expected = ShippedEmbeddings.ExpectedFiles(TestArticles.SeedLibrary(), new MiniLmEmbedder().ModelId).Values.Order().ToArray();
+        var expected = ShippedEmbeddings.AllExpectedFiles(TestArticles.SeedLibrary(), new MiniLmEmbedder().ModelId).Order().ToArray();
         var present = Directory.Exists(ShippedFolder)
             ? Directory.GetFiles(ShippedFolder, "*" + EmbeddingCache.FileExtension).Select(Path.GetFileName).Order().ToArray()
             : [];
@@ -38,6 +38,23 @@ public sealed class ShippedEmbeddingsTests
         for (var j = 0; j < sample.Length; j++)
         {
             Assert.True(SemanticIndex.Similarity(shipped[sample[j]], computed[j]) > 0.999f, $"unit {sample[j]} \"{texts[sample[j]]}\" differs from the model's vector");
+        }
+    }
+
+    [Fact]
+    public void Shipped_labelled_question_vectors_are_the_ones_the_model_computes()
+    {
+        var article = TestArticles.SeedLibrary().Articles[0];
+        var texts = QuestionBank.Texts(article);
+        var shipped = new EmbeddingCache(null, ShippedFolder).GetOrCreate(new ReadOnlyModel(TestArticles.Embedder.ModelId), texts, CancellationToken.None);
+
+        var sample = Enumerable.Range(0, texts.Length).Where(i => i % 211 == 0).ToArray();
+        var computed = TestArticles.Embedder.Embed([.. sample.Select(i => texts[i])], CancellationToken.None);
+
+        Assert.True(sample.Length >= 10);
+        for (var j = 0; j < sample.Length; j++)
+        {
+            Assert.True(SemanticIndex.Similarity(shipped[sample[j]], computed[j]) > 0.999f, $"labelled question {sample[j]} \"{texts[sample[j]]}\" differs from the model's vector");
         }
     }
 
@@ -90,7 +107,8 @@ public sealed class ShippedEmbeddingsTests
         var (written, deleted) = ShippedEmbeddings.Refresh(library, new CountingEmbedder(), shipped, CancellationToken.None);
         var again = ShippedEmbeddings.Refresh(library, new CountingEmbedder(), shipped, CancellationToken.None);
 
-        Assert.Equal([ShippedEmbeddings.ExpectedFiles(library, "counting")[library.Articles[0].Slug]], written);
+        Assert.Equal(ShippedEmbeddings.AllExpectedFiles(library, "counting").Order(), written.Order());
+        Assert.Equal(2, written.Count); // the paragraphs' units and the labelled questions
         Assert.Equal(["0000stale" + EmbeddingCache.FileExtension], deleted);
         Assert.Empty(again.Written);
         Assert.Empty(again.Deleted);

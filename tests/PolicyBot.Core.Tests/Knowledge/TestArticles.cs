@@ -16,8 +16,10 @@ public static class TestArticles
 
     public static ITextEmbedder Embedder => SharedEmbedder.Value;
 
+    // The shipped embeddings are keyed by their exact texts, so they serve copies of the seed article in temporary
+    // folders too; encoding its thousands of labelled questions for each test would take a minute.
     public static HybridAnswerer Answerer(ArticleLibrary library) =>
-        new(library, Embedder, new EmbeddingCache(null), Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridAnswerer>.Instance);
+        new(library, Embedder, new EmbeddingCache(null, Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName)), Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridAnswerer>.Instance);
 
     public static string NewTempFolder()
     {

@@ -15,9 +15,10 @@ public sealed class WarmupTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => answerer.AnswerAsync($"Should sanctions be lifted {i}?", null, CancellationToken.None))));
 
-        var units = new ArticleIndex(TestArticles.SeedLibrary().Articles[0]).Units.Length;
+        var article = TestArticles.SeedLibrary().Articles[0];
+        var corpus = new ArticleIndex(article).Units.Length + article.LabelledQuestions.Length;
         Assert.Equal(1, embedder.Loads);
-        Assert.Equal(units + 8, embedder.TextsEmbedded); // the corpus once, then each question
+        Assert.Equal(corpus + 8, embedder.TextsEmbedded); // the passages and labelled questions once, then each question
         Assert.True(answerer.IsWarm);
     }
 
@@ -45,6 +46,6 @@ public sealed class WarmupTests
 
         Assert.True(first.CorpusBatches > 0);
         Assert.Equal(0, second.CorpusBatches);
-        Assert.Single(Directory.GetFiles(folder, "*.emb"));
+        Assert.Equal(2, Directory.GetFiles(folder, "*.emb").Length); // the passages, and the labelled questions
     }
 }

@@ -79,6 +79,27 @@ public sealed class AskCliTests
         Assert.Equal(output.ToString().Contains("targets met: yes", StringComparison.Ordinal) ? 0 : 1, exitCode);
     }
 
+    [Fact]
+    public async Task The_eval_command_holds_the_measured_questions_out_of_the_labelled_ones()
+    {
+        // A labelled question with a wrong answer: answered from the label by `ask`, but ask-eval must not be told it.
+        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(ArticlesFolder, "north-korea-talks.md"), Path.Combine(folder, "north-korea-talks.md"));
+        File.Copy(Path.Combine(ArticlesFolder, "north-korea-talks.positions.yaml"), Path.Combine(folder, "north-korea-talks.positions.yaml"));
+        const string Question = "Does the author think the deadline matters?";
+        await File.WriteAllTextAsync(Path.Combine(folder, "north-korea-talks.questions.jsonl"), $$"""{"question": "{{Question}}", "paragraphs": [10]}""");
+        var cases = Path.Combine(folder, "cases.jsonl");
+        await File.WriteAllTextAsync(cases, $$"""{"question": "{{Question}}", "paragraphs": [8]}""");
+        var asked = new StringWriter();
+
+        await AskCli.RunAsync(folder, Question, json: true, TextReader.Null, asked, CancellationToken.None);
+        var measured = await AskEval.EvaluateAsync(folder, cases, baseline: false, CancellationToken.None);
+
+        Assert.Equal(10, JsonDocument.Parse(asked.ToString()).RootElement.GetProperty("citations")[0].GetProperty("paragraph").GetInt32());
+        Assert.Equal(8, measured.Outcomes.Single().Answer.Citations[0].Paragraph);
+    }
+
     // The dev set lives in shared/eval beside the repository (../shared in CI; further up for a git worktree).
     // A copy travels with the tests so a clone without shared/ beside it still measures the same questions.
     private static string DevSetPath()

@@ -11,10 +11,11 @@ public sealed class SemanticIndex
     // made a batch of ten paragraphs take twice as long as encoding them singly (measured: 927 ms vs 489 ms).
     private const int LongTextCharacters = 100;
 
-    private SemanticIndex(ArticleIndex index, float[][] unitVectors)
+    private SemanticIndex(ArticleIndex index, float[][] unitVectors, QuestionBank bank)
     {
         Index = index;
         UnitVectors = unitVectors;
+        Bank = bank;
         var sentenceVectors = index.Article.Paragraphs.Select(_ => new List<float[]>()).ToArray();
         for (var i = 0; i < index.Units.Length; i++)
         {
@@ -35,14 +36,26 @@ public sealed class SemanticIndex
     /// <summary>[paragraph - 1][sentence], aligned with <see cref="ArticleIndex.Sentences"/>.</summary>
     public float[][][] SentenceVectors { get; }
 
+    /// <summary>The article's labelled questions, embedded (empty when it has none).</summary>
+    public QuestionBank Bank { get; }
+
     public static SemanticIndex Build(ArticleIndex index, ITextEmbedder embedder, EmbeddingCache cache, CancellationToken cancellationToken)
     {
-        var vectors = cache.GetOrCreate(new BatchingEmbedder(embedder), UnitTexts(index), cancellationToken);
-        return new SemanticIndex(index, vectors);
+        var batching = new BatchingEmbedder(embedder);
+        var vectors = cache.GetOrCreate(batching, UnitTexts(index), cancellationToken);
+        var labelled = index.Article.LabelledQuestions;
+        var bank = labelled.IsEmpty
+            ? QuestionBank.Empty
+            : new QuestionBank(labelled, cache.GetOrCreate(batching, QuestionBank.Texts(index.Article), cancellationToken));
+        return new SemanticIndex(index, vectors, bank);
     }
 
     /// <summary>The <see cref="EmbeddingCache"/> file that holds the embeddings of <paramref name="index"/>'s units.</summary>
     public static string CacheFileName(ArticleIndex index, string modelId) => EmbeddingCache.FileName(modelId, UnitTexts(index));
+
+    /// <summary>The <see cref="EmbeddingCache"/> file that holds the embeddings of the article's labelled questions, if it has any.</summary>
+    public static string? BankCacheFileName(Article article, string modelId) =>
+        article.LabelledQuestions.IsEmpty ? null : EmbeddingCache.FileName(modelId, QuestionBank.Texts(article));
 
     private static string[] UnitTexts(ArticleIndex index) => [.. index.Units.Select(u => u.Text)];
 

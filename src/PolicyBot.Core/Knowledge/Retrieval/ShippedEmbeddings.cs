@@ -11,6 +11,17 @@ public static class ShippedEmbeddings
     public static IReadOnlyDictionary<string, string> ExpectedFiles(ArticleLibrary library, string modelId) =>
         library.Articles.ToDictionary(a => a.Slug, a => SemanticIndex.CacheFileName(new ArticleIndex(a), modelId), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The file each article's labelled questions' embeddings must be in (articles without any have none).</summary>
+    public static IReadOnlyDictionary<string, string> ExpectedQuestionFiles(ArticleLibrary library, string modelId) =>
+        library.Articles
+            .Select(a => (a.Slug, File: SemanticIndex.BankCacheFileName(a, modelId)))
+            .Where(a => a.File is not null)
+            .ToDictionary(a => a.Slug, a => a.File!, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every file the shipped folder must hold: each article's units and labelled questions.</summary>
+    public static IReadOnlySet<string> AllExpectedFiles(ArticleLibrary library, string modelId) =>
+        ExpectedFiles(library, modelId).Values.Concat(ExpectedQuestionFiles(library, modelId).Values).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Writes the embeddings of every article in <paramref name="library"/> and deletes files no article uses any more.</summary>
     /// <returns>The files written (already current files are kept as they are) and the stale files deleted.</returns>
     public static (IReadOnlyList<string> Written, IReadOnlyList<string> Deleted) Refresh(
@@ -18,16 +29,23 @@ public static class ShippedEmbeddings
     {
         Directory.CreateDirectory(folder);
         var expected = ExpectedFiles(library, embedder.ModelId);
+        var expectedQuestions = ExpectedQuestionFiles(library, embedder.ModelId);
         var written = new List<string>();
         var cache = new EmbeddingCache(folder);
         foreach (var article in library.Articles)
         {
-            var file = expected[article.Slug];
-            if (!File.Exists(Path.Combine(folder, file)))
+            string[] files = expectedQuestions.TryGetValue(article.Slug, out var questionsFile) ? [expected[article.Slug], questionsFile] : [expected[article.Slug]];
+            var missing = files.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
+            if (missing.Length == 0)
             {
-                SemanticIndex.Build(new ArticleIndex(article), embedder, cache, cancellationToken);
+                continue;
+            }
 
-                // The cache swallows write errors (a read-only folder only costs it an encode); here they are the point.
+            SemanticIndex.Build(new ArticleIndex(article), embedder, cache, cancellationToken);
+
+            // The cache swallows write errors (a read-only folder only costs it an encode); here they are the point.
+            foreach (var file in missing)
+            {
                 if (!File.Exists(Path.Combine(folder, file)))
                 {
                     throw new IOException($"Could not write {Path.Combine(folder, file)}.");
@@ -37,7 +55,7 @@ public static class ShippedEmbeddings
             }
         }
 
-        var keep = expected.Values.ToHashSet(StringComparer.Ordinal);
+        var keep = AllExpectedFiles(library, embedder.ModelId);
         var deleted = Directory.EnumerateFiles(folder, "*" + EmbeddingCache.FileExtension)
             .Select(Path.GetFileName)
             .OfType<string>()

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>
+/// A question about an article with the paragraphs a correct answer cites (<c>[]</c>: the article does not cover it),
+/// from <c>&lt;slug&gt;.questions.jsonl</c>. New questions that closely resemble labelled ones are answered like them
+/// (<see cref="Retrieval.QuestionBank"/>).
+/// </summary>
+public sealed record LabelledQuestion(string Question, ImmutableArray<int> Paragraphs)
+{
+    public bool OnTopic => !Paragraphs.IsEmpty;
+
+    /// <summary>Left out of the answers because it is being measured (<see cref="ArticleLibrary.HoldingOut"/>).</summary>
+    public bool HeldOut { get; init; }
+}

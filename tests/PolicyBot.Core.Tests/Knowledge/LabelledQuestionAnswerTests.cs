@@ -1,0 +1,61 @@
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>
+/// The real answerer and model on a small article: a close paraphrase of a labelled question is answered like it,
+/// even against the rules' own pick; unrelated questions, and held-out labelled ones, are left to the rules.
+/// </summary>
+public sealed class LabelledQuestionAnswerTests
+{
+    private const string Safer = "Do protected bike lanes make cycling safer?";
+    private const string SaferLabelled = "Are protected bike lanes making cycling safer?";
+    private const string Sales = "Did sales go up on the streets with lanes?";
+    private const string SalesLabelled = "Did sales go up on streets that got lanes?";
+    private const string Unrelated = "When will the council vote on the budget?";
+
+    [Fact]
+    public async Task A_close_paraphrase_is_answered_like_its_labelled_question_and_others_are_left_alone()
+    {
+        var rules = TestArticles.Answerer(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)));
+        var rulesSafer = await rules.AnswerAsync(Safer, null, CancellationToken.None);
+        var rulesSales = await rules.AnswerAsync(Sales, null, CancellationToken.None);
+        var rulesUnrelated = await rules.AnswerAsync(Unrelated, null, CancellationToken.None);
+        Assert.False(rulesSafer.Declined || rulesSales.Declined || rulesUnrelated.Declined); // the premise: the rules answer all three
+
+        // Label the paraphrase with a paragraph the rules did not pick, and the other one as not covered.
+        var relabelled = (rulesSafer.Citations[0].Paragraph % 3) + 1;
+        var folder = BikesArticle.WriteFolder($$"""
+            {"question": "{{SaferLabelled}}", "paragraphs": [{{relabelled}}]}
+            {"question": "{{SalesLabelled}}", "paragraphs": []}
+            """);
+        var labelled = TestArticles.Answerer(ArticleLibrary.Load(folder));
+
+        var safer = await labelled.AnswerAsync(Safer, null, CancellationToken.None);
+        var sales = await labelled.AnswerAsync(Sales, null, CancellationToken.None);
+        var unrelated = await labelled.AnswerAsync(Unrelated, null, CancellationToken.None);
+
+        Assert.Equal(relabelled, safer.Citations[0].Paragraph);
+        Assert.Contains(safer.Citations[0].Quote, BikesArticle.Paragraph(relabelled), StringComparison.Ordinal);
+        Assert.Equal("answered like the closest labelled questions", safer.Signals.Reason);
+        Assert.True(sales.Declined, sales.Signals.Reason);
+        Assert.StartsWith("The article doesn't address that.", sales.Text, StringComparison.Ordinal);
+        Assert.Equal(rulesUnrelated.Citations[0].Paragraph, unrelated.Citations[0].Paragraph);
+        Assert.Equal("answered", unrelated.Signals.Reason);
+    }
+
+    [Fact]
+    public async Task Held_out_labelled_questions_no_longer_decide_the_answer()
+    {
+        var rules = await TestArticles.Answerer(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)))
+            .AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var wrong = (rules.Citations[0].Paragraph % 3) + 1;
+        var library = ArticleLibrary.Load(BikesArticle.WriteFolder($$"""{"question": "{{SaferLabelled}}", "paragraphs": [{{wrong}}]}"""));
+
+        var told = await TestArticles.Answerer(library).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var heldOut = await TestArticles.Answerer(library.HoldingOut([SaferLabelled])).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+
+        Assert.Equal(wrong, told.Citations[0].Paragraph);
+        Assert.Equal(rules.Citations[0].Paragraph, heldOut.Citations[0].Paragraph);
+    }
+}

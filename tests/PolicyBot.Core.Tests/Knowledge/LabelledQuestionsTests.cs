@@ -1,0 +1,73 @@
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>Reading <c>&lt;slug&gt;.questions.jsonl</c> beside an article, and holding its questions out for measuring.</summary>
+public sealed class LabelledQuestionsTests
+{
+    [Fact]
+    public void Lines_become_labelled_questions_and_an_empty_list_means_the_article_does_not_cover_it()
+    {
+        var questions = LabelledQuestionsParser.Parse(
+            """
+            {"question": "  Do lanes cut injuries?  ", "paragraphs": [2]}
+
+            {"question": "Who is the mayor?", "paragraphs": []}
+            {"question": "What is on each side?", "paragraphs": [2, 3, 2]}
+            """,
+            paragraphCount: 3,
+            "bikes.questions.jsonl");
+
+        Assert.Equal(3, questions.Length);
+        Assert.Equal(("Do lanes cut injuries?", true), (questions[0].Question, questions[0].OnTopic));
+        Assert.Equal([2], questions[0].Paragraphs.ToArray());
+        Assert.False(questions[1].OnTopic);
+        Assert.Equal([2, 3], questions[2].Paragraphs.ToArray());
+        Assert.All(questions, q => Assert.False(q.HeldOut));
+    }
+
+    [Theory]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [4]}", "line 2: paragraph 4 is not between 1 and 3")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [0]}", "line 2: paragraph 0 is not between 1 and 3")]
+    [InlineData("{\"question\": \"\", \"paragraphs\": [1]}", "line 2: \"question\" must be a non-empty string")]
+    [InlineData("{\"question\": \"Fine?\"}", "line 2: \"paragraphs\" must be a list")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [\"two\"]}", "line 2: paragraph \"two\" is not between 1 and 3")]
+    [InlineData("not json", "line 2: not a JSON object")]
+    public void A_bad_line_stops_loading_with_the_file_and_line_named(string badLine, string message)
+    {
+        var text = "{\"question\": \"Good?\", \"paragraphs\": [1]}\n" + badLine + "\n";
+
+        var error = Assert.Throws<ArticleFormatException>(() => LabelledQuestionsParser.Parse(text, 3, "bikes.questions.jsonl"));
+
+        Assert.StartsWith("bikes.questions.jsonl, " + message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_library_loads_the_questions_file_beside_its_article_and_reports_a_bad_one()
+    {
+        var folder = BikesArticle.WriteFolder(questions: """{"question": "Who is the mayor?", "paragraphs": []}""");
+
+        var library = ArticleLibrary.Load(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "city-bikes.questions.jsonl"), """{"question": "Who is the mayor?", "paragraphs": [9]}""");
+        var error = Assert.Throws<ArticleFormatException>(() => ArticleLibrary.Load(folder));
+
+        Assert.Equal("Who is the mayor?", Assert.Single(library.Articles[0].LabelledQuestions).Question);
+        Assert.Contains("city-bikes.questions.jsonl, line 1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)).Articles[0].LabelledQuestions);
+    }
+
+    [Fact]
+    public void Holding_out_marks_exactly_the_measured_questions_whatever_their_spacing()
+    {
+        var library = ArticleLibrary.Load(BikesArticle.WriteFolder(questions: """
+            {"question": "Who is the mayor?", "paragraphs": []}
+            {"question": "Do lanes cut injuries?", "paragraphs": [2]}
+            """));
+
+        var heldOut = library.HoldingOut(["  Do lanes   cut injuries? ", "Something else?"]);
+
+        Assert.Equal([false, true], heldOut.Articles[0].LabelledQuestions.Select(q => q.HeldOut));
+        Assert.All(library.Articles[0].LabelledQuestions, q => Assert.False(q.HeldOut));
+        Assert.Equal(library.Articles[0].Paragraphs, heldOut.Articles[0].Paragraphs);
+    }
+}

@@ -1,0 +1,102 @@
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Retrieval;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>The nearest labelled questions' vote, on vectors placed at chosen similarities to the question.</summary>
+public sealed class QuestionBankTests
+{
+    private static readonly float[] Question = [1, 0];
+
+    [Fact]
+    public void The_nearest_questions_vote_for_the_paragraph_they_cite()
+    {
+        var bank = Bank((0.97, [2]), (0.93, [2]), (0.5, [3]));
+
+        var vote = bank.Vote(Question)!;
+
+        Assert.Equal(2, vote.Paragraph);
+        Assert.True(vote.ParagraphShare > 0.99, vote.ToString());
+        Assert.Equal(0, vote.DeclineShare);
+        Assert.Equal(0.97, vote.NearestSimilarity, 3);
+    }
+
+    [Fact]
+    public void A_near_paraphrase_outvotes_several_loose_matches()
+    {
+        var bank = Bank((0.95, [4]), (0.75, [3]), (0.75, [3]), (0.75, [3]), (0.75, [3]), (0.75, [3]));
+
+        var vote = bank.Vote(Question)!;
+
+        Assert.Equal(4, vote.Paragraph);
+        Assert.True(vote.ParagraphShare > 0.9, vote.ToString());
+    }
+
+    [Fact]
+    public void Only_the_ten_nearest_vote()
+    {
+        // Eleven loose matches for ¶3 would outweigh ten for ¶2 at the same distance; the eleventh is not counted.
+        var near = Enumerable.Repeat((0.8, new[] { 2 }), 10);
+        var far = Enumerable.Repeat((0.79, new[] { 3 }), 11);
+
+        var vote = Bank([.. near, .. far]).Vote(Question)!;
+
+        Assert.Equal((2, 1.0), (vote.Paragraph, Math.Round(vote.ParagraphShare, 6)));
+    }
+
+    [Fact]
+    public void Declined_questions_vote_for_a_decline_and_several_paragraphs_share_a_vote()
+    {
+        var declined = Bank((0.9, []), (0.9, []), (0.9, [2])).Vote(Question)!;
+        var shared = Bank((0.9, [2, 3])).Vote(Question)!;
+
+        Assert.Equal(2.0 / 3, declined.DeclineShare, 6);
+        Assert.Equal(1.0 / 3, declined.ParagraphShare, 6);
+        Assert.Equal(0.5, shared.ParagraphShare, 6);
+        Assert.Equal(2, shared.Paragraph); // a tie goes to the earlier paragraph
+    }
+
+    [Fact]
+    public void Held_out_questions_do_not_vote_and_an_empty_bank_has_no_vote()
+    {
+        var labelled = new[] { new LabelledQuestion("near", [2]) { HeldOut = true }, new LabelledQuestion("far", [3]) };
+        var bank = new QuestionBank(labelled, [At(0.99), At(0.8)]);
+
+        Assert.Equal(1, bank.Count);
+        Assert.Equal(3, bank.Vote(Question)!.Paragraph);
+        Assert.Null(QuestionBank.Empty.Vote(Question));
+        Assert.Throws<ArgumentException>(() => new QuestionBank(labelled, [At(0.9)]));
+    }
+
+    [Theory]
+    // nearest, paragraph share, decline share -> cite instead, answer even if declined, decline
+    [InlineData(0.95, 0.65, 0.0, 2, null, false)]
+    [InlineData(0.95, 0.85, 0.0, 2, 2, false)]
+    [InlineData(0.95, 0.55, 0.0, null, null, false)]
+    [InlineData(0.69, 1.0, 0.0, null, null, false)]
+    [InlineData(0.9, 0.1, 0.85, null, null, true)]
+    [InlineData(0.84, 0.1, 0.9, null, null, false)]
+    [InlineData(0.9, 0.2, 0.75, null, null, false)]
+    public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int? cite, int? answerFrom, bool decline)
+    {
+        var vote = new BankVote(2, paragraphShare, declineShare, nearest);
+
+        Assert.Equal((cite, answerFrom, decline), (vote.ParagraphToCite, vote.ParagraphToAnswerFrom, vote.SaysDecline));
+    }
+
+    [Fact]
+    public void A_vote_with_only_declines_names_no_paragraph()
+    {
+        var vote = Bank((0.99, [])).Vote(Question)!;
+
+        Assert.Equal((0, 1.0), (vote.Paragraph, vote.DeclineShare));
+        Assert.Null(vote.ParagraphToCite);
+        Assert.True(vote.SaysDecline);
+    }
+
+    private static QuestionBank Bank(params (double Similarity, int[] Paragraphs)[] questions) =>
+        new([.. questions.Select((q, i) => new LabelledQuestion($"q{i}", [.. q.Paragraphs]))], [.. questions.Select(q => At(q.Similarity))]);
+
+    // A unit vector at cosine similarity s to Question.
+    private static float[] At(double s) => [(float)s, (float)Math.Sqrt(1 - (s * s))];
+}
