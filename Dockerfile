@@ -13,7 +13,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app .
 # The articles' embeddings ship in config/articles/embeddings, so a new container answers its first question in about
-# 1 s; articles mounted without them are embedded on first start and cached under /tmp/policybot.
+# 1.5 s; articles mounted without them are embedded on first start and cached under /tmp/policybot.
 # SQLite lives on a volume; config/ can be replaced by mounting a folder over /app/config.
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]

@@ -35,22 +35,6 @@ public sealed class ArticleLibrary
 
     public bool TryGet(string slug, out Article article) => _bySlug.TryGetValue(slug, out article!);
 
-    /// <summary>
-    /// The same articles with the labelled questions whose text is among <paramref name="questions"/> left out of the
-    /// answers: an evaluation measures questions the answerer has not been told the answer to.
-    /// </summary>
-    public ArticleLibrary HoldingOut(IEnumerable<string> questions)
-    {
-        var measured = questions.Select(Normalize).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var articles = Articles.Select(a => a with
-        {
-            LabelledQuestions = [.. a.LabelledQuestions.Select(q => q with { HeldOut = q.HeldOut || measured.Contains(Normalize(q.Question)) })],
-        });
-        return new ArticleLibrary(articles, Default?.Slug);
-
-        static string Normalize(string question) => string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
     /// <summary>Loads every article in <paramref name="folder"/>; a malformed file stops start-up with its name in the message.</summary>
     public static ArticleLibrary Load(string folder, string? defaultSlug = null)
     {
@@ -72,7 +56,7 @@ public sealed class ArticleLibrary
                     Path.GetFileName(path));
                 var questionsPath = Path.Combine(folder, slug + LabelledQuestionsSuffix);
                 return File.Exists(questionsPath)
-                    ? article with { LabelledQuestions = LabelledQuestionsParser.Parse(File.ReadAllText(questionsPath), article.ParagraphCount, Path.GetFileName(questionsPath)) }
+                    ? article with { LabelledQuestions = LabelledQuestionsParser.Parse(File.ReadAllText(questionsPath), slug, article.ParagraphCount, Path.GetFileName(questionsPath)) }
                     : article;
             })
             .ToArray();

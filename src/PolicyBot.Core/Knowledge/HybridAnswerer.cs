@@ -34,11 +34,19 @@ public sealed partial class HybridAnswerer : IAnswerer
     private readonly ILogger<HybridAnswerer> _logger;
     private readonly ImmutableDictionary<string, ArticleIndex> _indexes;
     private readonly ConcurrentDictionary<string, float[]> _textVectors = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string>? _heldOutQuestions;
     private readonly Lock _gate = new();
     private Task<ImmutableDictionary<string, SemanticIndex>>? _semantic;
 
-    public HybridAnswerer(ArticleLibrary library, ITextEmbedder embedder, EmbeddingCache cache, ILogger<HybridAnswerer> logger, DeclinePolicy? policy = null)
+    /// <param name="heldOutQuestions">
+    /// For evaluations only: the questions being measured, which the articles' labelled questions must not answer for
+    /// them (<see cref="QuestionBank"/>).
+    /// </param>
+    public HybridAnswerer(
+        ArticleLibrary library, ITextEmbedder embedder, EmbeddingCache cache, ILogger<HybridAnswerer> logger, DeclinePolicy? policy = null,
+        IReadOnlyList<string>? heldOutQuestions = null)
     {
+        _heldOutQuestions = heldOutQuestions;
         _library = library;
         _embedder = embedder;
         _cache = cache;
@@ -64,7 +72,7 @@ public sealed partial class HybridAnswerer : IAnswerer
             .ToArray();
 
         // Declines that words alone decide (unknown names, nothing in common) cost no inference. Letting the labelled
-        // questions (QuestionBank) overrule them too changed nothing over all sets (one more answer, one fewer decline).
+        // questions (QuestionBank) overrule them too was net zero over all sets (one answer gained, one decline lost).
         var open = analyses.Where(a => a.Structural is not null || _policy.Evaluate(a.Analysis, similarity: null) is null).ToArray();
         if (open.Length == 0)
         {
@@ -143,6 +151,7 @@ public sealed partial class HybridAnswerer : IAnswerer
         // A question about the text's shape ("the third point") is answerable whatever its words.
         var reason = structural is not null ? null : kindReason ?? _policy.Evaluate(analysis, bestSimilarity, ranked.Max(e => e.SentenceLexical));
         var answered = "answered";
+        var voted = false;
 
         // The labelled questions nearest to this one overrule the rules above when they agree (QuestionBank).
         if (structural is null && semantic.Bank.Vote(questionVectors.Whole) is { } vote)
@@ -151,12 +160,14 @@ public sealed partial class HybridAnswerer : IAnswerer
             {
                 reason = "the closest labelled questions are ones the article does not answer";
             }
-            // Not when the article lacks the kind of fact asked for: MiniLM hardly weighs the question word, so "Where
-            // will the talks be held?" sits close to "When could the talks happen?".
+            // Not when the article lacks the kind of fact asked for, nor for a paragraph that does not hold it: MiniLM
+            // hardly weighs the question word, so "Where will the talks be held?" sits close to "When could the talks
+            // happen?".
             else if (kindReason is null && (reason is null ? vote.ParagraphToCite : vote.ParagraphToAnswerFrom) is { } paragraph
-                && ranked.FirstOrDefault(e => e.Paragraph == paragraph) is { } voted)
+                && (paragraph != top.Paragraph || reason is not null) && Supplies(paragraph)
+                && ranked.FirstOrDefault(e => e.Paragraph == paragraph) is { } chosen)
             {
-                (top, ranked, reason, answered) = (voted, [voted, .. ranked.Where(e => e != voted)], null, "answered like the closest labelled questions");
+                (top, ranked, reason, answered, voted) = (chosen, [chosen, .. ranked.Where(e => e != chosen)], null, "answered like the closest labelled questions", true);
             }
         }
 
@@ -167,8 +178,9 @@ public sealed partial class HybridAnswerer : IAnswerer
             return (AnswerComposer.Decline(question, [article], signals with { Reason = reason }, explanation), top.Score);
         }
 
+        // After a vote, the runner-up is usually the paragraph the vote overruled: it is not cited beside the chosen one.
         var cited = new List<int> { top.Paragraph };
-        if (top.Position is { } position && ranked.Length > 1
+        if (!voted && top.Position is { } position && ranked.Length > 1
             && position.Paragraphs.Contains(ranked[1].Paragraph) && ranked[1].Score >= SecondCitationRatio * top.Score)
         {
             cited.Add(ranked[1].Paragraph);
@@ -256,7 +268,7 @@ public sealed partial class HybridAnswerer : IAnswerer
             var modelMs = clock.ElapsedMilliseconds;
             var indexes = _indexes.ToImmutableDictionary(
                 kv => kv.Key,
-                kv => SemanticIndex.Build(kv.Value, _embedder, _cache, CancellationToken.None),
+                kv => SemanticIndex.Build(kv.Value, _embedder, _cache, CancellationToken.None, _heldOutQuestions),
                 StringComparer.OrdinalIgnoreCase);
             LogWarm(_indexes.Count, indexes.Values.Sum(i => i.UnitVectors.Length), modelMs, clock.ElapsedMilliseconds);
             return indexes;

@@ -10,7 +10,4 @@ namespace PolicyBot.Core.Knowledge;
 public sealed record LabelledQuestion(string Question, ImmutableArray<int> Paragraphs)
 {
     public bool OnTopic => !Paragraphs.IsEmpty;
-
-    /// <summary>Left out of the answers because it is being measured (<see cref="ArticleLibrary.HoldingOut"/>).</summary>
-    public bool HeldOut { get; init; }
 }

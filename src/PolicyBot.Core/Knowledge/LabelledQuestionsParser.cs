@@ -5,11 +5,12 @@ namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
 /// Reads <c>&lt;slug&gt;.questions.jsonl</c>: one <c>{"question": "...", "paragraphs": [n, ...]}</c> per line, the same
-/// shape as the evaluation files, so a measured set can be added as it is. A bad line stops start-up with its number.
+/// shape as the evaluation files, so a measured set can be added as it is (an <c>"article"</c> field, if any, must name
+/// this article). A bad line stops start-up with its number.
 /// </summary>
 public static class LabelledQuestionsParser
 {
-    public static ImmutableArray<LabelledQuestion> Parse(string text, int paragraphCount, string fileName)
+    public static ImmutableArray<LabelledQuestion> Parse(string text, string slug, int paragraphCount, string fileName)
     {
         var questions = ImmutableArray.CreateBuilder<LabelledQuestion>();
         var lineNumber = 0;
@@ -21,18 +22,27 @@ public static class LabelledQuestionsParser
                 continue;
             }
 
-            questions.Add(ParseLine(line, paragraphCount, $"{fileName}, line {lineNumber}"));
+            questions.Add(ParseLine(line, slug, paragraphCount, $"{fileName}, line {lineNumber}"));
         }
 
         return questions.ToImmutable();
     }
 
-    private static LabelledQuestion ParseLine(string line, int paragraphCount, string where)
+    private static LabelledQuestion ParseLine(string line, string slug, int paragraphCount, string where)
     {
         try
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArticleFormatException($"{where}: not a JSON object.");
+            }
+
+            if (root.TryGetProperty("article", out var article) && !string.Equals(article.ToString(), slug, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArticleFormatException($"{where}: \"article\" is {article.GetRawText()}, but this file labels questions about '{slug}'.");
+            }
             var question = root.TryGetProperty("question", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()!.Trim() : "";
             if (question.Length == 0)
             {
@@ -45,9 +55,9 @@ public static class LabelledQuestionsParser
             }
 
             var paragraphs = list.EnumerateArray()
-                .Select(p => p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) && n >= 1 && n <= paragraphCount
-                    ? n
-                    : throw new ArticleFormatException($"{where}: paragraph {p.GetRawText()} is not between 1 and {paragraphCount}."))
+                .Select(p => p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n)
+                    ? (n >= 1 && n <= paragraphCount ? n : throw new ArticleFormatException($"{where}: paragraph {n} is not between 1 and {paragraphCount}."))
+                    : throw new ArticleFormatException($"{where}: {p.GetRawText()} is not a paragraph number (a whole number from 1 to {paragraphCount})."))
                 .Distinct()
                 .ToImmutableArray();
             return new LabelledQuestion(question, paragraphs);

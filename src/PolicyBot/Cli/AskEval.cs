@@ -9,9 +9,9 @@ namespace PolicyBot.Cli;
 /// <c>PolicyBot ask-eval [--baseline] &lt;questions.jsonl&gt;</c>: prints on-topic accuracy (primary citation in the
 /// expected paragraphs), the off-topic decline rate and the number of fabricated quotes, then each miss.
 /// <c>--baseline</c> measures plain BM25 over paragraphs instead, so the hybrid answerer's gain is visible.
-/// Exit code 0 when the targets (95 %, 95 %, no fabricated quote) are met, 1 otherwise. The file's questions are held
-/// out of the articles' labelled questions (<see cref="ArticleLibrary.HoldingOut"/>), so adding a measured set to the
-/// labelled questions does not inflate its own figure.
+/// Exit code 0 when the targets (95 %, 95 %, no fabricated quote) are met, 1 otherwise. The file's questions, and
+/// labelled copies of them, are held out of the articles' labelled questions (<see cref="QuestionBank"/>), so adding a
+/// measured set to the labelled questions does not inflate its own figure.
 /// </summary>
 public static class AskEval
 {
@@ -51,11 +51,10 @@ public static class AskEval
             return await AnswerEvaluator.EvaluateAsync(new Bm25BaselineAnswerer(library), library, cases, ct).ConfigureAwait(false);
         }
 
-        // The measured questions are left out of the labelled questions the answerer consults: it must not be scored on
-        // questions it has been told the answers to.
-        var heldOut = articles with { Library = library.HoldingOut(cases.Select(c => c.Question)) };
+        // The measured questions, and labelled copies of them, are left out of the labelled questions the answerer
+        // consults: it must not be scored on questions it has been told the answers to.
         using var embedder = new MiniLmEmbedder(articles.Options.InferenceThreads);
-        var answerer = heldOut.NewAnswerer(embedder);
-        return await AnswerEvaluator.EvaluateAsync(answerer, heldOut.Library, cases, ct).ConfigureAwait(false);
+        var answerer = articles.NewAnswerer(embedder, [.. cases.Select(c => c.Question)]);
+        return await AnswerEvaluator.EvaluateAsync(answerer, library, cases, ct).ConfigureAwait(false);
     }
 }

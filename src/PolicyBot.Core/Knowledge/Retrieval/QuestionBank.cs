@@ -11,22 +11,33 @@ public sealed class QuestionBank
 {
     // Ten neighbours, weighted by similarity to the 20th power: a near-paraphrase (0.95: weight 0.36) outvotes a
     // loosely related question (0.7: weight 0.0008), so the vote is decided by the closest few. Measured by leaving
-    // each question set out in turn (docs/PERFORMANCE.md); 5 or 20 neighbours and powers 1 to 10 did worse.
+    // each question set out in turn (docs/PERFORMANCE.md); 20 neighbours and powers 1 to 10 did worse.
     private const int Neighbours = 10;
     private const double Sharpness = 20;
+
+    // A labelled question this close to a held-out one is a copy of it in other case, punctuation or spelling
+    // ("U.S." / "US"): it is held out too.
+    private const float CopySimilarity = 0.97f;
 
     private readonly LabelledQuestion[] _questions;
     private readonly float[][] _vectors;
 
-    public QuestionBank(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<float[]> vectors)
+    /// <param name="questions">The labelled questions.</param>
+    /// <param name="vectors">Their embeddings, in the same order.</param>
+    /// <param name="heldOut">
+    /// Embeddings of questions being measured: labelled questions that are the same or a copy of one do not vote, so an
+    /// evaluation scores questions the answerer has not been told about.
+    /// </param>
+    public QuestionBank(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]>? heldOut = null)
     {
         if (questions.Count != vectors.Count)
         {
             throw new ArgumentException($"{questions.Count} questions but {vectors.Count} vectors.", nameof(vectors));
         }
 
-        // Held-out questions are being measured: they must not vote on themselves.
-        var kept = Enumerable.Range(0, questions.Count).Where(i => !questions[i].HeldOut).ToArray();
+        var kept = Enumerable.Range(0, questions.Count)
+            .Where(i => heldOut is null || !heldOut.Any(h => SemanticIndex.Similarity(h, vectors[i]) >= CopySimilarity))
+            .ToArray();
         _questions = [.. kept.Select(i => questions[i])];
         _vectors = [.. kept.Select(i => vectors[i])];
     }
@@ -37,13 +48,13 @@ public sealed class QuestionBank
     public int Count => _questions.Length;
 
     /// <summary>The vote of the labelled questions nearest to <paramref name="question"/> (a unit vector), or null when there are none.</summary>
+    /// <remarks>
+    /// Letting only labelled questions that ask for the same kind of fact vote (<see cref="AnswerKinds.Of"/>) cost 8
+    /// declines for 2 answers over all sets: the kinds are detected from wording, and "What is Kim Jong-un's age?" and
+    /// "How old is Kim Jong-un?" did not always agree.
+    /// </remarks>
     public BankVote? Vote(float[] question)
     {
-        if (_questions.Length == 0)
-        {
-            return null;
-        }
-
         var nearest = new PriorityQueue<int, float>(Neighbours + 1);
         for (var i = 0; i < _vectors.Length; i++)
         {
@@ -91,6 +102,6 @@ public sealed class QuestionBank
         return new BankVote(best, votes / total, declineVotes / total, closest);
     }
 
-    /// <summary>The texts to embed, in the order <see cref="QuestionBank(IReadOnlyList{LabelledQuestion}, IReadOnlyList{float[]})"/> expects their vectors.</summary>
+    /// <summary>The texts to embed, in the order the constructor expects their vectors.</summary>
     public static ImmutableArray<string> Texts(Article article) => [.. article.LabelledQuestions.Select(q => q.Question)];
 }

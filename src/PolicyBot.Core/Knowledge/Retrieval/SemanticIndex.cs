@@ -39,14 +39,19 @@ public sealed class SemanticIndex
     /// <summary>The article's labelled questions, embedded (empty when it has none).</summary>
     public QuestionBank Bank { get; }
 
-    public static SemanticIndex Build(ArticleIndex index, ITextEmbedder embedder, EmbeddingCache cache, CancellationToken cancellationToken)
+    /// <param name="heldOut">Questions being measured, which the labelled questions must not answer (see <see cref="QuestionBank"/>).</param>
+    public static SemanticIndex Build(
+        ArticleIndex index, ITextEmbedder embedder, EmbeddingCache cache, CancellationToken cancellationToken, IReadOnlyList<string>? heldOut = null)
     {
         var batching = new BatchingEmbedder(embedder);
         var vectors = cache.GetOrCreate(batching, UnitTexts(index), cancellationToken);
         var labelled = index.Article.LabelledQuestions;
         var bank = labelled.IsEmpty
             ? QuestionBank.Empty
-            : new QuestionBank(labelled, cache.GetOrCreate(batching, QuestionBank.Texts(index.Article), cancellationToken));
+            : new QuestionBank(
+                labelled,
+                cache.GetOrCreate(batching, QuestionBank.Texts(index.Article), cancellationToken),
+                heldOut is { Count: > 0 } ? batching.Embed(heldOut, cancellationToken) : null);
         return new SemanticIndex(index, vectors, bank);
     }
 
