@@ -266,9 +266,9 @@ public sealed class HybridAnswererTests
     // round, never read. 75 to 78 were measured first with the answers of the labelled questions (QuestionBank) as
     // first built, 79 to 81 after a later change. Both were then added to the labelled questions, which ask-eval and
     // these floors hold out (with copies of them) while measuring a set. Held-out 43's floor was lowered to 0.87 then:
-    // the labelled questions decline "Who is Kim Jong-un?" like its twins "How old is Kim Jong-un?" (36/40). 82 to 84
-    // were written after the round's last change to answers and measured once with its final code: these floors are
-    // that measure.
+    // the labelled questions decline "Who is Kim Jong-un?" like its twins "How old is Kim Jong-un?" (36/40). 82 to 84,
+    // and then 85 to 90 (two in new styles: quoting the article, and terse search-box queries), were written after the
+    // round's last change to answers and measured once with its final code: these floors are that measure.
     [Theory]
     [InlineData("heldout-questions.jsonl", 40, 0.93, 0.95)]
     [InlineData("heldout2-questions.jsonl", 100, 0.88, 0.95)]
@@ -357,6 +357,12 @@ public sealed class HybridAnswererTests
     [InlineData("heldout82-questions.jsonl", 61, 0.89, 0.95)]
     [InlineData("heldout83-questions.jsonl", 60, 0.91, 0.95)]
     [InlineData("heldout84-questions.jsonl", 72, 0.90, 0.95)]
+    [InlineData("heldout85-questions.jsonl", 61, 0.86, 0.90)]
+    [InlineData("heldout86-questions.jsonl", 63, 0.93, 0.95)]
+    [InlineData("heldout87-questions.jsonl", 71, 0.90, 0.95)]
+    [InlineData("heldout88-questions.jsonl", 60, 0.90, 0.95)]
+    [InlineData("heldout89-questions.jsonl", 62, 0.93, 0.95)]
+    [InlineData("heldout90-questions.jsonl", 61, 0.88, 0.95)]
     public async Task Held_out_sets_stay_above_their_floors_and_no_quote_is_ever_fabricated(string file, int minimumCases, double onTopicFloor, double declineFloor)
     {
         var cases = await EvalCase.ReadJsonLinesAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", file), CancellationToken.None);
