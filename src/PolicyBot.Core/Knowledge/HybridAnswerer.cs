@@ -46,12 +46,12 @@ public sealed partial class HybridAnswerer : IAnswerer
         ArticleLibrary library, ITextEmbedder embedder, EmbeddingCache cache, ILogger<HybridAnswerer> logger, DeclinePolicy? policy = null,
         IReadOnlyList<string>? heldOutQuestions = null)
     {
-        _heldOutQuestions = heldOutQuestions;
         _library = library;
         _embedder = embedder;
         _cache = cache;
         _logger = logger;
         _policy = policy ?? DeclinePolicy.Default;
+        _heldOutQuestions = heldOutQuestions;
         _indexes = library.Articles.ToImmutableDictionary(a => a.Slug, a => new ArticleIndex(a, PolicyLexicon.Default), StringComparer.OrdinalIgnoreCase);
     }
 

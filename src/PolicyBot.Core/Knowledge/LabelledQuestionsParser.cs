@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PolicyBot.Core.Knowledge.Evaluation;
 
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
 /// Reads <c>&lt;slug&gt;.questions.jsonl</c>: one <c>{"question": "...", "paragraphs": [n, ...]}</c> per line, the same
-/// shape as the evaluation files, so a measured set can be added as it is (an <c>"article"</c> field, if any, must name
-/// this article). A bad line stops start-up with its number.
+/// shape as the evaluation files (<see cref="EvalCase"/> reads each line), so a measured set can be added as it is (an
+/// <c>"article"</c> field, if any, must name this article). A bad line stops start-up with its number.
 /// </summary>
 public static class LabelledQuestionsParser
 {
@@ -30,41 +31,36 @@ public static class LabelledQuestionsParser
 
     private static LabelledQuestion ParseLine(string line, string slug, int paragraphCount, string where)
     {
+        EvalCase parsed;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArticleFormatException($"{where}: not a JSON object.");
-            }
-
-            if (root.TryGetProperty("article", out var article) && !string.Equals(article.ToString(), slug, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArticleFormatException($"{where}: \"article\" is {article.GetRawText()}, but this file labels questions about '{slug}'.");
-            }
-            var question = root.TryGetProperty("question", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()!.Trim() : "";
-            if (question.Length == 0)
-            {
-                throw new ArticleFormatException($"{where}: \"question\" must be a non-empty string.");
-            }
-
-            if (!root.TryGetProperty("paragraphs", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                throw new ArticleFormatException($"{where}: \"paragraphs\" must be a list of paragraph numbers ([] when the article does not cover it).");
-            }
-
-            var paragraphs = list.EnumerateArray()
-                .Select(p => p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n)
-                    ? (n >= 1 && n <= paragraphCount ? n : throw new ArticleFormatException($"{where}: paragraph {n} is not between 1 and {paragraphCount}."))
-                    : throw new ArticleFormatException($"{where}: {p.GetRawText()} is not a paragraph number (a whole number from 1 to {paragraphCount})."))
-                .Distinct()
-                .ToImmutableArray();
-            return new LabelledQuestion(question, paragraphs);
+            parsed = EvalCase.ParseLine(line);
         }
         catch (JsonException ex)
         {
-            throw new ArticleFormatException($"{where}: not a JSON object ({ex.Message}).");
+            throw new ArticleFormatException($"{where}: not a labelled question ({ex.Message}).");
         }
+
+        if (parsed.Article is { } article && !string.Equals(article, slug, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArticleFormatException($"{where}: \"article\" is '{article}', but this file labels questions about '{slug}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.Question))
+        {
+            throw new ArticleFormatException($"{where}: \"question\" must be a non-empty string.");
+        }
+
+        if (parsed.Paragraphs.IsDefault)
+        {
+            throw new ArticleFormatException($"{where}: \"paragraphs\" must be a list of paragraph numbers ([] when the article does not cover it).");
+        }
+
+        foreach (var paragraph in parsed.Paragraphs.Where(n => n < 1 || n > paragraphCount))
+        {
+            throw new ArticleFormatException($"{where}: paragraph {paragraph} is not between 1 and {paragraphCount}.");
+        }
+
+        return new LabelledQuestion(parsed.Question.Trim(), [.. parsed.Paragraphs.Distinct()]);
     }
 }

@@ -31,12 +31,13 @@ public sealed class LabelledQuestionsTests
     [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [0]}", "line 2: paragraph 0 is not between 1 and 3")]
     [InlineData("{\"question\": \"\", \"paragraphs\": [1]}", "line 2: \"question\" must be a non-empty string")]
     [InlineData("{\"question\": \"Fine?\"}", "line 2: \"paragraphs\" must be a list")]
-    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [\"two\"]}", "line 2: \"two\" is not a paragraph number")]
-    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [3.0]}", "line 2: 3.0 is not a paragraph number")]
-    [InlineData("[1]", "line 2: not a JSON object")]
-    [InlineData("null", "line 2: not a JSON object")]
-    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [1], \"article\": \"other\"}", "line 2: \"article\" is \"other\", but this file labels questions about 'city-bikes'")]
-    [InlineData("not json", "line 2: not a JSON object")]
+    [InlineData("{\"paragraphs\": [1]}", "line 2: \"question\" must be a non-empty string")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [\"two\"]}", "line 2: not a labelled question")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [3.0]}", "line 2: not a labelled question")]
+    [InlineData("[1]", "line 2: not a labelled question")]
+    [InlineData("null", "line 2: not a labelled question")]
+    [InlineData("{\"question\": \"Fine?\", \"paragraphs\": [1], \"article\": \"other\"}", "line 2: \"article\" is 'other', but this file labels questions about 'city-bikes'")]
+    [InlineData("not json", "line 2: not a labelled question")]
     public void A_bad_line_stops_loading_with_the_file_and_line_named(string badLine, string message)
     {
         var text = "{\"question\": \"Good?\", \"paragraphs\": [1]}\n" + badLine + "\n";

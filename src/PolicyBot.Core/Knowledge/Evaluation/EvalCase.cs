@@ -29,7 +29,7 @@ public sealed record EvalCase(
 
             try
             {
-                var evalCase = JsonSerializer.Deserialize<EvalCase>(line) ?? throw new JsonException("empty line");
+                var evalCase = ParseLine(line);
                 cases.Add(evalCase with { Paragraphs = evalCase.Paragraphs.IsDefault ? [] : evalCase.Paragraphs });
             }
             catch (JsonException ex)
@@ -40,4 +40,11 @@ public sealed record EvalCase(
 
         return cases;
     }
+
+    /// <summary>
+    /// One line as written, or a <see cref="JsonException"/>. A missing <c>"paragraphs"</c> stays default and a missing
+    /// <c>"question"</c> null, so each reader decides what they mean (labelled questions refuse both).
+    /// </summary>
+    public static EvalCase ParseLine(string line) =>
+        JsonSerializer.Deserialize<EvalCase>(line) ?? throw new JsonException("null is not an object");
 }

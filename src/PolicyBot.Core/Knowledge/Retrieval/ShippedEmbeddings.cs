@@ -3,7 +3,7 @@ namespace PolicyBot.Core.Knowledge.Retrieval;
 /// <summary>
 /// The embeddings that ship beside the articles (<c>&lt;articles&gt;/embeddings/&lt;key&gt;.emb</c>), so a fresh install
 /// answers its first question without encoding the corpus. <c>PolicyBot embed-articles</c> refreshes them after an
-/// article or its positions change; a test fails while they are out of date.
+/// article, its positions or its labelled questions change; a test fails while they are out of date.
 /// </summary>
 public static class ShippedEmbeddings
 {
@@ -11,16 +11,9 @@ public static class ShippedEmbeddings
     public static IReadOnlyDictionary<string, string> ExpectedFiles(ArticleLibrary library, string modelId) =>
         library.Articles.ToDictionary(a => a.Slug, a => SemanticIndex.CacheFileName(new ArticleIndex(a), modelId), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The file each article's labelled questions' embeddings must be in (articles without any have none).</summary>
-    public static IReadOnlyDictionary<string, string> ExpectedQuestionFiles(ArticleLibrary library, string modelId) =>
-        library.Articles
-            .Select(a => (a.Slug, File: SemanticIndex.BankCacheFileName(a, modelId)))
-            .Where(a => a.File is not null)
-            .ToDictionary(a => a.Slug, a => a.File!, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Every file the shipped folder must hold: each article's units and labelled questions.</summary>
+    /// <summary>Every file the shipped folder must hold: each article's units, and its labelled questions if it has any.</summary>
     public static IReadOnlySet<string> AllExpectedFiles(ArticleLibrary library, string modelId) =>
-        ExpectedFiles(library, modelId).Values.Concat(ExpectedQuestionFiles(library, modelId).Values).ToHashSet(StringComparer.Ordinal);
+        library.Articles.SelectMany(a => FilesOf(a, modelId)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Writes the embeddings of every article in <paramref name="library"/> and deletes files no article uses any more.</summary>
     /// <returns>The files written (already current files are kept as they are) and the stale files deleted.</returns>
@@ -28,14 +21,11 @@ public static class ShippedEmbeddings
         ArticleLibrary library, ITextEmbedder embedder, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var expected = ExpectedFiles(library, embedder.ModelId);
-        var expectedQuestions = ExpectedQuestionFiles(library, embedder.ModelId);
         var written = new List<string>();
         var cache = new EmbeddingCache(folder);
         foreach (var article in library.Articles)
         {
-            string[] files = expectedQuestions.TryGetValue(article.Slug, out var questionsFile) ? [expected[article.Slug], questionsFile] : [expected[article.Slug]];
-            var missing = files.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
+            var missing = FilesOf(article, embedder.ModelId).Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
             if (missing.Length == 0)
             {
                 continue;
@@ -67,5 +57,14 @@ public static class ShippedEmbeddings
         }
 
         return (written, deleted);
+    }
+
+    private static IEnumerable<string> FilesOf(Article article, string modelId)
+    {
+        yield return SemanticIndex.CacheFileName(new ArticleIndex(article), modelId);
+        if (SemanticIndex.BankCacheFileName(article, modelId) is { } questions)
+        {
+            yield return questions;
+        }
     }
 }
