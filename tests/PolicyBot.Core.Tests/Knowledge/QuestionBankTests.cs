@@ -46,15 +46,25 @@ public sealed class QuestionBankTests
     }
 
     [Fact]
-    public void Declined_questions_vote_for_a_decline_and_several_paragraphs_share_a_vote()
+    public void Declined_questions_vote_for_a_decline()
     {
-        var declined = Bank((0.9, []), (0.9, []), (0.9, [2])).Vote(Question)!;
+        var vote = Bank((0.9, []), (0.9, []), (0.9, [2])).Vote(Question)!;
+
+        Assert.Equal(2.0 / 3, vote.DeclineShare, 6);
+        Assert.Equal(1.0 / 3, vote.ParagraphShare, 6);
+    }
+
+    [Fact]
+    public void A_question_citable_from_several_paragraphs_backs_each_of_them_in_full()
+    {
+        // One writer labelled "what is unrealistic?" ¶4, another ¶4 and ¶6, a third ¶6: all three back ¶4 or ¶6, and
+        // the two that back ¶4 carry two thirds of the weight. Splitting the second one's weight would leave ¶4 half.
+        var agreeing = Bank((0.9, [4]), (0.9, [4, 6]), (0.9, [6])).Vote(Question)!;
         var shared = Bank((0.9, [2, 3])).Vote(Question)!;
 
-        Assert.Equal(2.0 / 3, declined.DeclineShare, 6);
-        Assert.Equal(1.0 / 3, declined.ParagraphShare, 6);
-        Assert.Equal(0.5, shared.ParagraphShare, 6);
-        Assert.Equal(2, shared.Paragraph); // a tie goes to the earlier paragraph
+        Assert.Equal((4, 0.666667), (agreeing.Paragraph, Math.Round(agreeing.ParagraphShare, 6)));
+        Assert.Equal((2, 1.0), (shared.Paragraph, Math.Round(shared.ParagraphShare, 6))); // a tie goes to the earlier paragraph
+        Assert.Equal(2, Bank((0.9, [2, 3]), (0.9, [2])).Vote(Question)!.Paragraph);
     }
 
     [Fact]
@@ -73,23 +83,37 @@ public sealed class QuestionBankTests
     }
 
     [Theory]
-    // nearest, paragraph share, decline share -> cite instead, answer even if declined, decline
-    [InlineData(0.95, 0.65, 0.0, 2, null, false)]
-    [InlineData(0.95, 0.85, 0.0, 2, 2, false)]
-    [InlineData(0.95, 0.55, 0.0, null, null, false)]
-    [InlineData(0.69, 1.0, 0.0, null, null, false)]
-    [InlineData(0.9, 0.1, 0.85, null, null, true)]
-    [InlineData(0.84, 0.1, 0.9, null, null, false)]
-    [InlineData(0.9, 0.2, 0.75, null, null, false)]
-    [InlineData(0.85, 0.6, 0.0, 2, null, false)]
-    [InlineData(0.84, 0.9, 0.0, null, 2, false)]
-    [InlineData(0.7, 0.8, 0.0, null, 2, false)]
-    [InlineData(0.85, 0.0, 0.8, null, null, true)]
-    public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int? cite, int? answerFrom, bool decline)
+    // nearest, paragraph share, decline share, close backers -> cite instead, answer even if declined, decline
+    [InlineData(0.95, 0.75, 0.0, 1, 2, null, false)]
+    [InlineData(0.95, 0.85, 0.0, 1, 2, 2, false)]
+    [InlineData(0.95, 0.65, 0.0, 3, null, null, false)]
+    [InlineData(0.69, 1.0, 0.0, 0, null, null, false)]
+    [InlineData(0.9, 0.1, 0.85, 0, null, null, true)]
+    [InlineData(0.84, 0.1, 0.9, 0, null, null, false)]
+    [InlineData(0.9, 0.2, 0.75, 0, null, null, false)]
+    [InlineData(0.8, 0.7, 0.0, 2, 2, null, false)]
+    [InlineData(0.89, 0.9, 0.0, 1, null, 2, false)]
+    [InlineData(0.9, 0.9, 0.0, 1, 2, 2, false)]
+    [InlineData(0.79, 0.9, 0.0, 5, null, 2, false)]
+    [InlineData(0.7, 0.8, 0.0, 0, null, 2, false)]
+    [InlineData(0.85, 0.0, 0.8, 0, null, null, true)]
+    public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int closeBackers, int? cite, int? answerFrom, bool decline)
     {
-        var vote = new BankVote(2, paragraphShare, declineShare, nearest);
+        var vote = new BankVote(2, paragraphShare, declineShare, nearest) { CloseBackers = closeBackers };
 
         Assert.Equal((cite, answerFrom, decline), (vote.ParagraphToCite, vote.ParagraphToAnswerFrom, vote.SaysDecline));
+    }
+
+    [Fact]
+    public void Below_a_near_copy_one_labelled_question_alone_does_not_re_pick()
+    {
+        // "who wrote this" (¶10) once its copies are held out: "when was this written" (¶1, ¶2) is its only close
+        // neighbour and carries nearly all the weight.
+        var lone = Bank((0.85, [1, 2]), (0.72, [10]), (0.65, [10])).Vote(Question)!;
+        var backed = Bank((0.85, [4]), (0.76, [4, 6]), (0.6, [5])).Vote(Question)!;
+
+        Assert.Equal((1, 1, (int?)null), (lone.Paragraph, lone.CloseBackers, lone.ParagraphToCite));
+        Assert.Equal((4, 2, (int?)4), (backed.Paragraph, backed.CloseBackers, backed.ParagraphToCite));
     }
 
     [Fact]

@@ -70,12 +70,15 @@ public sealed class QuestionBank
         }
 
         var paragraphVotes = new Dictionary<int, double>();
+        var closeBackers = new Dictionary<int, int>();
         var declineVotes = 0.0;
+        var totalWeight = 0.0;
         var closest = double.MinValue;
         while (nearest.TryDequeue(out var i, out var similarity))
         {
             closest = Math.Max(closest, similarity);
             var weight = Math.Pow(Math.Max(similarity, 0), Sharpness);
+            totalWeight += weight;
             var labelled = _questions[i];
             if (!labelled.OnTopic)
             {
@@ -83,15 +86,20 @@ public sealed class QuestionBank
                 continue;
             }
 
-            // A question citable from several paragraphs splits its vote between them.
+            // A question citable from several paragraphs backs each of them in full: any of them answers it, and
+            // "What does the author find unrealistic?" labelled ¶4 by one writer and ¶4,¶6 by another agree on ¶4.
+            // Splitting the weight instead made such agreement look like a split vote (docs/PERFORMANCE.md).
             foreach (var paragraph in labelled.Paragraphs)
             {
-                paragraphVotes[paragraph] = paragraphVotes.GetValueOrDefault(paragraph) + (weight / labelled.Paragraphs.Length);
+                paragraphVotes[paragraph] = paragraphVotes.GetValueOrDefault(paragraph) + weight;
+                if (similarity >= BankVote.CloseBackerSimilarity)
+                {
+                    closeBackers[paragraph] = closeBackers.GetValueOrDefault(paragraph) + 1;
+                }
             }
         }
 
-        var total = paragraphVotes.Values.Sum() + declineVotes;
-        if (total <= 0)
+        if (totalWeight <= 0)
         {
             return null;
         }
@@ -99,7 +107,7 @@ public sealed class QuestionBank
         var (best, votes) = paragraphVotes.Count == 0
             ? (0, 0.0)
             : paragraphVotes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).First();
-        return new BankVote(best, votes / total, declineVotes / total, closest);
+        return new BankVote(best, votes / totalWeight, declineVotes / totalWeight, closest) { CloseBackers = closeBackers.GetValueOrDefault(best) };
     }
 
     /// <summary>The texts to embed, in the order the constructor expects their vectors.</summary>
