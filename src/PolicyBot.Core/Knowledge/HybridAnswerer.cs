@@ -163,7 +163,8 @@ public sealed partial class HybridAnswerer : IAnswerer
             // Not when the article lacks the kind of fact asked for, nor for a paragraph that does not hold it: MiniLM
             // hardly weighs the question word, so "Where will the talks be held?" sits close to "When could the talks
             // happen?".
-            else if (kindReason is null && (reason is null ? vote.ParagraphToCite : vote.ParagraphToAnswerFrom) is { } paragraph
+            else if (kindReason is null
+                && (reason is null ? vote.ParagraphToCiteInstead(top.Paragraph) : vote.ParagraphToAnswerFrom(ranked.Select(e => e.Paragraph))) is { } paragraph
                 && (paragraph != top.Paragraph || reason is not null) && Supplies(paragraph)
                 && ranked.FirstOrDefault(e => e.Paragraph == paragraph) is { } chosen)
             {

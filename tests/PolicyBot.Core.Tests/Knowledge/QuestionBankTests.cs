@@ -57,14 +57,35 @@ public sealed class QuestionBankTests
     [Fact]
     public void A_question_citable_from_several_paragraphs_backs_each_of_them_in_full()
     {
-        // One writer labelled "what is unrealistic?" ¶4, another ¶4 and ¶6, a third ¶6: all three back ¶4 or ¶6, and
-        // the two that back ¶4 carry two thirds of the weight. Splitting the second one's weight would leave ¶4 half.
-        var agreeing = Bank((0.9, [4]), (0.9, [4, 6]), (0.9, [6])).Vote(Question)!;
-        var shared = Bank((0.9, [2, 3])).Vote(Question)!;
+        // ¶4 alone and ¶4 with ¶6: both can be answered from ¶4, so ¶4 has all the weight (splitting the second
+        // question's weight would leave ¶4 three quarters and ¶6 one quarter).
+        var agreeing = Bank((0.9, [4]), (0.9, [4, 6])).Vote(Question)!;
 
-        Assert.Equal((4, 0.666667), (agreeing.Paragraph, Math.Round(agreeing.ParagraphShare, 6)));
-        Assert.Equal((2, 1.0), (shared.Paragraph, Math.Round(shared.ParagraphShare, 6))); // a tie goes to the earlier paragraph
-        Assert.Equal(2, Bank((0.9, [2, 3]), (0.9, [2])).Vote(Question)!.Paragraph);
+        Assert.Equal((4, 1.0), (agreeing.Paragraph, Math.Round(agreeing.ParagraphShare, 6)));
+        Assert.Equal(0.5, agreeing.ShareOf(6), 6);
+        Assert.Equal(0, agreeing.ShareOf(5));
+    }
+
+    [Fact]
+    public void The_vote_does_not_move_an_answer_to_another_paragraph_it_backs_no_more_strongly()
+    {
+        // Labelled ¶5 and ¶6: the rules' ¶6 stands, though the tie names ¶5; a rules' pick the vote does not back moves.
+        var both = Bank((0.95, [5, 6]), (0.9, [5, 6])).Vote(Question)!;
+
+        Assert.Equal((5, 1.0, 1.0), (both.Paragraph, Math.Round(both.ParagraphShare, 6), Math.Round(both.ShareOf(6), 6)));
+        Assert.Null(both.ParagraphToCiteInstead(6));
+        Assert.Null(both.ParagraphToCiteInstead(5));
+        Assert.Equal(5, both.ParagraphToCiteInstead(4));
+    }
+
+    [Fact]
+    public void A_rescue_takes_of_the_decisively_backed_paragraphs_the_one_the_rules_rank_highest()
+    {
+        var both = Bank((0.95, [5, 6]), (0.9, [5, 6]), (0.8, [4])).Vote(Question)!;
+
+        Assert.Equal(6, both.ParagraphToAnswerFrom([4, 6, 5, 1]));
+        Assert.Equal(5, both.ParagraphToAnswerFrom([5, 6]));
+        Assert.Null(both.ParagraphToAnswerFrom([4, 1]));
     }
 
     [Fact]
@@ -83,10 +104,11 @@ public sealed class QuestionBankTests
     }
 
     [Theory]
-    // nearest, paragraph share, decline share, close backers -> cite instead, answer even if declined, decline
+    // nearest, paragraph share, decline share, close backers -> cite instead of ¶1, answer even if declined, decline
     [InlineData(0.95, 0.75, 0.0, 1, 2, null, false)]
     [InlineData(0.95, 0.85, 0.0, 1, 2, 2, false)]
-    [InlineData(0.95, 0.65, 0.0, 3, null, null, false)]
+    [InlineData(0.95, 0.69, 0.0, 3, null, null, false)]
+    [InlineData(0.95, 0.7, 0.0, 3, 2, null, false)]
     [InlineData(0.69, 1.0, 0.0, 0, null, null, false)]
     [InlineData(0.9, 0.1, 0.85, 0, null, null, true)]
     [InlineData(0.84, 0.1, 0.9, 0, null, null, false)]
@@ -99,21 +121,27 @@ public sealed class QuestionBankTests
     [InlineData(0.85, 0.0, 0.8, 0, null, null, true)]
     public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int closeBackers, int? cite, int? answerFrom, bool decline)
     {
-        var vote = new BankVote(2, paragraphShare, declineShare, nearest) { CloseBackers = closeBackers };
+        var vote = new BankVote(2, paragraphShare, declineShare, nearest, closeBackers);
 
-        Assert.Equal((cite, answerFrom, decline), (vote.ParagraphToCite, vote.ParagraphToAnswerFrom, vote.SaysDecline));
+        Assert.Equal((cite, answerFrom, decline), (vote.ParagraphToCiteInstead(1), vote.ParagraphToAnswerFrom([1, 2, 3]), vote.SaysDecline));
+        Assert.Null(vote.ParagraphToCiteInstead(2)); // the rules' own pick is never a re-pick
     }
 
     [Fact]
-    public void Below_a_near_copy_one_labelled_question_alone_does_not_re_pick()
+    public void Below_0_9_one_close_labelled_question_alone_does_not_re_pick()
     {
         // "who wrote this" (¶10) once its copies are held out: "when was this written" (¶1, ¶2) is its only close
         // neighbour and carries nearly all the weight.
         var lone = Bank((0.85, [1, 2]), (0.72, [10]), (0.65, [10])).Vote(Question)!;
-        var backed = Bank((0.85, [4]), (0.76, [4, 6]), (0.6, [5])).Vote(Question)!;
+        var backed = Bank((0.85, [4]), (0.75, [4, 6]), (0.6, [5])).Vote(Question)!;
+        // Only questions backing the voted paragraph, and only from 0.75, count.
+        var otherParagraph = Bank((0.85, [4]), (0.76, [5])).Vote(Question)!;
+        var tooFar = Bank((0.85, [4]), (0.74, [4])).Vote(Question)!;
 
-        Assert.Equal((1, 1, (int?)null), (lone.Paragraph, lone.CloseBackers, lone.ParagraphToCite));
-        Assert.Equal((4, 2, (int?)4), (backed.Paragraph, backed.CloseBackers, backed.ParagraphToCite));
+        Assert.Equal((1, 1, (int?)null), (lone.Paragraph, lone.CloseBackers, lone.ParagraphToCiteInstead(10)));
+        Assert.Equal((4, 2, (int?)4), (backed.Paragraph, backed.CloseBackers, backed.ParagraphToCiteInstead(5)));
+        Assert.Equal((4, 1, (int?)null), (otherParagraph.Paragraph, otherParagraph.CloseBackers, otherParagraph.ParagraphToCiteInstead(5)));
+        Assert.Equal((4, 1, (int?)null), (tooFar.Paragraph, tooFar.CloseBackers, tooFar.ParagraphToCiteInstead(5)));
     }
 
     [Fact]
@@ -122,7 +150,7 @@ public sealed class QuestionBankTests
         var vote = Bank((0.99, [])).Vote(Question)!;
 
         Assert.Equal((0, 1.0), (vote.Paragraph, vote.DeclineShare));
-        Assert.Null(vote.ParagraphToCite);
+        Assert.Null(vote.ParagraphToCiteInstead(4));
         Assert.True(vote.SaysDecline);
     }
 

@@ -89,7 +89,7 @@ public sealed class QuestionBank
             // A question citable from several paragraphs backs each of them in full: any of them answers it, and
             // "What does the author find unrealistic?" labelled ¶4 by one writer and ¶4,¶6 by another agree on ¶4.
             // Splitting the weight instead made such agreement look like a split vote (docs/PERFORMANCE.md).
-            foreach (var paragraph in labelled.Paragraphs)
+            foreach (var paragraph in labelled.Paragraphs.Distinct())
             {
                 paragraphVotes[paragraph] = paragraphVotes.GetValueOrDefault(paragraph) + weight;
                 if (similarity >= BankVote.CloseBackerSimilarity)
@@ -107,7 +107,10 @@ public sealed class QuestionBank
         var (best, votes) = paragraphVotes.Count == 0
             ? (0, 0.0)
             : paragraphVotes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).First();
-        return new BankVote(best, votes / totalWeight, declineVotes / totalWeight, closest) { CloseBackers = closeBackers.GetValueOrDefault(best) };
+        return new BankVote(best, votes / totalWeight, declineVotes / totalWeight, closest, closeBackers.GetValueOrDefault(best))
+        {
+            Shares = paragraphVotes.ToImmutableDictionary(kv => kv.Key, kv => kv.Value / totalWeight),
+        };
     }
 
     /// <summary>The texts to embed, in the order the constructor expects their vectors.</summary>
