@@ -86,9 +86,9 @@ public sealed class QuestionBank
                 continue;
             }
 
-            // A question citable from several paragraphs backs each of them in full: any of them answers it, and
-            // "What does the author find unrealistic?" labelled ¶4 by one writer and ¶4,¶6 by another agree on ¶4.
-            // Splitting the weight instead made such agreement look like a split vote (docs/PERFORMANCE.md).
+            // A question citable from several paragraphs backs each of them in full: any of them answers it. The
+            // questions nearest to "What does the author consider unrealistic?" are nearly all labelled ¶4 and ¶6;
+            // split, each paragraph got half the weight, below any majority (docs/PERFORMANCE.md).
             foreach (var paragraph in labelled.Paragraphs.Distinct())
             {
                 paragraphVotes[paragraph] = paragraphVotes.GetValueOrDefault(paragraph) + weight;
