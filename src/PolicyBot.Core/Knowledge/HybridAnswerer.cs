@@ -165,7 +165,7 @@ public sealed partial class HybridAnswerer : IAnswerer
             // happen?".
             else if (kindReason is null
                 && (reason is null ? vote.ParagraphToCiteInstead(top.Paragraph) : vote.ParagraphToAnswerFrom(ranked.Select(e => e.Paragraph))) is { } paragraph
-                && (paragraph != top.Paragraph || reason is not null) && Supplies(paragraph)
+                && Supplies(paragraph)
                 && ranked.FirstOrDefault(e => e.Paragraph == paragraph) is { } chosen)
             {
                 (top, ranked, reason, answered, voted) = (chosen, [chosen, .. ranked.Where(e => e != chosen)], null, "answered like the closest labelled questions", true);

@@ -9,5 +9,8 @@ namespace PolicyBot.Core.Knowledge;
 /// </summary>
 public sealed record LabelledQuestion(string Question, ImmutableArray<int> Paragraphs)
 {
+    /// <summary>Each paragraph once: a paragraph listed twice would count twice in a vote.</summary>
+    public ImmutableArray<int> Paragraphs { get; } = [.. Paragraphs.Distinct()];
+
     public bool OnTopic => !Paragraphs.IsEmpty;
 }

@@ -61,6 +61,6 @@ public static class LabelledQuestionsParser
             throw new ArticleFormatException($"{where}: paragraph {paragraph} is not between 1 and {paragraphCount}.");
         }
 
-        return new LabelledQuestion(parsed.Question.Trim(), [.. parsed.Paragraphs.Distinct()]);
+        return new LabelledQuestion(parsed.Question.Trim(), parsed.Paragraphs);
     }
 }

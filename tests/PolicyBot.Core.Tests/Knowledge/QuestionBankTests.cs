@@ -67,6 +67,15 @@ public sealed class QuestionBankTests
     }
 
     [Fact]
+    public void A_paragraph_listed_twice_in_a_label_counts_once()
+    {
+        var vote = Bank((0.9, [4, 4]), (0.9, [5])).Vote(Question)!;
+
+        Assert.Equal([4], new LabelledQuestion("q", [4, 4]).Paragraphs.ToArray());
+        Assert.Equal(0.5, vote.ShareOf(4), 6);
+    }
+
+    [Fact]
     public void The_vote_does_not_move_an_answer_to_another_paragraph_it_backs_no_more_strongly()
     {
         // Labelled ¶5 and ¶6: the rules' ¶6 stands, though the tie names ¶5; a rules' pick the vote does not back moves.

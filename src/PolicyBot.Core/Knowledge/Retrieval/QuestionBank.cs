@@ -89,7 +89,7 @@ public sealed class QuestionBank
             // A question citable from several paragraphs backs each of them in full: any of them answers it. The
             // questions nearest to "What does the author consider unrealistic?" are nearly all labelled ¶4 and ¶6;
             // split, each paragraph got half the weight, below any majority (docs/PERFORMANCE.md).
-            foreach (var paragraph in labelled.Paragraphs.Distinct())
+            foreach (var paragraph in labelled.Paragraphs)
             {
                 paragraphVotes[paragraph] = paragraphVotes.GetValueOrDefault(paragraph) + weight;
                 if (similarity >= BankVote.CloseBackerSimilarity)
