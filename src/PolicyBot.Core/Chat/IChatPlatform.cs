@@ -8,5 +8,12 @@ public interface IChatPlatform
 
     Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Posts a message that must appear once however often it is retried with the same <paramref name="once"/> key
+    /// (see <see cref="PostOnce"/>). A platform that cannot recognise a repeat (the console) just posts.
+    /// </summary>
+    Task<MessageRef> PostOnceAsync(ConversationRef conversation, Reply reply, PostOnce once, CancellationToken cancellationToken) =>
+        PostAsync(conversation, reply, cancellationToken);
+
     Task UpdateAsync(MessageRef message, Reply reply, CancellationToken cancellationToken);
 }

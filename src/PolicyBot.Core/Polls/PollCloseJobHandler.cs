@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Logging;
-using PolicyBot.Core.Chat;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Polls;
 
 /// <summary>
 /// Runs the <c>poll.close</c> due job: closes the poll at its closing time and posts the final result (text bars and chart)
-/// to the poll's channel. Safe to run twice: the close happens once, and the result is marked posted after the send,
-/// so a crash in between means one late repeat, never a lost result.
+/// to the poll's channel. Safe to run twice: the close happens once, and the result goes out once through
+/// <see cref="ScheduledPoster"/> (the job records the post before the poll is marked), so a crash anywhere in between
+/// neither repeats nor loses it.
 /// </summary>
-public sealed partial class PollCloseJobHandler(PollService polls, ChatPlatformRegistry platforms, ILogger<PollCloseJobHandler> logger) : IDueJobHandler
+public sealed partial class PollCloseJobHandler(PollService polls, ScheduledPoster poster, ILogger<PollCloseJobHandler> logger) : IDueJobHandler
 {
     public string Kind => PollService.CloseJobKind;
 
@@ -36,15 +36,17 @@ public sealed partial class PollCloseJobHandler(PollService polls, ChatPlatformR
             return DueJobResult.Done;
         }
 
-        if (!platforms.TryGet(poll.Conversation.Platform, out var platform))
+        if (!job.Posted)
         {
-            LogPlatformMissing(poll.Id, poll.Conversation.Platform);
-            return DueJobResult.Done;
+            var tally = await polls.TallyAsync(poll, cancellationToken).ConfigureAwait(false);
+            var reply = PollResults.Render(poll, tally, now, withChart: true);
+            if (await poster.PostAsync(job, poll.Conversation, reply, cancellationToken).ConfigureAwait(false) == ScheduledPostOutcome.NoPlatform)
+            {
+                LogPlatformMissing(poll.Id, poll.Conversation.Platform);
+                return DueJobResult.Done;
+            }
         }
 
-        var tally = await polls.TallyAsync(poll, cancellationToken).ConfigureAwait(false);
-        var reply = PollResults.Render(poll, tally, now, withChart: true);
-        await platform.PostAsync(poll.Conversation, reply, cancellationToken).ConfigureAwait(false);
         await polls.MarkResultsPostedAsync(poll, cancellationToken).ConfigureAwait(false);
         return DueJobResult.Done;
     }

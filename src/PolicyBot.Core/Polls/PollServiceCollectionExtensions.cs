@@ -23,6 +23,7 @@ public static class PollServiceCollectionExtensions
         services.TryAddSingleton(ChatPlatformRegistry.Deferred);
         services.TryAddSingleton<PollCardUpdater>();
         services.TryAddSingleton<PollService>();
+        services.TryAddSingleton<ScheduledPoster>();
         services.AddSingleton<IPostedMessageSink, PollCardMessageSink>();
         services.AddSingleton<IDueJobHandler, PollCloseJobHandler>();
         services.AddCommand<PollCommand>();

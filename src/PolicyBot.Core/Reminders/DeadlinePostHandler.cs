@@ -8,12 +8,13 @@ namespace PolicyBot.Core.Reminders;
 
 /// <summary>
 /// Posts a deadline's countdown (or its one "passed" post) to one channel, then, for a cron schedule, adds the next
-/// cron post. Posts for a deadline that was removed or moved in config are dropped.
+/// cron post. Posts for a deadline that was removed or moved in config are dropped. The post goes out once through
+/// <see cref="ScheduledPoster"/>.
 /// </summary>
 public sealed partial class DeadlinePostHandler(
     DeadlineCatalog deadlines,
     IDueJobStore jobs,
-    ChatPlatformRegistry platforms,
+    ScheduledPoster poster,
     IOptions<RemindersOptions> options,
     ILogger<DeadlinePostHandler> logger,
     BotMetrics? metrics = null) : IDueJobHandler
@@ -31,17 +32,21 @@ public sealed partial class DeadlinePostHandler(
         }
 
         var lateness = now - job.DueAt;
-        if (LateNotice.IsTooLate(lateness, options.Value))
+        if (job.Posted)
+        {
+            LogAlreadyPosted(job.Key);
+        }
+        else if (LateNotice.IsTooLate(lateness, options.Value))
         {
             LogSkippedLate(job.Key, lateness);
         }
-        else if (!platforms.TryGet(post.Channel.Platform, out var platform))
+        else if (await poster.PostAsync(job, post.Channel, BuildReply(deadline, post, now, lateness), cancellationToken).ConfigureAwait(false)
+                 == ScheduledPostOutcome.NoPlatform)
         {
             LogNoPlatform(job.Key, post.Channel.Platform);
         }
         else
         {
-            await platform.PostAsync(post.Channel, BuildReply(deadline, post, now, lateness), cancellationToken).ConfigureAwait(false);
             metrics?.ReminderFired(late: LateNotice.IsMarkedLate(lateness, options.Value));
         }
 
@@ -69,6 +74,9 @@ public sealed partial class DeadlinePostHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline post {Key} dropped: the deadline is no longer configured that way")]
     private partial void LogStale(string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline post {Key} was posted before a restart; finishing it without posting again")]
+    private partial void LogAlreadyPosted(string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline post {Key} skipped: {Lateness} late is beyond the grace period")]
     private partial void LogSkippedLate(string key, TimeSpan lateness);

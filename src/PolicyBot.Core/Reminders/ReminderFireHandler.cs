@@ -11,11 +11,12 @@ namespace PolicyBot.Core.Reminders;
 /// <summary>
 /// Posts a due reminder (job kind <see cref="ReminderJobs.FireKind"/>, key = reminder id) and then deletes it or, when
 /// recurring, moves it to its next future time. The row's due time is the occurrence: if it is already later than the
-/// job's, that occurrence was handled before a crash and is not posted again.
+/// job's, that occurrence was handled before a crash and is not posted again; the post itself goes out once through
+/// <see cref="ScheduledPoster"/>.
 /// </summary>
 public sealed partial class ReminderFireHandler(
     IReminderStore reminders,
-    ChatPlatformRegistry platforms,
+    ScheduledPoster poster,
     IOptions<RemindersOptions> options,
     IOptions<CommandOptions> commandOptions,
     ILogger<ReminderFireHandler> logger,
@@ -41,17 +42,21 @@ public sealed partial class ReminderFireHandler(
         // After a long outage a recurring reminder answers for its latest missed occurrence only.
         var occurrence = reminder.Cron is null ? reminder.DueAt : RecurringSchedule.Latest(reminder.Cron, zone, reminder.DueAt, now);
         var lateness = now - occurrence;
-        if (LateNotice.IsTooLate(lateness, options.Value))
+        if (job.Posted)
+        {
+            LogAlreadyPosted(reminder.Id);
+        }
+        else if (LateNotice.IsTooLate(lateness, options.Value))
         {
             LogSkippedLate(reminder.Id, occurrence, lateness);
         }
-        else if (!platforms.TryGet(reminder.Conversation.Platform, out var platform))
+        else if (await poster.PostAsync(job, reminder.Conversation, BuildReply(reminder, lateness), cancellationToken).ConfigureAwait(false)
+                 == ScheduledPostOutcome.NoPlatform)
         {
             LogNoPlatform(reminder.Id, reminder.Conversation.Platform);
         }
         else
         {
-            await platform.PostAsync(reminder.Conversation, BuildReply(reminder, lateness), cancellationToken).ConfigureAwait(false);
             metrics?.ReminderFired(late: LateNotice.IsMarkedLate(lateness, options.Value));
             LogFired(reminder.Id, lateness);
         }
@@ -92,6 +97,9 @@ public sealed partial class ReminderFireHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderId} fired (late by {Lateness})")]
     private partial void LogFired(long reminderId, TimeSpan lateness);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderId} was posted before a restart; finishing it without posting again")]
+    private partial void LogAlreadyPosted(long reminderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} due at {DueAt} skipped: {Lateness} late is beyond the grace period")]
     private partial void LogSkippedLate(long reminderId, DateTimeOffset dueAt, TimeSpan lateness);

@@ -5,7 +5,14 @@ namespace PolicyBot.Core.Scheduling;
 /// <see cref="Key"/> is unique per <see cref="Kind"/> (e.g. the poll id) so scheduling twice replaces, never duplicates.
 /// <see cref="Attempt"/> counts claims since it was (re)scheduled: 1 on the first run, more after failures or a dead holder.
 /// </summary>
-public sealed record DueJob(long Id, string Kind, string Key, string Payload, DateTimeOffset DueAt, int Attempt);
+public sealed record DueJob(long Id, string Kind, string Key, string Payload, DateTimeOffset DueAt, int Attempt)
+{
+    /// <summary>
+    /// The job's message was posted on an earlier claim (recorded by <see cref="IDueJobStore.MarkPostedAsync"/>) and the
+    /// holder died before finishing: the retry does the rest without posting again.
+    /// </summary>
+    public bool Posted { get; init; }
+}
 
 /// <summary>What the dispatcher does with a job after its handler ran.</summary>
 public sealed record DueJobResult

@@ -35,6 +35,14 @@ public interface IDueJobStore
     /// </summary>
     Task ReleaseAsync(DueJob job, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Records that the claimed job's message is posted, before anything else the job does can fail, so a retry after a
+    /// crash skips the post (<see cref="DueJob.Posted"/>). It stays recorded across releases and lease expiries and is
+    /// cleared when the job is rescheduled for its next occurrence. False when the claim is no longer this one (the lease
+    /// was lost to another instance). The default records nothing: such a store relies on the platform's idempotency alone.
+    /// </summary>
+    Task<bool> MarkPostedAsync(DueJob job, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>The earliest due time of any job not leased right now, so the dispatcher can sleep until then.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);
 }

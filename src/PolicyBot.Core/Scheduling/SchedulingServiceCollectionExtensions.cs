@@ -19,6 +19,8 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
+        services.TryAddSingleton<ScheduledPoster>();
         services.TryAddSingleton<DueJobDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DueJobDispatcher>());
         return services;

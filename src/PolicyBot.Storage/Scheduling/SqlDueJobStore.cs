@@ -14,7 +14,7 @@ namespace PolicyBot.Storage.Scheduling;
 /// </summary>
 public sealed class SqlDueJobStore(IDbConnectionFactory connections, TimeProvider clock) : IDueJobStore
 {
-    private const string Columns = "id AS Id, kind AS Kind, key AS Key, payload AS Payload, due_at AS DueAt, attempt AS Attempt";
+    private const string Columns = "id AS Id, kind AS Kind, key AS Key, payload AS Payload, due_at AS DueAt, attempt AS Attempt, posted_at AS PostedAt";
 
     private const string DueAndFree = "due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)";
 
@@ -39,7 +39,7 @@ public sealed class SqlDueJobStore(IDbConnectionFactory connections, TimeProvide
             """
             INSERT INTO due_jobs (kind, key, payload, due_at, attempt) VALUES (@kind, @key, @payload, @dueAt, 0)
             ON CONFLICT (kind, key) DO UPDATE SET payload = excluded.payload, due_at = excluded.due_at,
-                lease_owner = NULL, lease_until = NULL, attempt = 0
+                lease_owner = NULL, lease_until = NULL, attempt = 0, posted_at = NULL
             """,
             new { kind, key, payload, dueAt = dueAt.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -86,7 +86,8 @@ public sealed class SqlDueJobStore(IDbConnectionFactory connections, TimeProvide
             claim.Add("payload", result.NextPayload);
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
-                UPDATE due_jobs SET due_at = @next, payload = COALESCE(@payload, payload), lease_owner = NULL, lease_until = NULL, attempt = 0
+                UPDATE due_jobs SET due_at = @next, payload = COALESCE(@payload, payload), lease_owner = NULL, lease_until = NULL, attempt = 0,
+                    posted_at = NULL
                 WHERE {SameClaim}
                 """,
                 claim,
@@ -109,6 +110,18 @@ public sealed class SqlDueJobStore(IDbConnectionFactory connections, TimeProvide
             $"UPDATE due_jobs SET lease_owner = NULL, lease_until = @retryAt WHERE {SameClaim}",
             claim,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> MarkPostedAsync(DueJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // The claim is identified without its owner: every claim raises the attempt, so id, attempt and due time name one.
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE due_jobs SET posted_at = @postedAt WHERE id = @Id AND attempt = @Attempt AND due_at = @DueAt",
+            new { job.Id, job.Attempt, DueAt = job.DueAt.ToUnixTimeMilliseconds(), postedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return updated == 1;
     }
 
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken)
@@ -155,6 +168,8 @@ public sealed class SqlDueJobStore(IDbConnectionFactory connections, TimeProvide
 
         public long Attempt { get; init; }
 
-        public DueJob ToJob() => new(Id, Kind, Key, Payload, DateTimeOffset.FromUnixTimeMilliseconds(DueAt), (int)Attempt);
+        public long? PostedAt { get; init; }
+
+        public DueJob ToJob() => new(Id, Kind, Key, Payload, DateTimeOffset.FromUnixTimeMilliseconds(DueAt), (int)Attempt) { Posted = PostedAt is not null };
     }
 }

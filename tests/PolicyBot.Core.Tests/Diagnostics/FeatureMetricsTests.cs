@@ -41,7 +41,7 @@ public sealed class FeatureMetricsTests
         var reminders = new Mock<IReminderStore>();
         reminders.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(
             new Reminder(7, "alice", "Alice", PollHarness.Channel, "vote on the budget", Due, "UTC", null, Due.AddHours(-1)));
-        var handler = new ReminderFireHandler(reminders.Object, new ChatPlatformRegistry([platform]),
+        var handler = new ReminderFireHandler(reminders.Object, Poster(platform),
             Options.Create(new RemindersOptions()), Options.Create(new CommandOptions()), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
 
         await handler.HandleAsync(new DueJob(1, ReminderJobs.FireKind, "7", "{}", Due, 0), Due.AddMinutes(minutesLate), CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class FeatureMetricsTests
         var reminders = new Mock<IReminderStore>();
         reminders.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(
             new Reminder(7, "alice", "Alice", PollHarness.Channel, "old news", Due, "UTC", null, Due.AddHours(-1)));
-        var handler = new ReminderFireHandler(reminders.Object, new ChatPlatformRegistry([platform]),
+        var handler = new ReminderFireHandler(reminders.Object, Poster(platform),
             Options.Create(new RemindersOptions()), Options.Create(new CommandOptions()), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
 
         await handler.HandleAsync(new DueJob(1, ReminderJobs.FireKind, "7", "{}", Due, 0), Due.AddDays(1), CancellationToken.None);
@@ -67,4 +67,7 @@ public sealed class FeatureMetricsTests
         Assert.Empty(platform.Posts);
         Assert.Equal(0, recorder.Sum("policybot.reminders.fired"));
     }
+
+    private static ScheduledPoster Poster(IChatPlatform platform) =>
+        new(Mock.Of<IDueJobStore>(), new ChatPlatformRegistry([platform]), NullLogger<ScheduledPoster>.Instance);
 }

@@ -129,4 +129,14 @@ internal sealed class InMemoryPollStore : IPollStore
             return Task.FromResult(!poll.ResultsPosted);
         }
     }
+
+    /// <summary>Undoes <see cref="MarkResultsPostedAsync"/>, as a process that died before that write would leave it.</summary>
+    public Task ForgetResultsPostedAsync(long pollId)
+    {
+        lock (_gate)
+        {
+            _polls[pollId] = _polls[pollId] with { ResultsPosted = false };
+            return Task.CompletedTask;
+        }
+    }
 }

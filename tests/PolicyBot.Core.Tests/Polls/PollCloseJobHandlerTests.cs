@@ -1,3 +1,4 @@
+using Moq;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Tests.Polls;
@@ -28,6 +29,27 @@ public sealed class PollCloseJobHandlerTests
         // Closed at its closing time, not when the late job ran.
         Assert.Equal(poll.ClosesAt, (await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
         Assert.Equal("poll.close", harness.CloseJob.Kind);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_job_whose_post_was_recorded_marks_the_result_posted_without_posting_again()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Is the deadline meaningful? | Yes | No --closes 2h");
+        harness.Clock.Advance(TimeSpan.FromHours(3));
+        var id = poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = new DueJob(1, "poll.close", id, $"{{\"pollId\":{poll.Id}}}", poll.ClosesAt!.Value, 1);
+        harness.Platform.Posts.Clear();
+
+        await harness.CloseJob.HandleAsync(first, harness.Clock.GetUtcNow(), CancellationToken.None);
+        var resultsPostedAfterFirst = (await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ResultsPosted;
+        await harness.Store.ForgetResultsPostedAsync(poll.Id); // the process died before marking the poll
+        await harness.CloseJob.HandleAsync(first with { Attempt = 2, Posted = true }, harness.Clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.True(resultsPostedAfterFirst);
+        Assert.Single(harness.Platform.Posts);
+        harness.DueJobs.Verify(j => j.MarkPostedAsync(first, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.True((await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ResultsPosted);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal sealed class PollHarness : IDisposable
         Close = new ClosePollCommand(Service);
         List = new PollsCommand(Service, pollOptions, commandOptions);
         Export = new ExportPollCommand(Service);
-        CloseJob = new PollCloseJobHandler(Service, Platforms, NullLogger<PollCloseJobHandler>.Instance);
+        CloseJob = new PollCloseJobHandler(Service, new ScheduledPoster(DueJobs.Object, Platforms, NullLogger<ScheduledPoster>.Instance), NullLogger<PollCloseJobHandler>.Instance);
         Sink = new PollCardMessageSink(Service);
     }
 

@@ -67,6 +67,36 @@ public abstract class DeadlinePostTests(SqlDialect dialect)
     }
 
     [SkippableFact]
+    public async Task A_cron_post_whose_process_died_after_recording_it_is_not_posted_again_and_the_next_one_is_scheduled()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var platform = new RecordingPlatform(_clock);
+        var options = Options(new DeadlineOptions
+        {
+            Name = "Budget vote",
+            Due = "2026-04-10T18:00",
+            TimeZone = "Europe/Berlin",
+            Channels = [new() { Platform = "console", ChannelId = "general" }],
+            Cron = "0 9 * * 1",
+        });
+        var dying = new InterruptibleConnections(database.Connections);
+        var first = new ReminderHost(dying, _clock, options, platform, "dying");
+        await first.DeadlineScheduler.MaterializeAsync(CancellationToken.None);
+        platform.AfterPost = () => dying.Arm(1); // the post is recorded; scheduling the next cron post fails
+
+        _clock.AdvanceTo(At("2026-03-30T07:00:00Z")); // Monday 09:00 CEST
+        await first.RunDueAsync();
+        platform.AfterPost = null;
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var next = new ReminderHost(database.ConnectAsAnotherInstance(), _clock, options, platform, "next");
+        await next.RunDueAsync();
+
+        Assert.True(dying.Died);
+        Assert.Equal("11 days until Budget vote, Fri 10 Apr, 18:00 CEST", Assert.Single(platform.Posts).Reply.Text);
+        Assert.Equal(At("2026-04-06T07:00:00Z"), await next.Jobs.NextDueAtAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Only_an_admin_configured_deadline_pings_everyone()
     {
         await using var database = await TestDatabases.CreateAsync(dialect);

@@ -80,6 +80,32 @@ public sealed class ReminderFiringTests : IAsyncLifetime
         Assert.Null(await restarted.Reminders.GetAsync(1, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("in 10m check the oven", 1)]                          // posted and recorded; deleting the reminder fails
+    [InlineData("in 10m check the oven", 2)]                          // ... completing the job fails
+    [InlineData("every day 11:10 Europe/Berlin water the plants", 1)] // posted and recorded; moving to tomorrow fails
+    [InlineData("every day 11:10 Europe/Berlin water the plants", 2)] // ... rescheduling the job fails
+    public async Task A_process_killed_after_its_post_was_recorded_is_finished_by_the_next_without_posting_again(string reminder, int writesBeforeDeath)
+    {
+        var dying = new InterruptibleConnections(_database.Connections);
+        await ReminderHost.RunAsync(NewHost(dying, "dying").Remind, reminder);
+        _platform.AfterPost = () => dying.Arm(writesBeforeDeath);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        await NewHost(dying, "dying").RunDueAsync();
+        _platform.AfterPost = null;
+        _clock.Advance(TimeSpan.FromMinutes(2)); // past the lease of the dead process
+        var next = NewHost(_database.ConnectAsAnotherInstance(), "next");
+        await next.RunDueAsync();
+        await next.RunDueAsync();
+
+        Assert.True(dying.Died);
+        Assert.Single(_platform.Posts);
+        var left = await next.Reminders.GetAsync(1, CancellationToken.None);
+        Assert.Equal(reminder.StartsWith("every", StringComparison.Ordinal) ? Start.AddDays(1).AddMinutes(10) : null, left?.DueAt);
+        Assert.Equal(left?.DueAt, await next.Jobs.NextDueAtAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task A_recurring_reminder_missed_for_days_posts_its_latest_occurrence_once_and_moves_on()
     {

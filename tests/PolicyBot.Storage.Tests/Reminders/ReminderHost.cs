@@ -23,13 +23,13 @@ internal sealed class ReminderHost
         Jobs = new SqlDueJobStore(connections, clock);
         Reminders = new SqlReminderStore(connections);
         Service = new ReminderService(Reminders, new SqlUserTimeZoneStore(connections, clock), Jobs, settings, clock);
-        var registry = new ChatPlatformRegistry([platform]);
+        var poster = new ScheduledPoster(Jobs, new ChatPlatformRegistry([platform]), NullLogger<ScheduledPoster>.Instance);
         Deadlines = new DeadlineCatalog(settings);
         Dispatcher = new DueJobDispatcher(
             Jobs,
             [
-                new ReminderFireHandler(Reminders, registry, settings, commandOptions, NullLogger<ReminderFireHandler>.Instance),
-                new DeadlinePostHandler(Deadlines, Jobs, registry, settings, NullLogger<DeadlinePostHandler>.Instance),
+                new ReminderFireHandler(Reminders, poster, settings, commandOptions, NullLogger<ReminderFireHandler>.Instance),
+                new DeadlinePostHandler(Deadlines, Jobs, poster, settings, NullLogger<DeadlinePostHandler>.Instance),
             ],
             Options.Create(new SchedulingOptions { InstanceId = instance }),
             clock,
@@ -85,6 +85,9 @@ internal sealed class RecordingPlatform(TimeProvider clock) : IChatPlatform
 
     public string Name => Platforms.Console;
 
+    /// <summary>Runs after each post is recorded (a test kills its process there).</summary>
+    public Action? AfterPost { get; set; }
+
     public IReadOnlyList<(ConversationRef Conversation, Reply Reply, DateTimeOffset At)> Posts
     {
         get
@@ -98,11 +101,15 @@ internal sealed class RecordingPlatform(TimeProvider clock) : IChatPlatform
 
     public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken)
     {
+        MessageRef posted;
         lock (_posts)
         {
             _posts.Add((conversation, reply, clock.GetUtcNow()));
-            return Task.FromResult(new MessageRef(conversation, _posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            posted = new MessageRef(conversation, _posts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        AfterPost?.Invoke();
+        return Task.FromResult(posted);
     }
 
     public Task UpdateAsync(MessageRef message, Reply reply, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -183,6 +183,43 @@ public abstract class DueJobStoreContractTests(SqlDialect dialect)
     }
 
     [SkippableFact]
+    public async Task A_recorded_post_survives_a_lost_lease_and_a_release_but_not_a_reschedule()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var store = new SqlDueJobStore(database.Connections, _clock);
+        await store.ScheduleAsync("test", "a", "", Start, None);
+        var died = Assert.Single(await store.ClaimDueAsync(Start, 10, "dies", Lease, None));
+        Assert.False(died.Posted);
+
+        Assert.True(await store.MarkPostedAsync(died, None));
+        var takenOver = Assert.Single(await store.ClaimDueAsync(Start + Lease, 10, "survivor", Lease, None));
+        await store.ReleaseAsync(takenOver, "survivor", Start + Lease, None);
+        var retried = Assert.Single(await store.ClaimDueAsync(Start + Lease, 10, "survivor", Lease, None));
+        await store.CompleteAsync(retried, "survivor", DueJobResult.Reschedule(Start.AddDays(1)), None);
+        var nextOccurrence = Assert.Single(await store.ClaimDueAsync(Start.AddDays(1), 10, "survivor", Lease, None));
+
+        Assert.True(takenOver.Posted);
+        Assert.True(retried.Posted);
+        Assert.False(nextOccurrence.Posted);
+    }
+
+    [SkippableFact]
+    public async Task A_post_is_recorded_only_for_the_current_claim_and_scheduling_anew_clears_it()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var store = new SqlDueJobStore(database.Connections, _clock);
+        await store.ScheduleAsync("test", "a", "", Start, None);
+        var stale = Assert.Single(await store.ClaimDueAsync(Start, 10, "slow", Lease, None));
+        var current = Assert.Single(await store.ClaimDueAsync(Start + Lease, 10, "other", Lease, None));
+
+        Assert.False(await store.MarkPostedAsync(stale, None));
+        Assert.True(await store.MarkPostedAsync(current, None));
+        await store.ScheduleAsync("test", "a", "replaced", Start.AddMinutes(5), None);
+
+        Assert.False(Assert.Single(await store.ClaimDueAsync(Start.AddMinutes(5), 10, "other", Lease, None)).Posted);
+    }
+
+    [SkippableFact]
     public async Task Concurrent_claims_hand_each_job_to_exactly_one_claimer()
     {
         await using var database = await TestDatabases.CreateAsync(dialect);
