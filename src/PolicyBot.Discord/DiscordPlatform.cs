@@ -17,11 +17,23 @@ public sealed class DiscordPlatform(DiscordRestClient rest, PostedMessageTracker
     public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken) =>
         PostAsync(conversation, reply, replyToMessageId: null, cancellationToken);
 
+    /// <summary>The job's key is the message nonce (enforced), so Discord answers a retry with the message already made.</summary>
+    public Task<MessageRef> PostOnceAsync(ConversationRef conversation, Reply reply, PostOnce once, CancellationToken cancellationToken) =>
+        PostAsync(conversation, reply, replyToMessageId: null, once.Key, cancellationToken);
+
     /// <summary>Posts a reply; for message commands as a Discord reply to the user's message (without pinging them).</summary>
-    public async Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, CancellationToken cancellationToken)
+    public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, CancellationToken cancellationToken) =>
+        PostAsync(conversation, reply, replyToMessageId, nonce: null, cancellationToken);
+
+    private async Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, string? nonce, CancellationToken cancellationToken)
     {
         EnsureOurs(conversation);
         var message = DiscordRenderer.Render(reply, replyTo: replyToMessageId);
+        if (nonce is not null)
+        {
+            message = message with { Payload = message.Payload with { Nonce = nonce } };
+        }
+
         var id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
         var posted = new MessageRef(conversation, id);
         await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PolicyBot.Core.Chat;
 
 namespace PolicyBot.Discord.Rest;
 
@@ -35,9 +36,14 @@ public static class DiscordApi
         return new GatewayBotInfo(url, shards, maxConcurrency) { SessionStarts = starts };
     }
 
+    /// <summary>
+    /// Creates a message. It always carries an enforced nonce: the caller's (a scheduled post's key, the same on every
+    /// retry after a crash) or a fresh one, so the client's own retry after a dropped connection cannot post twice.
+    /// </summary>
     public static async Task<string> CreateMessageAsync(this DiscordRestClient client, string channelId, RenderedMessage message, CancellationToken cancellationToken)
     {
-        using var body = await client.SendMessageAsync(HttpMethod.Post, $"channels/{channelId}/messages", message.Payload, message.Files, cancellationToken).ConfigureAwait(false);
+        var payload = message.Payload with { Nonce = message.Payload.Nonce ?? NewNonce(), EnforceNonce = true };
+        using var body = await client.SendMessageAsync(HttpMethod.Post, $"channels/{channelId}/messages", payload, message.Files, cancellationToken).ConfigureAwait(false);
         return MessageId(body);
     }
 
@@ -91,6 +97,8 @@ public static class DiscordApi
         var path = guildId is null ? $"applications/{applicationId}/commands" : $"applications/{applicationId}/guilds/{guildId}/commands";
         using var _ = await client.SendJsonAsync(HttpMethod.Put, path, commands, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string NewNonce() => Guid.NewGuid().ToString("N")[..PostOnce.MaxKeyLength];
 
     private static string MessageId(JsonDocument? body) =>
         body?.RootElement.GetString("id") ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "Discord returned no message id.");

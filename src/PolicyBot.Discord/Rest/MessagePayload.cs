@@ -16,6 +16,14 @@ public sealed record MessagePayload
     public int? Flags { get; init; }
 
     public MessageReferencePayload? MessageReference { get; init; }
+
+    /// <summary>
+    /// Up to 25 characters; with <see cref="EnforceNonce"/> Discord returns the message it already created with this
+    /// nonce (same author, last few minutes) instead of creating another, so a retried create posts once.
+    /// </summary>
+    public string? Nonce { get; init; }
+
+    public bool? EnforceNonce { get; init; }
 }
 
 /// <summary><c>parse: []</c> suppresses every ping; only a feature that asks (an admin's deadline) may ping everyone.</summary>

@@ -60,6 +60,10 @@ public sealed partial class SlackWebApiClient(
 
     /// <summary>Posts into a channel (or thread) and returns the message's <c>ts</c>.</summary>
     public Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, message, postKey: null, cancellationToken);
+
+    /// <param name="postKey">A scheduled post's key, kept in the message's metadata so a retry can find the message.</param>
+    public Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, string? postKey, CancellationToken cancellationToken) =>
         channelQueue.RunAsync(channel, async ct =>
         {
             var body = SlackMessageJson.Write(writer =>
@@ -72,10 +76,59 @@ public sealed partial class SlackWebApiClient(
 
                 writer.WriteBoolean("unfurl_links", false);
                 SlackMessageJson.WriteContent(writer, message);
+                if (postKey is not null)
+                {
+                    ScheduledPostMetadata.Write(writer, postKey);
+                }
             });
             var answer = await CallJsonAsync("chat.postMessage", body, BotToken, ct).ConfigureAwait(false);
             return answer.GetProperty("ts").GetString() ?? throw new SlackApiException("chat.postMessage", "no_ts");
         }, cancellationToken);
+
+    /// <summary>
+    /// The <c>ts</c> of a message posted with <paramref name="postKey"/> in its metadata since <paramref name="notBefore"/>,
+    /// read from the channel's history (a thread's replies when <paramref name="threadTs"/> is set); null when there is none.
+    /// </summary>
+    public async Task<string?> FindPostAsync(string channel, string? threadTs, string postKey, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        var cursor = string.Empty;
+        for (var page = 0; page < ScheduledPostMetadata.MaxHistoryPages; page++)
+        {
+            List<KeyValuePair<string, string>> form =
+            [
+                new("channel", channel),
+                new("oldest", ScheduledPostMetadata.SlackTimestamp(notBefore - ScheduledPostMetadata.ClockSkew)),
+                new("limit", "100"),
+                new("include_all_metadata", "true"),
+            ];
+            if (threadTs is not null)
+            {
+                form.Add(new("ts", threadTs));
+            }
+
+            if (cursor.Length > 0)
+            {
+                form.Add(new("cursor", cursor));
+            }
+
+            var answer = await CallFormAsync(method, form, BotToken, cancellationToken).ConfigureAwait(false);
+            if (ScheduledPostMetadata.FindTs(answer, postKey) is { } ts)
+            {
+                return ts;
+            }
+
+            cursor = answer.TryGetProperty("response_metadata", out var metadata) && metadata.TryGetProperty("next_cursor", out var next)
+                ? next.GetString() ?? string.Empty
+                : string.Empty;
+            if (cursor.Length == 0)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 
     public Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         channelQueue.RunAsync(channel, async ct =>

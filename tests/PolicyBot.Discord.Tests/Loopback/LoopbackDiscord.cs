@@ -20,6 +20,7 @@ public sealed class LoopbackDiscord : IAsyncDisposable
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     private readonly WebApplication _app;
+    private readonly List<CreatedMessage> _messages = [];
     private int _nextId = 5000;
 
     private LoopbackDiscord(WebApplication app) => _app = app;
@@ -41,6 +42,21 @@ public sealed class LoopbackDiscord : IAsyncDisposable
 
     /// <summary>A test's answer for a request; return null to get the default Discord-like answer.</summary>
     public Func<RecordedRequest, LoopbackResponse?>? Responder { get; set; }
+
+    /// <summary>Runs when a message is created; return true to drop the connection instead of answering.</summary>
+    public Func<CreatedMessage, bool>? AfterCreating { get; set; }
+
+    /// <summary>Every message created, in order; a repeat with an enforced nonce is not among them.</summary>
+    public IReadOnlyList<CreatedMessage> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return _messages.ToArray();
+            }
+        }
+    }
 
     public static async Task<LoopbackDiscord> StartAsync()
     {
@@ -110,6 +126,12 @@ public sealed class LoopbackDiscord : IAsyncDisposable
         var request = await RecordAsync(context);
         await Requests.Writer.WriteAsync(request);
         var response = Responder?.Invoke(request) ?? DefaultResponse(request);
+        if (ReferenceEquals(response, LoopbackResponse.Dropped))
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
@@ -142,9 +164,32 @@ public sealed class LoopbackDiscord : IAsyncDisposable
             ("PUT", _) when path.StartsWith("applications/", StringComparison.Ordinal) => new(200, Array.Empty<object>()),
             ("PATCH", _) or ("GET", _) when path.EndsWith("/@original", StringComparison.Ordinal) => new(200, new { id = "4242" }),
             ("PATCH", _) => new(200, new { id = path.Split('/').Last() }),
+            ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) => CreateMessage(request),
             ("POST", _) => new(200, new { id = NewId() }),
             _ => new(404, new { code = 0, message = "404: Not Found" }),
         };
+    }
+
+    /// <summary>Discord's nonce rule: with <c>enforce_nonce</c>, a nonce seen before returns that message and creates none.</summary>
+    private LoopbackResponse CreateMessage(RecordedRequest request)
+    {
+        var nonce = request.Json.ValueKind == JsonValueKind.Object && request.Json.TryGetProperty("nonce", out var n) ? n.GetString() : null;
+        var enforce = request.Json.ValueKind == JsonValueKind.Object && request.Json.TryGetProperty("enforce_nonce", out var e) && e.ValueKind == JsonValueKind.True;
+        CreatedMessage created;
+        lock (_messages)
+        {
+            if (enforce && nonce is not null && _messages.Find(m => m.Nonce == nonce) is { } existing)
+            {
+                return new(200, new { id = existing.Id, channel_id = existing.ChannelId, nonce });
+            }
+
+            created = new CreatedMessage(request.Path.Split('/')[1], NewId(), nonce, request.Json);
+            _messages.Add(created);
+        }
+
+        return AfterCreating?.Invoke(created) == true
+            ? LoopbackResponse.Dropped
+            : new(200, new { id = created.Id, channel_id = created.ChannelId, nonce });
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpContext context)

@@ -20,4 +20,11 @@ public sealed record RecordedRequest(
 public sealed record RecordedFile(string FieldName, string FileName, string ContentType, byte[] Content);
 
 /// <summary>What the loopback answers; null body means no content.</summary>
-public sealed record LoopbackResponse(int Status, object? Body = null, IReadOnlyDictionary<string, string>? Headers = null);
+public sealed record LoopbackResponse(int Status, object? Body = null, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>Drops the connection instead of answering, as a network failure after the work was done would.</summary>
+    public static readonly LoopbackResponse Dropped = new(0);
+}
+
+/// <summary>A message the loopback created (a nonce-enforced repeat returns the first one and creates none).</summary>
+public sealed record CreatedMessage(string ChannelId, string Id, string? Nonce, JsonElement Json);

@@ -48,6 +48,22 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_whose_answer_is_lost_is_retried_with_the_same_enforced_nonce_and_posts_once()
+    {
+        var drops = 0;
+        _discord.AfterCreating = _ => Interlocked.Increment(ref drops) == 1;
+
+        var posted = await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None);
+
+        var message = Assert.Single(_discord.Messages);
+        Assert.Equal(message.Id, posted.MessageId);
+        var first = await _discord.NextRequestAsync();
+        var retry = await _discord.NextRequestAsync();
+        Assert.Equal(first.Json.GetProperty("nonce").GetString(), retry.Json.GetProperty("nonce").GetString());
+        Assert.True(retry.Json.GetProperty("enforce_nonce").GetBoolean());
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_backoff()
     {
         var calls = 0;

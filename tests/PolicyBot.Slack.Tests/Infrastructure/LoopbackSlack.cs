@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,12 +14,16 @@ namespace PolicyBot.Slack.Tests.Infrastructure;
 /// <summary>One request Slack's side received.</summary>
 public sealed record RecordedCall(string Path, string RequestPath, string? Authorization, string? ContentType, string Body, byte[] RawBody);
 
+/// <summary>A message chat.postMessage stored, with its metadata (as conversations.history returns it).</summary>
+public sealed record PostedSlackMessage(string Channel, string Ts, string? ThreadTs, string Text, JsonElement? Metadata);
+
 /// <summary>A canned answer for the next call of one method.</summary>
 public sealed record ScriptedAnswer(int Status, string Json, int? RetryAfterSeconds = null);
 
 /// <summary>
 /// Slack on 127.0.0.1: the Web API (<c>/api/{method}</c>), the file upload URL, <c>response_url</c>s and the Socket
-/// Mode WebSocket (<c>/link</c>). It records every call and lets a test script answers and socket traffic.
+/// Mode WebSocket (<c>/link</c>). It records every call and lets a test script answers and socket traffic. Posted
+/// messages are kept, with their metadata, and served by <c>conversations.history</c> and <c>conversations.replies</c>.
 /// </summary>
 public sealed class LoopbackSlack : IAsyncDisposable
 {
@@ -26,6 +32,7 @@ public sealed class LoopbackSlack : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly Channel<RecordedCall> _callFeed = Channel.CreateUnbounded<RecordedCall>();
     private readonly Channel<ServerSocket> _sockets = Channel.CreateUnbounded<ServerSocket>();
+    private readonly List<PostedSlackMessage> _messages = [];
     private int _ts;
     private int _tickets;
 
@@ -39,6 +46,23 @@ public sealed class LoopbackSlack : IAsyncDisposable
     public bool SendHello { get; set; } = true;
 
     public IReadOnlyCollection<RecordedCall> Calls => _calls;
+
+    /// <summary>Slack's clock: the seconds of every new message's ts.</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+
+    /// <summary>Runs when chat.postMessage stored a message; return true to drop the connection instead of answering.</summary>
+    public Func<PostedSlackMessage, bool>? AfterPosting { get; set; }
+
+    public IReadOnlyList<PostedSlackMessage> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return _messages.ToArray();
+            }
+        }
+    }
 
     /// <summary>Socket lifecycle in order: <c>open:{ticket}</c> when accepted, <c>closed:{ticket}</c> when the bot lets go.</summary>
     public ConcurrentQueue<string> SocketEvents { get; } = new();
@@ -87,7 +111,7 @@ public sealed class LoopbackSlack : IAsyncDisposable
 
     private async Task<IResult> ApiAsync(HttpContext context, string method)
     {
-        await RecordAsync(context, method);
+        var call = await RecordCallAsync(context, method);
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfterSeconds is { } seconds)
@@ -98,10 +122,22 @@ public sealed class LoopbackSlack : IAsyncDisposable
             return Results.Content(scripted.Json, "application/json", Encoding.UTF8, scripted.Status);
         }
 
+        if (method == "chat.postMessage")
+        {
+            var posted = Store(call);
+            if (AfterPosting?.Invoke(posted) == true)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
+
+            return Results.Content($$"""{"ok":true,"channel":"{{posted.Channel}}","ts":"{{posted.Ts}}"}""", "application/json", Encoding.UTF8);
+        }
+
         var json = method switch
         {
             "auth.test" => """{"ok":true,"url":"https://t.slack.com/","team":"T","user":"policybot","team_id":"T1","user_id":"UBOT","bot_id":"B1"}""",
-            "chat.postMessage" => $$"""{"ok":true,"channel":"C1","ts":"1700000000.{{Interlocked.Increment(ref _ts):D6}}"}""",
+            "conversations.history" or "conversations.replies" => History(call, method == "conversations.replies"),
             "chat.postEphemeral" => """{"ok":true,"message_ts":"1700000000.999999"}""",
             "files.getUploadURLExternal" => $$"""{"ok":true,"upload_url":"{{BaseUrl}}/upload/F1","file_id":"F1"}""",
             "files.completeUploadExternal" => """{"ok":true,"files":[{"id":"F1"}]}""",
@@ -111,7 +147,49 @@ public sealed class LoopbackSlack : IAsyncDisposable
         return Results.Content(json, "application/json", Encoding.UTF8);
     }
 
+    private PostedSlackMessage Store(RecordedCall call)
+    {
+        using var body = JsonDocument.Parse(call.Body);
+        var root = body.RootElement;
+        var thread = root.TryGetProperty("thread_ts", out var t) ? t.GetString() : null;
+        var metadata = root.TryGetProperty("metadata", out var m) ? m.Clone() : (JsonElement?)null;
+        var seconds = Now().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var posted = new PostedSlackMessage(root.GetProperty("channel").GetString()!, $"{seconds}.{Interlocked.Increment(ref _ts):D6}", thread,
+            root.TryGetProperty("text", out var text) ? text.GetString() ?? string.Empty : string.Empty, metadata);
+        lock (_messages)
+        {
+            _messages.Add(posted);
+        }
+
+        return posted;
+    }
+
+    /// <summary>The channel's messages (or one thread's) since <c>oldest</c>, newest first, metadata only when asked for.</summary>
+    private string History(RecordedCall call, bool replies)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(call.Body);
+        string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : string.Empty;
+        var channel = Field("channel");
+        var oldest = decimal.Parse(Field("oldest") is { Length: > 0 } o ? o : "0", CultureInfo.InvariantCulture);
+        var withMetadata = Field("include_all_metadata") == "true";
+        var thread = Field("ts");
+        var found = Messages
+            .Where(m => m.Channel == channel && decimal.Parse(m.Ts, CultureInfo.InvariantCulture) >= oldest)
+            .Where(m => replies ? m.ThreadTs == thread || m.Ts == thread : m.ThreadTs is null)
+            .Reverse()
+            .Select(m => withMetadata && m.Metadata is { } meta
+                ? new Dictionary<string, object> { ["type"] = "message", ["ts"] = m.Ts, ["text"] = m.Text, ["metadata"] = meta }
+                : new Dictionary<string, object> { ["type"] = "message", ["ts"] = m.Ts, ["text"] = m.Text });
+        return JsonSerializer.Serialize(new { ok = true, messages = found, has_more = false });
+    }
+
     private async Task<IResult> RecordAsync(HttpContext context, string path)
+    {
+        await RecordCallAsync(context, path);
+        return Results.Ok();
+    }
+
+    private async Task<RecordedCall> RecordCallAsync(HttpContext context, string path)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
@@ -120,7 +198,7 @@ public sealed class LoopbackSlack : IAsyncDisposable
             context.Request.ContentType, Encoding.UTF8.GetString(raw), raw);
         _calls.Enqueue(call);
         _callFeed.Writer.TryWrite(call);
-        return Results.Ok();
+        return call;
     }
 
     private async Task AcceptSocketAsync(HttpContext context)

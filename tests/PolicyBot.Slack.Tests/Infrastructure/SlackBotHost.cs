@@ -128,6 +128,8 @@ public sealed class SlackBotHost : IAsyncDisposable
         return _client.SendAsync(request);
     }
 
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public Task<HttpResponseMessage> PostUnsignedAsync(string body, string contentType = "application/x-www-form-urlencoded") =>
         _client.PostAsync("/slack/events", new StringContent(body, Encoding.UTF8, contentType));
 

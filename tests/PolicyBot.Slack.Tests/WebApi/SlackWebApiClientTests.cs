@@ -44,6 +44,44 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_post_is_found_by_its_metadata_in_the_channel_history_and_not_posted_again()
+    {
+        await using var bot = await SlackBotHost.StartAsync(_slack);
+        var platform = bot.Services.GetRequiredService<SlackPlatform>();
+        var channel = new ConversationRef(Platforms.Slack, "C1");
+        var thread = channel with { ThreadId = "1700000000.000050" };
+        var notBefore = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        await platform.PostAsync(channel, new Reply("chatter"), CancellationToken.None);
+
+        var first = await platform.PostOnceAsync(channel, new Reply("the countdown"), new PostOnce("key-1", notBefore, MayAlreadyExist: false), CancellationToken.None);
+        var retry = await platform.PostOnceAsync(channel, new Reply("the countdown"), new PostOnce("key-1", notBefore, MayAlreadyExist: true), CancellationToken.None);
+        var other = await platform.PostOnceAsync(channel, new Reply("the next one"), new PostOnce("key-2", notBefore, MayAlreadyExist: true), CancellationToken.None);
+        var inThread = await platform.PostOnceAsync(thread, new Reply("threaded"), new PostOnce("key-3", notBefore, MayAlreadyExist: false), CancellationToken.None);
+        var threadRetry = await platform.PostOnceAsync(thread, new Reply("threaded"), new PostOnce("key-3", notBefore, MayAlreadyExist: true), CancellationToken.None);
+
+        Assert.Equal(first, retry);
+        Assert.NotEqual(first, other);
+        Assert.Equal(inThread, threadRetry);
+        Assert.Equal(["chatter", "the countdown", "the next one", "threaded"], _slack.Messages.Select(m => m.Text));
+        Assert.Single(_slack.CallsTo("conversations.replies"));
+        var metadata = JsonDocument.Parse(_slack.CallsTo("chat.postMessage").ElementAt(1).Body).RootElement.GetProperty("metadata");
+        Assert.Equal("""{"event_type":"policybot_scheduled_post","event_payload":{"post_key":"key-1"}}""", metadata.GetRawText());
+    }
+
+    [Fact]
+    public async Task Without_access_to_the_history_a_retried_post_is_posted_rather_than_lost()
+    {
+        await using var bot = await SlackBotHost.StartAsync(_slack);
+        _slack.Script("conversations.history", new ScriptedAnswer(200, """{"ok":false,"error":"missing_scope"}"""));
+        var platform = bot.Services.GetRequiredService<SlackPlatform>();
+
+        await platform.PostOnceAsync(new ConversationRef(Platforms.Slack, "C1"), new Reply("the countdown"),
+            new PostOnce("key-1", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), MayAlreadyExist: true), CancellationToken.None);
+
+        Assert.Equal("the countdown", Assert.Single(_slack.Messages).Text);
+    }
+
+    [Fact]
     public async Task A_429_waits_out_retry_after_for_that_method_only()
     {
         await using var bot = await SlackBotHost.StartAsync(_slack);

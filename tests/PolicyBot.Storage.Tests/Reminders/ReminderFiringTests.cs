@@ -5,6 +5,7 @@ using PolicyBot.Core.Chat;
 using PolicyBot.Core.Reminders;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Tests.Infrastructure;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Storage.Tests.Reminders;
 
