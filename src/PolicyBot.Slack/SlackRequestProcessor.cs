@@ -16,7 +16,8 @@ public readonly record struct SlackAck(byte[]? JsonBody)
 /// <summary>
 /// The one place Slack requests become commands, for HTTP and Socket Mode alike. Every path acknowledges within
 /// Slack's 3 s: a command gets <see cref="SlackOptions.InlineReplyBudgetMilliseconds"/> to answer inline, after which we
-/// acknowledge and the answer follows through <c>response_url</c>. Clicks and events are acknowledged at once.
+/// acknowledge and the answer follows through <c>response_url</c>. Clicks are acknowledged when their command is done
+/// (within the same budget); events at once.
 /// </summary>
 public sealed partial class SlackRequestProcessor(
     CommandRouter router,
@@ -79,8 +80,13 @@ public sealed partial class SlackRequestProcessor(
         return new SlackAck(inlineAllowed ? SlackReplySender.AckBeforeSeparateAnswer(reply) : null);
     }
 
-    /// <summary>Button clicks: acknowledged at once; the command runs after, its answer goes to the clicker.</summary>
-    public SlackAck HandleInteractive(JsonElement payload)
+    /// <summary>
+    /// Button clicks: acknowledged once their commands are done, so a vote is durable before Slack hears "200" (Slack
+    /// never resends an acknowledged click); group commit keeps that within milliseconds. A command still running when
+    /// the inline budget is over is acknowledged anyway, inside Slack's 3 s, and answered when it ends. Either way the
+    /// answer goes to the clicker.
+    /// </summary>
+    public async Task<SlackAck> HandleInteractiveAsync(JsonElement payload)
     {
         var request = BlockActionsRequest.TryParse(payload);
         if (request is null)
@@ -89,6 +95,7 @@ public sealed partial class SlackRequestProcessor(
             return SlackAck.Empty;
         }
 
+        var clicks = new List<Task>();
         foreach (var action in request.Actions)
         {
             var invocation = translator.FromAction(request, action);
@@ -98,14 +105,21 @@ public sealed partial class SlackRequestProcessor(
             }
 
             var target = new SlackReplyTarget(invocation.Conversation, request.UserId, request.ResponseUrl);
+            var dispatch = router.DispatchAsync(invocation, background.StoppingToken);
+            clicks.Add(dispatch);
             background.Start($"click {invocation.Name}", async ct =>
             {
-                var outcome = await OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation).ConfigureAwait(false);
+                var outcome = await OutcomeOrApologyAsync(dispatch, invocation).ConfigureAwait(false);
                 if (outcome.Reply is not null)
                 {
                     await sender.DeliverAsync(target, outcome.Reply, privateByDefault: true, ct).ConfigureAwait(false);
                 }
             });
+        }
+
+        if (!await FinishesWithinBudgetAsync(Task.WhenAll(clicks)).ConfigureAwait(false))
+        {
+            LogAcknowledgedUnfinishedClick(clicks.Count);
         }
 
         return SlackAck.Empty;
@@ -184,6 +198,9 @@ public sealed partial class SlackRequestProcessor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Command {Command} ({DeliveryId}) is still running; acknowledged, the answer follows via response_url")]
     private partial void LogAnsweringLater(string command, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A click ({Commands} commands) was still running after the inline budget; acknowledged, its answer follows")]
+    private partial void LogAcknowledgedUnfinishedClick(int commands);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Slack interaction of type {Type}")]
     private partial void LogIgnoredInteraction(string type);

@@ -87,7 +87,7 @@ public sealed partial class SlackEventsEndpoint(
         if (form.TryGetValue("payload", out var payload))
         {
             using var json = JsonDocument.Parse(payload.ToString());
-            return processor.HandleInteractive(json.RootElement);
+            return await processor.HandleInteractiveAsync(json.RootElement).ConfigureAwait(false);
         }
 
         if (form.ContainsKey("command"))

@@ -19,7 +19,7 @@ public sealed class SocketModeEnvelopeHandler(SlackRequestProcessor processor)
         {
             "slash_commands" => await processor.HandleSlashCommandAsync(SlashCommandRequest.FromJson(payload), inlineAllowed: acceptsPayload)
                 .ConfigureAwait(false),
-            "interactive" => processor.HandleInteractive(payload),
+            "interactive" => await processor.HandleInteractiveAsync(payload).ConfigureAwait(false),
             "events_api" => processor.HandleEvent(payload),
             _ => SlackAck.Empty,
         };

@@ -220,6 +220,38 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_is_acknowledged_only_once_its_command_has_finished()
+    {
+        var click = ButtonClick("U3", "1750000002.000001", "click-slow", actionId: "slow:1", baseUrl: _slack.BaseUrl);
+        var pending = _bot.PostSignedAsync(SlackBotHost.Form(("payload", click)));
+        await _bot.Invocations.NextAsync();
+
+        // The acknowledgement waits on the command (within the inline budget): no 200 before the ballot is durable.
+        await _bot.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(2000));
+        Assert.False(pending.IsCompleted);
+        _bot.Gated.Gate.SetResult();
+
+        Assert.Equal(HttpStatusCode.OK, (await pending.Bounded()).StatusCode);
+        Assert.Equal("/response/click-slow", (await _slack.NextCallAsync("response")).RequestPath);
+    }
+
+    [Fact]
+    public async Task A_click_still_running_at_the_end_of_the_budget_is_acknowledged_in_time_and_answered_later()
+    {
+        var click = ButtonClick("U3", "1750000003.000001", "click-late", actionId: "slow:1", baseUrl: _slack.BaseUrl);
+        var pending = _bot.PostSignedAsync(SlackBotHost.Form(("payload", click)));
+        await _bot.Invocations.NextAsync();
+        await _bot.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(2000));
+        _bot.Clock.Advance(TimeSpan.FromMilliseconds(2000));
+
+        Assert.Equal(HttpStatusCode.OK, (await pending.Bounded()).StatusCode);
+        Assert.Empty(_slack.CallsTo("response"));
+        _bot.Gated.Gate.SetResult();
+        var answer = JsonDocument.Parse((await _slack.NextCallAsync("response")).Body).RootElement;
+        Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
+    }
+
+    [Fact]
     public async Task A_tracked_card_is_posted_with_chat_postMessage_reported_to_the_tracker_and_its_chart_uploaded()
     {
         var response = await _bot.PostSignedAsync(_bot.SlashCommand("poll Lunch?"));

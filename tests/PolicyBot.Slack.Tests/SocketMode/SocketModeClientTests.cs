@@ -58,7 +58,24 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Events_and_clicks_are_acknowledged_at_once_and_then_handled()
+    public async Task A_click_envelope_is_acknowledged_once_its_command_has_finished()
+    {
+        await using var bot = await StartBotAsync();
+        var socket = await _slack.NextSocketAsync();
+
+        var click = Http.SlackEventsEndpointTests.ButtonClick("U9", "1750000002.2", "sock-slow", actionId: "slow:1", baseUrl: _slack.BaseUrl);
+        await socket.SendAsync($$"""{"envelope_id":"e5","type":"interactive","accepts_response_payload":false,"payload":{{click}}}""");
+        await bot.Invocations.NextAsync();
+        await bot.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(2000));
+        var ack = socket.ReceiveAsync();
+        Assert.False(ack.IsCompleted);
+        bot.Gated.Gate.SetResult();
+
+        Assert.Equal("""{"envelope_id":"e5"}""", await ack);
+    }
+
+    [Fact]
+    public async Task Events_and_clicks_are_acknowledged_and_then_handled()
     {
         await using var bot = await StartBotAsync();
         var socket = await _slack.NextSocketAsync();
