@@ -154,16 +154,27 @@ public static partial class PollRequestParser
         var candidates = inline is null ? following : following.Prepend(inline).ToList();
         var skipInline = inline is null ? 0 : 1;
         Parsed<DateTimeOffset>? firstFailure = null;
+        Parsed<DateTimeOffset>? longerFailure = null;
         for (var count = Math.Min(MaxClosesWords, candidates.Count); count >= 1; count--)
         {
             var parsed = ClosingTimeParser.Parse(string.Join(' ', candidates.Take(count)), now);
             if (parsed.Succeeded)
             {
+                // A zone right after the time was meant for it: one that cannot be read is an error, never option text.
+                if (count < candidates.Count && ClosingTimeParser.LooksLikeZone(candidates[count]))
+                {
+                    var zone = MentionGuard.Defuse(candidates[count]);
+                    return !LooksLikeDate().IsMatch(candidates[0])
+                        ? Parsed<DateTimeOffset>.Fail($"`{MentionGuard.Defuse(candidates[0])}` is a length of time, so it takes no time zone; for `{zone}` give a date and time, e.g. `2026-12-31 18:00 {zone}`.")
+                        : longerFailure ?? Parsed<DateTimeOffset>.Fail($"`--closes` takes one time zone; `{zone}` is one too many.");
+                }
+
                 consumed = count - skipInline;
                 return parsed;
             }
 
             firstFailure ??= parsed;
+            longerFailure = parsed;
         }
 
         if (firstFailure is null)

@@ -9,6 +9,12 @@ namespace PolicyBot.Core.Reminders;
 /// <summary>The configured deadlines, validated once at start-up (a bad entry stops the start with a clear message).</summary>
 public sealed class DeadlineCatalog
 {
+    // Ten years: a countdown that starts earlier is a misconfiguration (and Due minus it must stay on the calendar).
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromDays(3653);
+
+    private const int MinDueYear = 1970;
+    private const int MaxDueYear = 9000;
+
     private static readonly string[] DueFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
     public DeadlineCatalog(IOptions<RemindersOptions> options)
@@ -52,6 +58,11 @@ public sealed class DeadlineCatalog
             {
                 errors.Add($"{where}:Due '{entry.Due}' must be a local date-time like 2019-12-31T23:59.");
             }
+            else if (local.Year is < MinDueYear or > MaxDueYear)
+            {
+                // Far from both ends of the calendar, so time zones and offsets can never push a post off it.
+                errors.Add($"{where}:Due '{entry.Due}' must lie between the years {MinDueYear} and {MaxDueYear}.");
+            }
 
             CronExpression? cron = null;
             if (!string.IsNullOrWhiteSpace(entry.Cron) && !CronExpression.TryParse(entry.Cron, CronFormat.Standard, out cron))
@@ -62,13 +73,13 @@ public sealed class DeadlineCatalog
             var offsets = new List<(string, TimeSpan)>();
             foreach (var offset in entry.Offsets)
             {
-                if (DurationText.TryParseCompact(offset, out var before) && before > TimeSpan.Zero)
+                if (DurationText.TryParseCompact(offset, out var before) && before > TimeSpan.Zero && before <= MaxOffset)
                 {
                     offsets.Add((offset, before));
                 }
                 else
                 {
-                    errors.Add($"{where}:Offsets '{offset}' must be a duration like 7d, 1d or 1h.");
+                    errors.Add($"{where}:Offsets '{offset}' must be a duration like 7d, 1d or 1h, at most {MaxOffset.TotalDays:0} days.");
                 }
             }
 

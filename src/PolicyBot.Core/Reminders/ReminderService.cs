@@ -35,7 +35,7 @@ public sealed class ReminderService(
     {
         var now = clock.GetUtcNow();
         var zone = await ZoneForAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
-        var parsed = ReminderTimeParser.Parse(invocation.Arguments, now, zone);
+        var parsed = ReminderTimeParser.Parse(invocation.Arguments, now, zone, Settings.MaxYearsAhead);
         if (parsed.Schedule is not { } schedule)
         {
             return (null, parsed.Error, parsed.ShowExamples);
@@ -48,7 +48,7 @@ public sealed class ReminderService(
 
         if (schedule.FirstDueAt > now.AddYears(Settings.MaxYearsAhead))
         {
-            return (null, $"That is more than {Settings.MaxYearsAhead} years ahead; reminders can be set at most {Settings.MaxYearsAhead} years ahead.", false);
+            return (null, ReminderTimeParser.TooFarAhead(Settings.MaxYearsAhead), false);
         }
 
         if (schedule.Cron is not null && RepeatsTooOften(schedule, out var interval))

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cronos;
+using PolicyBot.Core.Chat;
 
 namespace PolicyBot.Core.Reminders;
 
@@ -39,7 +41,8 @@ public static partial class ReminderTimeParser
         ["sun"] = DayOfWeek.Sunday, ["sunday"] = DayOfWeek.Sunday,
     };
 
-    public static ReminderParseResult Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone)
+    /// <param name="maxYearsAhead">Times and durations further ahead are refused with that limit named.</param>
+    public static ReminderParseResult Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead)
     {
         var tokens = Token().Matches(arguments).Select(m => (Text: m.Value, m.Index)).ToList();
         if (tokens.Count == 0)
@@ -47,13 +50,19 @@ public static partial class ReminderTimeParser
             return Unreadable();
         }
 
+        var window = new Window(now, now.AddYears(maxYearsAhead), maxYearsAhead);
         return tokens[0].Text.Equals("every", StringComparison.OrdinalIgnoreCase)
             ? ParseRecurring(arguments, tokens, now, userZone)
-            : ParseOnce(arguments, tokens, now, userZone);
+            : ParseOnce(arguments, tokens, window, userZone);
     }
 
-    private static ReminderParseResult ParseOnce(string arguments, List<(string Text, int Index)> tokens, DateTimeOffset now, TimeZoneInfo userZone)
+    /// <summary>"That is more than 5 years ahead; …": the one wording for every too-distant time.</summary>
+    public static string TooFarAhead(int maxYearsAhead) =>
+        $"That is more than {maxYearsAhead} years ahead; reminders can be set at most {maxYearsAhead} years ahead.";
+
+    private static ReminderParseResult ParseOnce(string arguments, List<(string Text, int Index)> tokens, Window window, TimeZoneInfo userZone)
     {
+        var now = window.Now;
         var texts = tokens.Select(t => t.Text).ToArray();
         var first = texts[0].ToLowerInvariant();
         var next = 1;
@@ -63,9 +72,19 @@ public static partial class ReminderTimeParser
         if (first == "in")
         {
             var used = DurationText.TryParseTokens(texts, 1, out var duration);
-            if (used == 0 || duration <= TimeSpan.Zero)
+            if (used == 0)
             {
                 return Unreadable();
+            }
+
+            if (duration <= TimeSpan.Zero)
+            {
+                return ReminderParseResult.Fail("`in` needs a duration longer than zero, e.g. `in 30s` or `in 2 days`.");
+            }
+
+            if (duration > window.Latest - now)
+            {
+                return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
             }
 
             next += used;
@@ -73,17 +92,17 @@ public static partial class ReminderTimeParser
         }
         else if (first is "today" or "tomorrow" || Weekdays.ContainsKey(first))
         {
-            var time = next < texts.Length && TryTime(texts[next], out var typed) ? typed : (TimeOnly?)null;
-            if (time is not null)
+            if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
             {
-                next++;
+                return ReminderParseResult.Fail(timeError);
             }
-            else if (first == "today")
+
+            if (typed is null && first == "today")
             {
                 return Unreadable();
             }
 
-            var at = time ?? DefaultTime;
+            var at = typed ?? DefaultTime;
             local = zone =>
             {
                 var today = DateOnly.FromDateTime(TimeZoneDirectory.InZone(now, zone).DateTime);
@@ -104,34 +123,60 @@ public static partial class ReminderTimeParser
         }
         else if (IsoDateTime().Match(texts[0]) is { Success: true } iso)
         {
+            var dateText = iso.Groups["date"].Value;
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return ReminderParseResult.Fail($"`{dateText}` is not a real date.");
+            }
+
+            // Checked before any conversion: a date near year 1 or 9999 cannot be moved between time zones.
+            if (window.IsBeyond(date))
+            {
+                return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
+            }
+
+            if (window.IsLongPast(date))
+            {
+                return ReminderParseResult.Fail($"{dateText} has already passed. Please pick a time in the future.");
+            }
+
             if (iso.Groups["offset"].Success)
             {
                 if (!DateTimeOffset.TryParse(texts[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
                 {
-                    return Unreadable();
+                    return ReminderParseResult.Fail($"`{MentionGuard.Defuse(texts[0])}` has a UTC offset I can't read; write it like `+01:00` or `Z`.");
                 }
 
                 absolute = exact;
             }
             else
             {
-                if (!DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return Unreadable();
-                }
-
                 var time = DefaultTime;
                 if (iso.Groups["time"].Success)
                 {
-                    if (!TimeOnly.TryParse(iso.Groups["time"].Value, CultureInfo.InvariantCulture, out time))
+                    if (!ClockTime.TryRead(iso.Groups["time"].Value, out time, out var isoTimeError))
                     {
-                        return Unreadable();
+                        return isoTimeError is null ? Unreadable() : ReminderParseResult.Fail(isoTimeError);
+                    }
+
+                    if (iso.Groups["seconds"].Success)
+                    {
+                        var seconds = int.Parse(iso.Groups["seconds"].Value, CultureInfo.InvariantCulture);
+                        if (seconds > 59)
+                        {
+                            return ReminderParseResult.Fail($"`{MentionGuard.Defuse(texts[0])}` is not a time: seconds go from 00 to 59.");
+                        }
+
+                        time = time.Add(TimeSpan.FromSeconds(seconds));
                     }
                 }
-                else if (next < texts.Length && TryTime(texts[next], out var typed))
+                else if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
                 {
-                    time = typed;
-                    next++;
+                    return ReminderParseResult.Fail(timeError);
+                }
+                else
+                {
+                    time = typed ?? DefaultTime;
                 }
 
                 local = zone => TimeZoneDirectory.ToInstant(date.ToDateTime(time), zone);
@@ -144,9 +189,14 @@ public static partial class ReminderTimeParser
                 next++;
             }
 
-            if (next - 1 >= texts.Length || !TryTime(texts[next - 1], out var time))
+            if (next - 1 >= texts.Length)
             {
                 return Unreadable();
+            }
+
+            if (!ClockTime.TryRead(texts[next - 1], out var time, out var timeError))
+            {
+                return timeError is null ? Unreadable() : ReminderParseResult.Fail(timeError);
             }
 
             // A bare time means its next occurrence: today if still ahead, else tomorrow.
@@ -176,7 +226,35 @@ public static partial class ReminderTimeParser
                 $"That time ({CountdownText.When(dueAt, zoneToUse, now)}) has already passed. Please pick a time in the future.");
         }
 
+        if (dueAt > window.Latest)
+        {
+            return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
+        }
+
         return ReminderParseResult.Ok(new ReminderSchedule(dueAt, null, zoneToUse, text));
+    }
+
+    /// <summary>
+    /// Reads a time at <paramref name="next"/> if there is one (and moves past it). False only for a token shaped like a
+    /// time that is not one ("25:00"): such a token is an error, never the start of the reminder's text.
+    /// </summary>
+    private static bool TryReadOptionalTime(string[] texts, ref int next, out TimeOnly? time, [NotNullWhen(false)] out string? error)
+    {
+        time = null;
+        error = null;
+        if (next >= texts.Length)
+        {
+            return true;
+        }
+
+        if (ClockTime.TryRead(texts[next], out var typed, out error))
+        {
+            time = typed;
+            next++;
+            return true;
+        }
+
+        return error is null;
     }
 
     private static ReminderParseResult ParseRecurring(string arguments, List<(string Text, int Index)> tokens, DateTimeOffset now, TimeZoneInfo userZone)
@@ -205,12 +283,12 @@ public static partial class ReminderTimeParser
         }
         else if (rule is "day" or "daily" or "weekday" or "weekdays" || Weekdays.ContainsKey(rule))
         {
-            var time = DefaultTime;
-            if (next < texts.Length && TryTime(texts[next], out var typed))
+            if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
             {
-                time = typed;
-                next++;
+                return ReminderParseResult.Fail(timeError);
             }
+
+            var time = typed ?? DefaultTime;
 
             var days = rule switch
             {
@@ -278,52 +356,11 @@ public static partial class ReminderTimeParser
     public static string UnknownZone(string typed)
     {
         var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
-        return $"I don't know the time zone `{Chat.MentionGuard.Defuse(shown)}`. Did you mean `{TimeZoneDirectory.Suggest(typed)}`? Time zones are IANA names such as `Europe/Berlin` or `Asia/Seoul`.";
+        return $"I don't know the time zone `{MentionGuard.Defuse(shown)}`. Did you mean `{TimeZoneDirectory.Suggest(shown)}`? Time zones are IANA names such as `Europe/Berlin` or `Asia/Seoul`.";
     }
 
-    /// <summary>"09:00", "9:30", "9am", "5:30pm", "noon", "midnight".</summary>
-    public static bool TryTime(string token, out TimeOnly time)
-    {
-        time = default;
-        var lower = token.ToLowerInvariant();
-        if (lower is "noon" or "midday")
-        {
-            time = new TimeOnly(12, 0);
-            return true;
-        }
-
-        if (lower == "midnight")
-        {
-            time = new TimeOnly(0, 0);
-            return true;
-        }
-
-        var match = Clock().Match(lower);
-        if (!match.Success || (!match.Groups["m"].Success && !match.Groups["ampm"].Success))
-        {
-            return false;
-        }
-
-        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
-        var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
-        if (match.Groups["ampm"].Success)
-        {
-            if (hour is < 1 or > 12)
-            {
-                return false;
-            }
-
-            hour = (hour % 12) + (match.Groups["ampm"].Value == "pm" ? 12 : 0);
-        }
-
-        if (hour > 23 || minute > 59)
-        {
-            return false;
-        }
-
-        time = new TimeOnly(hour, minute);
-        return true;
-    }
+    /// <summary>"09:00", "9:30", "9am", "5:30pm", "noon", "midnight" (see <see cref="ClockTime"/>).</summary>
+    public static bool TryTime(string token, out TimeOnly time) => ClockTime.TryRead(token, out time, out _);
 
     private static string Rest(string arguments, List<(string Text, int Index)> tokens, int next) =>
         next < tokens.Count ? arguments[tokens[next].Index..].Trim() : string.Empty;
@@ -335,9 +372,15 @@ public static partial class ReminderTimeParser
     [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?::(?<m>\d{2}))?(?<ampm>am|pm)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Clock();
-
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[T](?<time>\d{2}:\d{2}(?::\d{2})?))?(?<offset>Z|[+-]\d{2}:?\d{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[T](?<time>\d{2}:\d{2})(?::(?<seconds>\d{2}))?)?(?<offset>Z|[+-]\d{2}:?\d{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDateTime();
+
+    /// <summary>Now and the latest time a reminder may be set for.</summary>
+    private sealed record Window(DateTimeOffset Now, DateTimeOffset Latest, int MaxYears)
+    {
+        // A day either side covers every time zone's offset from UTC.
+        public bool IsBeyond(DateOnly date) => date > DateOnly.FromDateTime(Latest.UtcDateTime).AddDays(1);
+
+        public bool IsLongPast(DateOnly date) => date < DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1);
+    }
 }

@@ -18,8 +18,11 @@ public sealed class RemindersOptions
     [Range(1, 10_000)]
     public int MaxActivePerUser { get; set; } = 25;
 
+    public const int DefaultMaxYearsAhead = 5;
+
+    /// <summary>How far ahead a reminder may be set; times and durations beyond it are refused when read.</summary>
     [Range(1, 100)]
-    public int MaxYearsAhead { get; set; } = 5;
+    public int MaxYearsAhead { get; set; } = DefaultMaxYearsAhead;
 
     /// <summary>Recurring reminders may not repeat more often than this (a channel is not a metronome).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PolicyBot.Core.Commands;
 
 namespace PolicyBot.Core.Reminders;
 
 /// <summary>IANA time zones: lookup, "did you mean" for typos, short labels ("KST") and local-to-instant conversion.</summary>
-public static class TimeZoneDirectory
+public static partial class TimeZoneDirectory
 {
     // IANA ids start with one of these areas; a token like "a/b" in reminder text is therefore not taken for a zone.
     private static readonly HashSet<string> Areas = new(StringComparer.OrdinalIgnoreCase)
@@ -55,7 +56,11 @@ public static class TimeZoneDirectory
         }
     }
 
-    /// <summary>True for tokens shaped like an IANA id (Area/Location) or UTC/GMT, whether or not the zone exists.</summary>
+    /// <summary>
+    /// True for tokens meant as a zone, whether or not the zone exists: UTC/GMT, a known area with a location in any case
+    /// ("europe/berlin"), or the capitalised Area/Location shape of IANA ids ("Mars/Olympus", so an unknown zone is
+    /// refused rather than read as text). Lower-case words with a slash ("a/b", "and/or") are text.
+    /// </summary>
     public static bool LooksLikeZone(string token)
     {
         if (token.Equals("UTC", StringComparison.OrdinalIgnoreCase) || token.Equals("GMT", StringComparison.OrdinalIgnoreCase))
@@ -64,7 +69,7 @@ public static class TimeZoneDirectory
         }
 
         var slash = token.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < token.Length - 1 && Areas.Contains(token[..slash]);
+        return slash > 0 && slash < token.Length - 1 && (Areas.Contains(token[..slash]) || IanaShape().IsMatch(token));
     }
 
     /// <summary>The known id closest to a mistyped one (by edit distance, ignoring case).</summary>
@@ -129,4 +134,7 @@ public static class TimeZoneDirectory
     }
 
     public static DateTimeOffset InZone(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
+
+    [GeneratedRegex(@"^[A-Z][A-Za-z_]{2,}(/[A-Z][A-Za-z0-9_+-]*){1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IanaShape();
 }

@@ -55,6 +55,10 @@ public sealed class PollRequestParserTests
     [InlineData("Q | a | b --everyone", "don't know the flag `--everyone`")]
     [InlineData("Q | a | b --closes yesterday", "can't read the closing time `yesterday`")]
     [InlineData("Q | a | b --closes", "needs a time")]
+    [InlineData("Q? | a | b --closes 2027-01-01 10:00 Mars/Olympus", "I don't know the time zone `Mars/Olympus`")]
+    [InlineData("Q? | a | b --closes 3d Europe/Berlin", "`3d` is a length of time, so it takes no time zone")]
+    [InlineData("Q? | a | b --closes 30s", "less than a minute away")]
+    [InlineData("Q? | a | b --closes 9999-12-31 23:59 America/Los_Angeles", "at most 366 days")]
     public void Bad_polls_get_a_message_naming_the_problem(string arguments, string expected)
     {
         var parsed = PollRequestParser.Parse(arguments, Now);

@@ -86,6 +86,22 @@ public sealed class CountdownTextTests
         Assert.Contains(errors, e => e.Contains("Cron 'every day'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Deadline_dates_and_offsets_at_the_ends_of_the_calendar_are_reported_not_thrown()
+    {
+        var errors = new List<string>();
+        DeadlineCatalog.Parse(
+            [
+                new DeadlineOptions { Name = "late", Due = "9999-12-31T23:59", TimeZone = "America/Los_Angeles" },
+                new DeadlineOptions { Name = "early", Due = "0001-01-01T00:00", TimeZone = "Asia/Tokyo", Offsets = ["99999999999999d"] },
+            ],
+            errors);
+
+        Assert.Contains("Reminders:Deadlines:0:Due '9999-12-31T23:59' must lie between the years 1970 and 9000.", errors);
+        Assert.Contains("Reminders:Deadlines:1:Due '0001-01-01T00:00' must lie between the years 1970 and 9000.", errors);
+        Assert.Contains(errors, e => e.Contains("Offsets '99999999999999d' must be a duration like 7d, 1d or 1h, at most 3653 days", StringComparison.Ordinal));
+    }
+
     internal static Deadline SeedDeadline(bool mentionEveryone = false) =>
         new DeadlineCatalog(Options.Create(new RemindersOptions
         {

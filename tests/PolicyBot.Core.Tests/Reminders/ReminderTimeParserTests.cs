@@ -65,8 +65,6 @@ public sealed class ReminderTimeParserTests
     [InlineData("whenever you like do it")]
     [InlineData("in soon tea")]
     [InlineData("today tea")]
-    [InlineData("2026-02-30T09:00 no such day")]
-    [InlineData("25:00 no such hour")]
     [InlineData("every fortnight tea")]
     public void Unreadable_times_get_examples(string arguments)
     {
@@ -75,6 +73,68 @@ public sealed class ReminderTimeParserTests
         Assert.Null(result.Schedule);
         Assert.True(result.ShowExamples);
         Assert.Contains("couldn't read", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tomorrow 25:00 call", "`25:00` is not a time: hours go from 0 to 23.")]
+    [InlineData("25:00 no such hour", "`25:00` is not a time: hours go from 0 to 23.")]
+    [InlineData("tomorrow 9:60 call", "`9:60` is not a time: minutes go from 00 to 59.")]
+    [InlineData("fri 13pm report", "`13pm` is not a time: with am or pm the hour goes from 1 to 12.")]
+    [InlineData("at 0am report", "`0am` is not a time: with am or pm the hour goes from 1 to 12.")]
+    [InlineData("tomorrow 9:5 call", "`9:5` is not a time: write the minutes with two digits, e.g. `9:05`.")]
+    [InlineData("every day 24:00 water", "`24:00` is not a time: hours go from 0 to 23.")]
+    [InlineData("every monday 10:75 sync", "`10:75` is not a time: minutes go from 00 to 59.")]
+    [InlineData("2026-04-01T25:00 vote", "`25:00` is not a time: hours go from 0 to 23.")]
+    [InlineData("2026-04-01 9:99 vote", "`9:99` is not a time: minutes go from 00 to 59.")]
+    [InlineData("2026-04-01T09:00:61 vote", "is not a time: seconds go from 00 to 59.")]
+    [InlineData("2026-02-30T09:00 no such day", "`2026-02-30` is not a real date.")]
+    [InlineData("2026-13-01 vote", "`2026-13-01` is not a real date.")]
+    public void A_time_or_date_out_of_range_is_refused_with_the_reason_not_read_as_text(string arguments, string expected)
+    {
+        var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
+
+        Assert.Null(result.Schedule);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.False(result.ShowExamples);
+    }
+
+    [Theory]
+    [InlineData("in 9999999d x")]
+    [InlineData("in 999999999999999999999 s x")]
+    [InlineData("in 99999999999999999999999999999999999999999999999999w x")]
+    [InlineData("in 1900 days x")]
+    [InlineData("9999-12-31T23:59 America/Los_Angeles x")]
+    [InlineData("9999-12-31T23:59-08:00 x")]
+    [InlineData("2032-01-01T09:00 x")]
+    public void Times_beyond_the_limit_are_refused_with_the_limit_named(string arguments)
+    {
+        var result = ReminderTimeParser.Parse(arguments, Now, Berlin, maxYearsAhead: 5);
+        Assert.Equal("That is more than 5 years ahead; reminders can be set at most 5 years ahead.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00 Asia/Tokyo x")]
+    [InlineData("0001-01-01T00:00+14:00 x")]
+    [InlineData("1999-12-31 x")]
+    public void Dates_long_past_are_refused_without_being_converted(string arguments)
+    {
+        var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
+
+        Assert.Contains("has already passed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zero_duration_is_refused()
+    {
+        Assert.Contains("longer than zero", ReminderTimeParser.Parse("in 0s tea", Now, Berlin).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_zone_shaped_like_an_iana_name_is_refused_not_read_as_text()
+    {
+        var result = ReminderTimeParser.Parse("2027-01-01T10:00 Mars/Olympus launch", Now, Berlin);
+
+        Assert.Contains("I don't know the time zone `Mars/Olympus`", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
