@@ -35,6 +35,7 @@ public static class DiscordRenderer
     /// <param name="replyTo">For message commands: answer as a Discord reply to the user's message (without pinging them).</param>
     public static RenderedMessage Render(Reply reply, bool ephemeralAllowed = false, bool forEdit = false, string? replyTo = null)
     {
+        reply = ControlCharacters.Strip(reply);
         var text = reply.Text.Trim();
         var needsEmbed = !string.IsNullOrWhiteSpace(reply.Title) || reply.Citations.Length > 0 || !string.IsNullOrWhiteSpace(reply.Footer)
                          || text.Length > MaxContent;

@@ -16,6 +16,18 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void Control_characters_never_reach_discord()
+    {
+        var message = DiscordRenderer.Render(new Reply("bell\u0007 esc\u001B[2J nul\0") { Title = "t\u001Bitle", Footer = "f\u0007" });
+        var json = System.Text.Json.JsonSerializer.Serialize(message.Payload);
+
+        Assert.DoesNotContain("\\u0007", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u001B", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\u0000", json, StringComparison.Ordinal);
+        Assert.Equal("bell esc[2J nul", message.Payload.Embeds![0].Description);
+    }
+
+    [Fact]
     public void Only_a_reply_that_asks_may_ping_everyone_and_keeps_its_text_in_content()
     {
         var message = DiscordRenderer.Render(new Reply("@everyone the deadline is in one hour") { Title = "Deadline", Mentions = MentionPolicy.Everyone });

@@ -7,6 +7,7 @@ public static class PlainTextReplyFormatter
 {
     public static string Format(Reply reply)
     {
+        reply = ControlCharacters.Strip(reply);
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {

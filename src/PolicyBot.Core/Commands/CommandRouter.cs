@@ -6,8 +6,8 @@ using PolicyBot.Core.Diagnostics;
 namespace PolicyBot.Core.Commands;
 
 /// <summary>
-/// The one path every command takes: duplicate check, lookup, filters (permissions, rate limit), handler.
-/// A handler's exception becomes a polite error reply; it never reaches the adapter.
+/// The one path every command takes: control characters stripped, duplicate check, lookup, filters (permissions, rate
+/// limit), handler. A handler's exception becomes a polite error reply; it never reaches the adapter.
 /// </summary>
 public sealed partial class CommandRouter(
     CommandCatalog catalog,
@@ -46,6 +46,12 @@ public sealed partial class CommandRouter(
 
     public async Task<CommandOutcome> DispatchAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
+        // Control characters (NUL, BEL, ESC sequences) are never stored, echoed or sent on, whatever the platform let through.
+        invocation = invocation with
+        {
+            Arguments = ControlCharacters.Strip(invocation.Arguments),
+            Sender = invocation.Sender with { DisplayName = ControlCharacters.Strip(invocation.Sender.DisplayName) },
+        };
         var started = _clock.GetTimestamp();
         var outcome = await RouteAsync(invocation, cancellationToken).ConfigureAwait(false);
         if (metrics is not null && outcome.Kind != CommandOutcomeKind.Duplicate)

@@ -36,13 +36,20 @@ public static partial class PollRequestParser
         return Build(parts[0], parts[1..], flags);
     }
 
-    /// <summary>Checks a question and options (typed or from a preset) and applies the flags.</summary>
+    /// <summary>
+    /// Checks a question and options (typed or from a preset) and applies the flags. Both are normalized as text that
+    /// identifies something (<see cref="IdentifyingText"/>): an option that is only invisible characters is empty, and
+    /// options that look the same are duplicates.
+    /// </summary>
     public static Parsed<PollRequest> Build(string question, IReadOnlyList<string> options, PollFlags flags)
     {
-        question = CollapseWhitespace(question);
+        var typedQuestion = question;
+        question = IdentifyingText.Normalize(question);
         if (question.Length == 0)
         {
-            return Parsed<PollRequest>.Fail("The poll needs a question before the first `|`.");
+            return Parsed<PollRequest>.Fail(string.IsNullOrWhiteSpace(typedQuestion)
+                ? "The poll needs a question before the first `|`."
+                : "The question has only invisible characters (zero-width spaces, control or direction marks); please write it out.");
         }
 
         if (question.Length > PollLimits.MaxQuestionLength)
@@ -50,10 +57,13 @@ public static partial class PollRequestParser
             return Parsed<PollRequest>.Fail($"The question is {question.Length} characters long; the limit is {PollLimits.MaxQuestionLength}.");
         }
 
-        var cleaned = options.Select(CollapseWhitespace).ToArray();
-        if (cleaned.Any(o => o.Length == 0))
+        var cleaned = options.Select(IdentifyingText.Normalize).ToArray();
+        var empty = Array.FindIndex(cleaned, o => o.Length == 0);
+        if (empty >= 0)
         {
-            return Parsed<PollRequest>.Fail("One of the options is empty; check for a doubled or trailing `|`.");
+            return Parsed<PollRequest>.Fail(string.IsNullOrWhiteSpace(options[empty])
+                ? "One of the options is empty; check for a doubled or trailing `|`."
+                : $"Option {empty + 1} has only invisible characters (zero-width spaces, control or direction marks); please write it out.");
         }
 
         if (cleaned.Length < PollLimits.MinOptions || cleaned.Length > PollLimits.MaxOptions)
@@ -67,10 +77,10 @@ public static partial class PollRequestParser
             return Parsed<PollRequest>.Fail($"Option {tooLong + 1} is {cleaned[tooLong].Length} characters long; the limit is {PollLimits.MaxOptionLength}.");
         }
 
-        var duplicate = cleaned.GroupBy(o => o, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = cleaned.GroupBy(IdentifyingText.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            return Parsed<PollRequest>.Fail($"The option `{MentionGuard.Defuse(duplicate.Key)}` appears twice; each option must be different.");
+            return Parsed<PollRequest>.Fail($"The option `{MentionGuard.Defuse(duplicate.First())}` appears twice; each option must be different.");
         }
 
         var maxChoices = flags.Multi switch
@@ -186,8 +196,6 @@ public static partial class PollRequestParser
         // otherwise the first word alone is the user's time ("3x", not "3x Which concession?").
         return LooksLikeDate().IsMatch(candidates[0]) ? firstFailure.Value : ClosingTimeParser.Parse(candidates[0], now);
     }
-
-    private static string CollapseWhitespace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^\d{4}-\d", RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeDate();

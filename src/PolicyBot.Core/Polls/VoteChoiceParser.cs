@@ -58,9 +58,13 @@ public static class VoteChoiceParser
 
     private static bool IsNumber(string word) => word.TrimStart('#') is { Length: > 0 and < 4 } digits && digits.All(char.IsAsciiDigit);
 
-    private static Parsed<int> MatchText(Poll poll, string text)
+    /// <summary>Compared as identifying text (<see cref="IdentifyingText"/>): "ye\u200Bs" names the option "yes".</summary>
+    private static Parsed<int> MatchText(Poll poll, string typed)
     {
-        var exact = poll.Options.IndexOf(text, 0, StringComparer.OrdinalIgnoreCase);
+        var text = IdentifyingText.Normalize(typed);
+        var key = IdentifyingText.Key(text);
+        var keys = poll.Options.Select(o => IdentifyingText.Key(IdentifyingText.Normalize(o))).ToArray();
+        var exact = Array.IndexOf(keys, key);
         if (exact >= 0)
         {
             return Parsed<int>.Ok(exact + 1);
@@ -68,7 +72,7 @@ public static class VoteChoiceParser
 
         var prefixed = poll.Options
             .Select((label, index) => (label, number: index + 1))
-            .Where(o => o.label.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+            .Where(o => key.Length > 0 && keys[o.number - 1].StartsWith(key, StringComparison.Ordinal))
             .ToArray();
         var shown = MentionGuard.Defuse(text.Length > 40 ? text[..40] + "…" : text);
         return prefixed.Length switch

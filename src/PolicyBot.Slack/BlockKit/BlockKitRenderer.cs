@@ -24,6 +24,7 @@ public static partial class BlockKitRenderer
 
     public static SlackMessage Render(Reply reply)
     {
+        reply = ControlCharacters.Strip(reply);
         var head = new List<Block>();
         var title = reply.Title?.Trim();
         if (!string.IsNullOrEmpty(title))

@@ -19,6 +19,19 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
+    public async Task Control_characters_never_reach_a_handler()
+    {
+        var echo = new EchoCommand();
+        var router = TestRouter.Create([echo]);
+        var invocation = TestRouter.Invocation("echo", "ring\u0007 \u001B[2Jclear\0") with { Sender = new Sender("u1", "Ev\u001Be") };
+
+        var outcome = await router.DispatchAsync(invocation, CancellationToken.None);
+
+        Assert.Equal("echo: ring [2Jclear", outcome.Reply!.Text);
+        Assert.Equal("Eve", echo.LastInvocation!.Sender.DisplayName);
+    }
+
+    [Fact]
     public async Task The_same_delivery_is_handled_once()
     {
         var echo = new EchoCommand();

@@ -10,11 +10,14 @@ internal sealed class EchoCommand(string name = "echo", CommandAccess access = C
 {
     public int Calls;
 
+    public CommandInvocation? LastInvocation { get; private set; }
+
     public CommandDeclaration Definition { get; } = new(name, "Repeats the text.", "<text>", access);
 
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Calls);
+        LastInvocation = invocation;
         return Task.FromResult(new Reply("echo: " + invocation.Arguments));
     }
 }

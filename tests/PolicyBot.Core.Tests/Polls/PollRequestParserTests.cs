@@ -67,6 +67,31 @@ public sealed class PollRequestParserTests
         Assert.Contains(expected, parsed.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Q? | yes | \u200B", "Option 2 has only invisible characters")]
+    [InlineData("Q? | \u202E\u200F | no", "Option 1 has only invisible characters")]
+    [InlineData("\u200B\u2060 | yes | no", "The question has only invisible characters")]
+    [InlineData("Q? | yes | ye\u200Bs", "`yes` appears twice")]
+    [InlineData("Q? | yes | ＹＥＳ", "`yes` appears twice")]
+    [InlineData("Q? | café | cafe\u0301", "`café` appears twice")]
+    public void Options_that_look_empty_or_alike_are_refused(string arguments, string expected)
+    {
+        var parsed = PollRequestParser.Parse(arguments, Now);
+
+        Assert.False(parsed.Succeeded);
+        Assert.Contains(expected, parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_and_direction_overrides_never_reach_the_question_or_options()
+    {
+        var parsed = PollRequestParser.Parse("Is \u202Eti\u202C fair?\u0007 | a\0b | \u001B[31mred", Now);
+
+        Assert.True(parsed.Succeeded, parsed.Error);
+        Assert.Equal("Is ti fair?", parsed.Value.Question);
+        Assert.Equal(new[] { "ab", "[31mred" }, parsed.Value.Options.ToArray());
+    }
+
     [Fact]
     public void Limits_on_options_and_lengths_are_named()
     {

@@ -16,6 +16,8 @@ public sealed class VoteChoiceParserTests
     [InlineData("nuclear freeze", new[] { 2 })]
     [InlineData("BUILD", new[] { 3 })]
     [InlineData("halt missile", new[] { 1 })]
+    [InlineData("nuclear\u200B freeze", new[] { 2 })]
+    [InlineData("ＮＵＣＬＥＡＲ", new[] { 2 })]
     public void An_option_is_named_by_number_exact_text_or_unique_prefix(string text, int[] expected)
     {
         var parsed = VoteChoiceParser.Parse(Single, text);

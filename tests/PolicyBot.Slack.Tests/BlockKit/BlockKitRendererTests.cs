@@ -20,6 +20,17 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Control_characters_never_reach_slack()
+    {
+        var json = Json(new Reply("bell\u0007 esc\u001B[2J nul\0") { Title = "t\u001Bitle", Actions = [new ReplyAction("vote:1:1", "b\u0007")] });
+
+        Assert.DoesNotContain("\\u0007", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u001B", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\u0000", json, StringComparison.Ordinal);
+        Assert.Contains("bell esc[2J nul", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_a_reply_that_opts_in_pings_the_channel()
     {
         var message = BlockKitRenderer.Render(new Reply("Deadline in 1 hour") { Mentions = MentionPolicy.Everyone });
