@@ -13,6 +13,12 @@ public sealed record SlashCommandRequest(
     string TriggerId,
     string? ResponseUrl)
 {
+    /// <summary>
+    /// What identifies this very delivery when it has no <c>trigger_id</c>: the signature and its timestamp over HTTP,
+    /// the envelope id in Socket Mode. A replay of the same request carries the same key and is handled once.
+    /// </summary>
+    public string? ReplayKey { get; init; }
+
     public static SlashCommandRequest FromForm(IReadOnlyDictionary<string, StringValues> form)
     {
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : string.Empty;

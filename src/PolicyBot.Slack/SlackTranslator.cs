@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
@@ -8,7 +10,8 @@ namespace PolicyBot.Slack;
 /// <summary>
 /// Slack requests -> <see cref="CommandInvocation"/>. <c>/policy poll Best? | a | b</c> runs <c>poll</c>; a click on a
 /// button whose action_id is <c>vote:12:3</c> runs <c>vote 12 3</c>; <c>@PolicyBot what is X?</c> runs <c>ask what is X?</c>.
-/// Delivery ids are Slack's own (trigger id, event id, action timestamp), so a retry is recognised on any instance.
+/// Delivery ids are Slack's own (trigger id, event id, action timestamp; for a command without a trigger id, its
+/// signature and timestamp or its envelope id), so a retry or a replay is recognised on any instance.
 /// </summary>
 public sealed partial class SlackTranslator(IOptions<SlackOptions> options, SlackBotIdentity identity)
 {
@@ -37,7 +40,9 @@ public sealed partial class SlackTranslator(IOptions<SlackOptions> options, Slac
             arguments = text;
         }
 
-        var deliveryId = request.TriggerId.Length > 0 ? "slack:" + request.TriggerId : "slack:nodedupe:" + Guid.NewGuid().ToString("N");
+        var deliveryId = request.TriggerId.Length > 0 ? "slack:" + request.TriggerId
+            : request.ReplayKey is { Length: > 0 } replay ? "slack:replay:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(replay)))[..32]
+            : "slack:nodedupe:" + Guid.NewGuid().ToString("N");
         return new CommandInvocation(name, arguments, SenderFor(request.UserId, request.UserName),
             new ConversationRef(Platforms.Slack, request.ChannelId), deliveryId, InvocationSource.SlashCommand);
     }

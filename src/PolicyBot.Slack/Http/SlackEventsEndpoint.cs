@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -11,7 +10,8 @@ namespace PolicyBot.Slack.Http;
 /// <summary>
 /// <c>POST /slack/events</c>, Bolt-style single endpoint: slash commands (form), interactivity (form field
 /// <c>payload</c>) and the Events API (JSON). The signature is checked on the raw bytes before anything is parsed;
-/// a bad or stale request gets 401 and touches nothing.
+/// a bad or stale request gets 401 and touches nothing, a signed one that is not valid UTF-8 (or malformed) gets 400.
+/// Bodies are never logged, only their size and content type.
 /// </summary>
 public sealed partial class SlackEventsEndpoint(
     SlackRequestProcessor processor,
@@ -32,7 +32,7 @@ public sealed partial class SlackEventsEndpoint(
         }
 
         var isForm = request.ContentType?.StartsWith(FormContentType, StringComparison.OrdinalIgnoreCase) == true;
-        var form = isForm ? ParseForm(body) : null;
+        var form = isForm ? SlackForm.TryParse(body) : null;
 
         // Slack's certificate check for public apps: answered 200 and otherwise ignored, signed or not (Bolt does
         // the same); nothing in it is read, so nothing can be smuggled through it.
@@ -42,11 +42,22 @@ public sealed partial class SlackEventsEndpoint(
             return;
         }
 
-        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
+        var timestamp = request.Headers["X-Slack-Request-Timestamp"].ToString();
+        var signature = request.Headers["X-Slack-Signature"].ToString();
+        var check = verifier.Verify(timestamp, signature, body);
         if (check != SignatureCheck.Valid)
         {
             LogRefused(check, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        // Bodies are never logged (they carry user text, the old verification token and response_url capabilities):
+        // only their size and type.
+        if (!Utf8.IsValid(body) || (isForm && form is null))
+        {
+            LogNotUtf8(body.Length, Shown(request.ContentType));
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
@@ -58,11 +69,12 @@ public sealed partial class SlackEventsEndpoint(
         SlackAck ack;
         try
         {
-            ack = await DispatchAsync(form, body).ConfigureAwait(false);
+            ack = await DispatchAsync(form, body, replayKey: $"{timestamp}:{signature}").ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            LogMalformed(ex);
+            // The exception's message quotes the body; it stays out of the log.
+            LogMalformed(body.Length, Shown(request.ContentType));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -76,7 +88,7 @@ public sealed partial class SlackEventsEndpoint(
         }
     }
 
-    private async Task<SlackAck> DispatchAsync(Dictionary<string, StringValues>? form, byte[] body)
+    private async Task<SlackAck> DispatchAsync(Dictionary<string, StringValues>? form, byte[] body, string replayKey)
     {
         if (form is null)
         {
@@ -92,14 +104,15 @@ public sealed partial class SlackEventsEndpoint(
 
         if (form.ContainsKey("command"))
         {
-            return await processor.HandleSlashCommandAsync(SlashCommandRequest.FromForm(form)).ConfigureAwait(false);
+            return await processor.HandleSlashCommandAsync(SlashCommandRequest.FromForm(form) with { ReplayKey = replayKey }).ConfigureAwait(false);
         }
 
         return SlackAck.Empty;
     }
 
-    private static Dictionary<string, StringValues> ParseForm(byte[] body) =>
-        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+    /// <summary>A header as it may be logged: short, without control characters.</summary>
+    private static string Shown(string? header) =>
+        header is null ? "(none)" : PolicyBot.Core.Chat.ControlCharacters.Strip(header.Length > 80 ? header[..80] : header);
 
     /// <summary>The raw bytes, as signed; null when larger than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
@@ -138,6 +151,9 @@ public sealed partial class SlackEventsEndpoint(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack retry {RetryNum} ({Reason}); duplicates are dropped by delivery id")]
     private partial void LogRetry(string retryNum, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed Slack request had malformed JSON")]
-    private partial void LogMalformed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed Slack request of {Bytes} bytes ({ContentType}) had malformed JSON")]
+    private partial void LogMalformed(int bytes, string contentType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed Slack request of {Bytes} bytes ({ContentType}) is not valid UTF-8; refused with 400")]
+    private partial void LogNotUtf8(int bytes, string contentType);
 }

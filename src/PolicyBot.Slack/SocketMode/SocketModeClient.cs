@@ -247,7 +247,13 @@ public sealed partial class SocketModeClient(
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or JsonException or InvalidDataException && !stop.IsCancellationRequested)
+        catch (JsonException) when (!stop.IsCancellationRequested)
+        {
+            // The exception's message quotes the message; it stays out of the log.
+            LogMalformedMessage(connection.Id);
+            return ConnectionEnd.Closed;
+        }
+        catch (Exception ex) when (ex is WebSocketException or InvalidDataException && !stop.IsCancellationRequested)
         {
             LogReceiveFailed(ex, connection.Id);
             return ConnectionEnd.Closed;
@@ -375,6 +381,9 @@ public sealed partial class SocketModeClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to Slack Socket Mode failed (attempt {Attempt}); backing off")]
     private partial void LogConnectFailed(Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Connection} sent a message that is not JSON; reconnecting")]
+    private partial void LogMalformedMessage(int connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading Slack Socket Mode connection {Connection} failed")]
     private partial void LogReceiveFailed(Exception exception, int connection);

@@ -17,7 +17,7 @@ public sealed class SocketModeEnvelopeHandler(SlackRequestProcessor processor)
 
         var ack = envelope.String("type") switch
         {
-            "slash_commands" => await processor.HandleSlashCommandAsync(SlashCommandRequest.FromJson(payload), inlineAllowed: acceptsPayload)
+            "slash_commands" => await processor.HandleSlashCommandAsync(SlashCommandRequest.FromJson(payload) with { ReplayKey = envelopeId }, inlineAllowed: acceptsPayload)
                 .ConfigureAwait(false),
             "interactive" => await processor.HandleInteractiveAsync(payload).ConfigureAwait(false),
             "events_api" => processor.HandleEvent(payload),

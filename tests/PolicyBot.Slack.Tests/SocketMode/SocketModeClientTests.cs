@@ -58,6 +58,25 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_envelope_without_trigger_id_redelivered_runs_once()
+    {
+        await using var bot = await StartBotAsync();
+        var socket = await _slack.NextSocketAsync();
+        var envelope = SlashEnvelope("e9", "ask once?", acceptsPayload: false).Replace("\"trigger_id\":\"trig-e9\"", "\"trigger_id\":\"\"", StringComparison.Ordinal);
+
+        await socket.SendAsync(envelope);
+        Assert.Equal("""{"envelope_id":"e9"}""", await socket.ReceiveAsync());
+        await socket.SendAsync(envelope);
+        Assert.Equal("""{"envelope_id":"e9"}""", await socket.ReceiveAsync());
+
+        var first = await bot.DeliveryLog.Records.ReadAsync().AsTask().Bounded();
+        var second = await bot.DeliveryLog.Records.ReadAsync().AsTask().Bounded();
+        Assert.StartsWith("slack:replay:", first.Id, StringComparison.Ordinal);
+        Assert.Equal((first.Id, true, false), (second.Id, first.Fresh, second.Fresh));
+        Assert.Single(bot.Invocations.All);
+    }
+
+    [Fact]
     public async Task A_click_envelope_is_acknowledged_once_its_command_has_finished()
     {
         await using var bot = await StartBotAsync();
