@@ -19,8 +19,14 @@ public sealed class DiscordOptions
     /// <summary>Overrides <c>Commands:Prefix</c> for Discord messages when set.</summary>
     public string? Prefix { get; set; }
 
-    /// <summary>Register slash commands in these guilds (immediate); global registration when empty.</summary>
+    /// <summary>
+    /// When set, the only guilds served: slash commands are registered in them (immediate), and commands from any other
+    /// guild or from direct messages are not run. Empty: every guild and DMs, with global registration.
+    /// </summary>
     public string[] GuildIds { get; set; } = [];
+
+    /// <summary>Whether commands from this guild (null: a direct message) are served.</summary>
+    public bool Serves(string? guildId) => GuildIds.Length == 0 || (guildId is not null && Array.IndexOf(GuildIds, guildId) >= 0);
 
     /// <summary>Members with any of these roles are admins, besides those with Manage Server.</summary>
     public string[] AdminRoleIds { get; set; } = [];

@@ -11,6 +11,9 @@ public enum InteractionKind
     SlashCommand,
     Button,
     Unsupported,
+
+    /// <summary>From a guild (or a DM) outside <see cref="DiscordOptions.GuildIds"/>.</summary>
+    NotServed,
 }
 
 /// <summary>An INTERACTION_CREATE as the adapter needs it: how to answer it, and the command it stands for (if any).</summary>
@@ -36,7 +39,7 @@ public sealed class DiscordTranslator(
 
     private readonly string? _prefixOverride = options.Value.Prefix;
 
-    /// <summary>A MESSAGE_CREATE that is a command, or null (chat, bots, our own messages, webhooks).</summary>
+    /// <summary>A MESSAGE_CREATE that is a command, or null (chat, bots, our own messages, webhooks, guilds not served).</summary>
     public CommandInvocation? FromMessage(JsonElement message)
     {
         var author = message.GetObject("author");
@@ -50,14 +53,14 @@ public sealed class DiscordTranslator(
             return null;
         }
 
+        var guildId = message.GetString("guild_id");
         var text = NormalisePrefix(content);
-        if (text is null)
+        if (text is null || !options.Value.Serves(guildId))
         {
             return null;
         }
 
         var member = message.GetObject("member");
-        var guildId = message.GetString("guild_id");
         var sender = new Sender(authorId, DisplayName(author, member), adminPolicy.IsAdminFromMessage(guildId, authorId, member));
         return router.ParseMessage(text, sender, new ConversationRef(Platforms.Discord, channelId), DeliveryPrefix + messageId);
     }
@@ -72,6 +75,11 @@ public sealed class DiscordTranslator(
         }
 
         var applicationId = interaction.GetString("application_id") ?? identity.ApplicationId;
+        if (!options.Value.Serves(interaction.GetString("guild_id")))
+        {
+            return new DiscordInteraction(id, token, applicationId, InteractionKind.NotServed, null);
+        }
+
         var type = interaction.GetInt("type");
         var channelId = interaction.GetString("channel_id") ?? interaction.GetObject("channel").GetString("id");
         var member = interaction.GetObject("member");

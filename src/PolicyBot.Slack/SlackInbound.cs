@@ -19,16 +19,29 @@ public sealed record SlashCommandRequest(
     /// </summary>
     public string? ReplayKey { get; init; }
 
+    /// <summary>The workspace (and Enterprise Grid organisation) the command came from.</summary>
+    public string TeamId { get; init; } = string.Empty;
+
+    public string EnterpriseId { get; init; } = string.Empty;
+
     public static SlashCommandRequest FromForm(IReadOnlyDictionary<string, StringValues> form)
     {
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : string.Empty;
         return new(Field("command"), Field("text"), Field("user_id"), Field("user_name"), Field("channel_id"),
-            Field("trigger_id"), NullIfEmpty(Field("response_url")));
+            Field("trigger_id"), NullIfEmpty(Field("response_url")))
+        {
+            TeamId = Field("team_id"),
+            EnterpriseId = Field("enterprise_id"),
+        };
     }
 
     public static SlashCommandRequest FromJson(JsonElement payload) =>
         new(payload.String("command"), payload.String("text"), payload.String("user_id"), payload.String("user_name"),
-            payload.String("channel_id"), payload.String("trigger_id"), NullIfEmpty(payload.String("response_url")));
+            payload.String("channel_id"), payload.String("trigger_id"), NullIfEmpty(payload.String("response_url")))
+        {
+            TeamId = payload.String("team_id"),
+            EnterpriseId = payload.String("enterprise_id"),
+        };
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
@@ -47,6 +60,11 @@ public sealed record BlockActionsRequest(
     string TriggerId,
     IReadOnlyList<ClickedAction> Actions)
 {
+    /// <summary>The clicker's workspace and Enterprise Grid organisation.</summary>
+    public string TeamId { get; init; } = string.Empty;
+
+    public string EnterpriseId { get; init; } = string.Empty;
+
     public static BlockActionsRequest? TryParse(JsonElement payload)
     {
         if (payload.String("type") != "block_actions")
@@ -87,13 +105,22 @@ public sealed record BlockActionsRequest(
             threadTs,
             responseUrl.Length == 0 ? null : responseUrl,
             payload.String("trigger_id"),
-            actions);
+            actions)
+        {
+            TeamId = payload.Object("team").String("id") is { Length: > 0 } team ? team : user.String("team_id"),
+            EnterpriseId = payload.Object("enterprise").String("id"),
+        };
     }
 }
 
 /// <summary>An <c>app_mention</c> event from an <c>event_callback</c>.</summary>
 public sealed record MentionEvent(string EventId, string UserId, string ChannelId, string Text, string Ts, string? ThreadTs)
 {
+    /// <summary>The workspace and Enterprise Grid organisation the event came from.</summary>
+    public string TeamId { get; init; } = string.Empty;
+
+    public string EnterpriseId { get; init; } = string.Empty;
+
     /// <summary>Null for other events, and for mentions posted by bots (answering them could loop).</summary>
     public static MentionEvent? TryParse(JsonElement envelope)
     {
@@ -105,7 +132,11 @@ public sealed record MentionEvent(string EventId, string UserId, string ChannelI
 
         var threadTs = mention.String("thread_ts");
         return new MentionEvent(envelope.String("event_id"), mention.String("user"), mention.String("channel"),
-            mention.String("text"), mention.String("ts"), threadTs.Length == 0 ? null : threadTs);
+            mention.String("text"), mention.String("ts"), threadTs.Length == 0 ? null : threadTs)
+        {
+            TeamId = envelope.String("team_id"),
+            EnterpriseId = envelope.String("enterprise_id"),
+        };
     }
 }
 

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace PolicyBot.Slack;
 
 /// <summary>Configuration section <c>Slack</c>. Tokens and the signing secret are secrets: never log them.</summary>
-public sealed class SlackOptions
+public sealed partial class SlackOptions : IValidatableObject
 {
     public const string SectionName = "Slack";
 
@@ -23,6 +24,12 @@ public sealed class SlackOptions
 
     /// <summary>Slack user ids (U…/W…) that may run admin commands.</summary>
     public string[] AdminUserIds { get; set; } = [];
+
+    /// <summary>
+    /// When set, the only workspaces (team ids, T…; or Enterprise Grid ids, E…) served: commands, clicks and mentions from
+    /// any other are not run. Empty: every workspace the app is installed in.
+    /// </summary>
+    public string[] TeamIds { get; set; } = [];
 
     [Required]
     [Url]
@@ -57,4 +64,15 @@ public sealed class SlackOptions
     public int MaxRequestBodyBytes { get; set; } = 512 * 1024;
 
     internal bool IsAdmin(string userId) => Array.IndexOf(AdminUserIds, userId) >= 0;
+
+    /// <summary>Whether a request from this workspace (and, on Enterprise Grid, organisation) is served.</summary>
+    internal bool Serves(string teamId, string enterpriseId = "") =>
+        TeamIds.Length == 0 || (teamId.Length > 0 && Array.IndexOf(TeamIds, teamId) >= 0) || (enterpriseId.Length > 0 && Array.IndexOf(TeamIds, enterpriseId) >= 0);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TeamIds.Where(id => !TeamIdShape().IsMatch(id))
+            .Select(id => new ValidationResult($"Slack:TeamIds has '{id}', which is not a Slack team id (T…) or enterprise id (E…).", [nameof(TeamIds)]));
+
+    [GeneratedRegex("^[TE][A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamIdShape();
 }

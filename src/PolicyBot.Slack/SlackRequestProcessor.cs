@@ -34,6 +34,20 @@ public sealed partial class SlackRequestProcessor(
     /// <param name="inlineAllowed">False when the transport cannot carry an answer in the acknowledgement.</param>
     public async Task<SlackAck> HandleSlashCommandAsync(SlashCommandRequest request, bool inlineAllowed = true)
     {
+        if (!options.Value.Serves(request.TeamId, request.EnterpriseId))
+        {
+            LogNotServed("command", request.TeamId);
+            var refusal = Reply.Error("PolicyBot is not available in this workspace.");
+            if (inlineAllowed)
+            {
+                return new SlackAck(SlackReplySender.InlineBody(refusal));
+            }
+
+            var to = new SlackReplyTarget(new ConversationRef(Platforms.Slack, request.ChannelId), request.UserId, request.ResponseUrl);
+            background.Start("refusal", ct => sender.DeliverAsync(to, refusal, privateByDefault: true, ct));
+            return SlackAck.Empty;
+        }
+
         var invocation = translator.FromSlashCommand(request);
         var target = new SlackReplyTarget(invocation.Conversation, request.UserId, request.ResponseUrl);
         if (invocation.Name == SlackTranslator.HelpCommand)
@@ -95,6 +109,12 @@ public sealed partial class SlackRequestProcessor(
             return SlackAck.Empty;
         }
 
+        if (!options.Value.Serves(request.TeamId, request.EnterpriseId))
+        {
+            LogNotServed("click", request.TeamId);
+            return SlackAck.Empty;
+        }
+
         var clicks = new List<Task>();
         foreach (var action in request.Actions)
         {
@@ -137,6 +157,12 @@ public sealed partial class SlackRequestProcessor(
                 var mention = MentionEvent.TryParse(body);
                 if (mention is null || mention.EventId.Length == 0)
                 {
+                    return SlackAck.Empty;
+                }
+
+                if (!options.Value.Serves(mention.TeamId, mention.EnterpriseId))
+                {
+                    LogNotServed("mention", mention.TeamId);
                     return SlackAck.Empty;
                 }
 
@@ -201,6 +227,9 @@ public sealed partial class SlackRequestProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A click ({Commands} commands) was still running after the inline budget; acknowledged, its answer follows")]
     private partial void LogAcknowledgedUnfinishedClick(int commands);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack {What} from workspace {TeamId}: not in Slack:TeamIds")]
+    private partial void LogNotServed(string what, string teamId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Slack interaction of type {Type}")]
     private partial void LogIgnoredInteraction(string type);

@@ -68,6 +68,26 @@ public sealed class OptionsAndTranslatorTests
     }
 
     [Fact]
+    public async Task With_guild_ids_set_only_those_guilds_are_served_not_others_and_not_dms()
+    {
+        await using var discord = await LoopbackDiscord.StartAsync();
+        await using var host = await DiscordTestHost.StartAsync(discord, new Dictionary<string, string?> { ["Discord:GuildIds:0"] = "200" }, startGateway: false);
+        var translator = host.Services.GetRequiredService<DiscordTranslator>();
+
+        var served = translator.FromMessage(Json(CommandFlowTests.Message("m1", "!echo hi")));
+        var otherGuild = translator.FromMessage(Json(new { id = "m2", channel_id = "5", guild_id = "999", content = "!echo hi", author = new { id = "u-1", username = "ada" } }));
+        var dm = translator.FromMessage(Json(new { id = "m3", channel_id = "dm-1", content = "!echo hi", author = new { id = "u-1", username = "ada" } }));
+        var slashElsewhere = translator.FromInteraction(JsonSerializer.SerializeToElement(new { id = "i1", token = "t", type = 2, channel_id = "5", guild_id = "999", user = new { id = "u-1" }, data = new { name = "echo" } }));
+        var slashHere = translator.FromInteraction(Json(CommandFlowTests.SlashInteraction("i2", "echo")));
+
+        Assert.NotNull(served);
+        Assert.Null(otherGuild);
+        Assert.Null(dm);
+        Assert.Equal((InteractionKind.NotServed, null), (slashElsewhere!.Kind, slashElsewhere.Invocation));
+        Assert.Equal(InteractionKind.SlashCommand, slashHere!.Kind);
+    }
+
+    [Fact]
     public async Task Guild_owner_and_manage_server_roles_are_admins_for_message_commands()
     {
         await using var discord = await LoopbackDiscord.StartAsync();

@@ -27,9 +27,11 @@ public sealed partial class InteractionResponder(
         {
             if (interaction.Invocation is not { } invocation)
             {
+                var refusal = interaction.Kind == InteractionKind.NotServed
+                    ? Reply.Error("PolicyBot is not available here.")
+                    : Reply.Error("Sorry, I don't know that command or button any more. Type `/help` to see what I can do.");
                 await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, InteractionCallbackType.ChannelMessageWithSource,
-                    DiscordRenderer.Render(Reply.Error("Sorry, I don't know that command or button any more. Type `/help` to see what I can do."), ephemeralAllowed: true),
-                    withResponse: false, cancellationToken).ConfigureAwait(false);
+                    DiscordRenderer.Render(refusal, ephemeralAllowed: true), withResponse: false, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
