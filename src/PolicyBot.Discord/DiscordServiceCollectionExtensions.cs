@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
 using PolicyBot.Discord.Interactions;
@@ -46,6 +47,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<SlashCommandMap>();
         services.TryAddSingleton<SlashCommandRegistrar>();
         services.TryAddSingleton<DiscordTranslator>();
+        services.AddSingleton(provider => new PlatformCommandSyntax(
+            Platforms.Discord,
+            provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Prefix ?? provider.GetRequiredService<IOptions<CommandOptions>>().Value.Prefix));
         services.TryAddSingleton<InteractionResponder>();
         services.TryAddSingleton<DiscordWorkTracker>();
         services.TryAddSingleton<DiscordPlatform>();

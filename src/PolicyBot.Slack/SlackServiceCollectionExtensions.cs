@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
 using PolicyBot.Slack.Http;
 using PolicyBot.Slack.SocketMode;
 using PolicyBot.Slack.WebApi;
@@ -42,6 +43,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.TryAddSingleton<SlackTranslator>();
+        services.AddSingleton(sp => new PlatformCommandSyntax(Platforms.Slack, sp.GetRequiredService<IOptions<SlackOptions>>().Value.CommandName + " "));
         services.TryAddSingleton<SlackHelp>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackBackgroundWork>();

@@ -68,7 +68,7 @@ internal static class PollBenchmark
         var store = new SqlPollStore(connections, writer);
         var clock = TimeProvider.System;
         using var cards = new PollCardUpdater(store, new ChatPlatformRegistry([]), clock, Options.Create(new PollOptions()),
-            Options.Create(new CommandOptions()), NullLogger<PollCardUpdater>.Instance);
+            CommandSyntax.Default(), NullLogger<PollCardUpdater>.Instance);
         var service = new PollService(store, new NoDueJobs(), cards, clock, NullLogger<PollService>.Instance);
         var conversation = new ConversationRef(Platforms.Console, "bench");
         var poll = await service.CreateAsync(

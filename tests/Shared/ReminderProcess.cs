@@ -30,7 +30,7 @@ public sealed class ReminderProcess
         var poster = new ScheduledPoster(Jobs, new ChatPlatformRegistry([platform]), NullLogger<ScheduledPoster>.Instance);
         Dispatcher = new DueJobDispatcher(
             Jobs,
-            [new ReminderFireHandler(Reminders, poster, options, Options.Create(new CommandOptions()), NullLogger<ReminderFireHandler>.Instance)],
+            [new ReminderFireHandler(Reminders, poster, options, CommandSyntax.Default(), NullLogger<ReminderFireHandler>.Instance)],
             Options.Create(new SchedulingOptions { InstanceId = name }),
             clock,
             NullLogger<DueJobDispatcher>.Instance);

@@ -16,9 +16,12 @@ public sealed partial class CommandRouter(
     IOptions<CommandOptions> options,
     ILogger<CommandRouter> logger,
     TimeProvider? clock = null,
-    BotMetrics? metrics = null)
+    BotMetrics? metrics = null,
+    CommandSyntax? syntax = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    private readonly CommandSyntax _syntax = syntax ?? new CommandSyntax(options, []);
 
     private readonly ICommandFilter[] _filters = filters.OrderBy(f => f.Order).ToArray();
 
@@ -86,7 +89,7 @@ public sealed partial class CommandRouter(
 
         if (!catalog.TryGetHandler(invocation.Name, out var handler))
         {
-            return new(CommandOutcomeKind.Unknown, UnknownCommandReply(invocation.Name));
+            return new(CommandOutcomeKind.Unknown, UnknownCommandReply(invocation.Name, invocation.Conversation.Platform));
         }
 
         foreach (var filter in _filters)
@@ -115,14 +118,14 @@ public sealed partial class CommandRouter(
         }
     }
 
-    private Reply UnknownCommandReply(string name)
+    private Reply UnknownCommandReply(string name, string platform)
     {
         var shown = name.Length > 32 ? name[..32] + "…" : name;
         var suggestions = catalog.Suggest(name);
         var hint = suggestions.Count > 0
-            ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"`{Prefix}{s}`"))}?"
+            ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"`{_syntax.Of(platform, s)}`"))}?"
             : string.Empty;
-        return Reply.Error($"I don't know the command `{MentionGuard.Defuse(shown)}`.{hint} Type `{Prefix}help` to see what I can do.");
+        return Reply.Error($"I don't know the command `{MentionGuard.Defuse(shown)}`.{hint} Type `{_syntax.Of(platform, "help")}` to see what I can do.");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} was already handled; ignoring the repeat")]

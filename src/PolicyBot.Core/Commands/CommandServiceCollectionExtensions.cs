@@ -13,6 +13,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<Chat.PostedMessageTracker>();
         services.TryAddSingleton<Diagnostics.BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<CommandSyntax>();
         services.TryAddSingleton<CommandRouter>();
         services.AddSingleton<ICommandFilter, PermissionFilter>();
         services.AddSingleton<ICommandFilter, RateLimitFilter>();

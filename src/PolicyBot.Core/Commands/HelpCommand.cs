@@ -5,7 +5,7 @@ using PolicyBot.Core.Chat;
 namespace PolicyBot.Core.Commands;
 
 /// <summary><c>help</c> lists the catalog; <c>help &lt;command&gt;</c> shows one command's usage.</summary>
-public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptions> options) : ICommandHandler
+public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptions> options, CommandSyntax? syntax = null) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("help", "List the commands, or show how to use one.", "[command]")
     {
@@ -18,8 +18,8 @@ public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptio
 
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var prefix = options.Value.Prefix;
-        var wanted = invocation.Arguments.Trim().TrimStart(prefix.ToCharArray()).ToLowerInvariant();
+        var prefix = (syntax ?? new CommandSyntax(options, [])).PrefixFor(invocation.Conversation.Platform);
+        var wanted = invocation.Arguments.Trim().TrimStart(options.Value.Prefix.ToCharArray()).ToLowerInvariant();
         if (wanted.Length == 0)
         {
             var list = new StringBuilder();

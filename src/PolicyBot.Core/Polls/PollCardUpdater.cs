@@ -15,7 +15,7 @@ public sealed partial class PollCardUpdater(
     ChatPlatformRegistry platforms,
     TimeProvider clock,
     IOptions<PollOptions> pollOptions,
-    IOptions<CommandOptions> commandOptions,
+    CommandSyntax syntax,
     ILogger<PollCardUpdater> logger) : IDisposable
 {
     private readonly Dictionary<long, CardState> _cards = [];
@@ -168,7 +168,7 @@ public sealed partial class PollCardUpdater(
             }
 
             var tally = await store.TallyAsync(pollId, poll.Options.Length, CancellationToken.None).ConfigureAwait(false);
-            var card = PollCard.Render(poll, tally, clock.GetUtcNow(), commandOptions.Value.Prefix);
+            var card = PollCard.Render(poll, tally, clock.GetUtcNow(), syntax.PrefixFor(poll.Conversation.Platform));
             await platform.UpdateAsync(message, card, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)

@@ -18,7 +18,8 @@ public static partial class PollRequestParser
 
     private const int MaxClosesWords = 3;
 
-    public static Parsed<PollRequest> Parse(string arguments, DateTimeOffset now)
+    /// <param name="pollCommand">How the member types <c>poll</c> here, for the example in an error.</param>
+    public static Parsed<PollRequest> Parse(string arguments, DateTimeOffset now, string pollCommand = "poll")
     {
         var extracted = ExtractFlags(arguments, now);
         if (!extracted.Succeeded)
@@ -30,7 +31,7 @@ public static partial class PollRequestParser
         var parts = text.Split('|', StringSplitOptions.TrimEntries);
         if (parts.Length < 2 || parts[0].Length == 0)
         {
-            return Parsed<PollRequest>.Fail($"Write the question, then the options, separated by `|`: `poll Which step first? | Halt missile tests | Nuclear freeze`.");
+            return Parsed<PollRequest>.Fail($"Write the question, then the options, separated by `|`: `{pollCommand} Which step first? | Halt missile tests | Nuclear freeze`.");
         }
 
         return Build(parts[0], parts[1..], flags);

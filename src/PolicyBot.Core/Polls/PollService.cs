@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
 using PolicyBot.Core.Diagnostics;
 using PolicyBot.Core.Scheduling;
 
@@ -19,14 +20,20 @@ public sealed partial class PollService(
     PollCardUpdater cards,
     TimeProvider clock,
     ILogger<PollService> logger,
-    BotMetrics? metrics = null)
+    BotMetrics? metrics = null,
+    CommandSyntax? syntax = null)
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public const string CloseJobKind = "poll.close";
 
     // Question and options never change, so a vote needs no read; closed state is re-checked by the store on every write.
     private readonly ConcurrentDictionary<long, Poll> _polls = new();
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>How members type commands where this conversation is (for hints in replies).</summary>
+    public CommandSyntax Syntax => _syntax;
 
     public async Task<Poll> CreateAsync(PollRequest request, Sender creator, ConversationRef conversation, CancellationToken cancellationToken)
     {
@@ -76,7 +83,7 @@ public sealed partial class PollService(
         var poll = await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
         return poll is not null && poll.Conversation.Platform == conversation.Platform && poll.Conversation.ChannelId == conversation.ChannelId
             ? Parsed<Poll>.Ok(poll)
-            : Parsed<Poll>.Fail($"There is no poll #{pollId} in this channel. `polls` lists the open ones.");
+            : Parsed<Poll>.Fail($"There is no poll #{pollId} in this channel. `{_syntax.Of(conversation.Platform, "polls")}` lists the open ones.");
     }
 
     /// <summary>Casts (or, with no options, withdraws) a ballot; returns once it is durable.</summary>

@@ -18,7 +18,7 @@ public sealed partial class ReminderFireHandler(
     IReminderStore reminders,
     ScheduledPoster poster,
     IOptions<RemindersOptions> options,
-    IOptions<CommandOptions> commandOptions,
+    CommandSyntax syntax,
     ILogger<ReminderFireHandler> logger,
     BotMetrics? metrics = null) : IDueJobHandler
 {
@@ -84,14 +84,14 @@ public sealed partial class ReminderFireHandler(
             text += "\n" + late;
         }
 
-        var prefix = commandOptions.Value.Prefix;
+        var cancel = syntax.Of(reminder.Conversation.Platform, "cancel", reminder.Id.ToString(CultureInfo.InvariantCulture));
         return new Reply(text)
         {
             Mentions = MentionPolicy.None,
             NotifyUserId = reminder.OwnerId,
             Footer = reminder.Cron is null
                 ? null
-                : $"Repeats `{reminder.Cron}` ({reminder.TimeZoneId}) · `{prefix}cancel {reminder.Id}` stops it",
+                : $"Repeats `{reminder.Cron}` ({reminder.TimeZoneId}) · `{cancel}` stops it",
         };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cronos;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Commands;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Reminders;
@@ -12,8 +13,11 @@ public sealed class ReminderService(
     IUserTimeZoneStore userZones,
     IDueJobStore jobs,
     IOptions<RemindersOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    CommandSyntax? syntax = null)
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public const int MaxTextLength = 1500;
 
     private RemindersOptions Settings => options.Value;
@@ -59,7 +63,7 @@ public sealed class ReminderService(
         var active = await reminders.CountForOwnerAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
         if (active >= Settings.MaxActivePerUser)
         {
-            return (null, $"You already have {active} active reminders, the limit is {Settings.MaxActivePerUser} per person. Cancel one first (`reminders` lists them).", false);
+            return (null, $"You already have {active} active reminders, the limit is {Settings.MaxActivePerUser} per person. Cancel one first (`{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists them).", false);
         }
 
         var reminder = new Reminder(
@@ -97,7 +101,7 @@ public sealed class ReminderService(
         var reminder = await reminders.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (reminder is null || reminder.Conversation.Platform != invocation.Conversation.Platform)
         {
-            return (null, $"There is no reminder #{id}. `reminders` lists yours.");
+            return (null, $"There is no reminder #{id}. `{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists yours.");
         }
 
         if (reminder.OwnerId != invocation.Sender.UserId && !invocation.Sender.IsAdmin)

@@ -59,6 +59,19 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
+    public async Task On_slack_the_hint_is_written_as_slack_members_type_commands()
+    {
+        var router = TestRouter.Create([new EchoCommand("poll"), new EchoCommand("polls"), new EchoCommand("remind")]);
+        var invocation = TestRouter.Invocation("plol") with { Conversation = new ConversationRef(Platforms.Slack, "C1") };
+
+        var outcome = await router.DispatchAsync(invocation, CancellationToken.None);
+
+        Assert.Contains("Did you mean `/policy poll`", outcome.Reply!.Text, StringComparison.Ordinal);
+        Assert.Contains("Type `/policy help`", outcome.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("!", outcome.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Admin_commands_are_refused_to_members_and_run_for_admins()
     {
         var adminOnly = new EchoCommand("feedback", CommandAccess.Admin);

@@ -47,6 +47,9 @@ internal static class TestRouter
 {
     public static readonly ConversationRef Channel = new("console", "console");
 
+    /// <summary>Slack's way of typing commands, as the Slack adapter registers it.</summary>
+    public static readonly PlatformCommandSyntax Slack = new(Platforms.Slack, "/policy ");
+
     public static CommandRouter Create(IEnumerable<ICommandHandler> handlers, CommandOptions? options = null, IDeliveryLog? log = null, IEnumerable<ICommandFilter>? filters = null)
     {
         var opts = Options.Create(options ?? new CommandOptions());
@@ -55,7 +58,8 @@ internal static class TestRouter
             filters ?? [new PermissionFilter(), new RateLimitFilter(opts)],
             log ?? new InMemoryDeliveryLog(),
             opts,
-            NullLogger<CommandRouter>.Instance);
+            NullLogger<CommandRouter>.Instance,
+            syntax: new CommandSyntax(opts, [Slack]));
     }
 
     private static int _delivery;

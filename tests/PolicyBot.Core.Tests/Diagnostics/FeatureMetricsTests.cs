@@ -42,7 +42,7 @@ public sealed class FeatureMetricsTests
         reminders.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(
             new Reminder(7, "alice", "Alice", PollHarness.Channel, "vote on the budget", Due, "UTC", null, Due.AddHours(-1)));
         var handler = new ReminderFireHandler(reminders.Object, Poster(platform),
-            Options.Create(new RemindersOptions()), Options.Create(new CommandOptions()), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
+            Options.Create(new RemindersOptions()), CommandSyntax.Default(), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
 
         await handler.HandleAsync(new DueJob(1, ReminderJobs.FireKind, "7", "{}", Due, 0), Due.AddMinutes(minutesLate), CancellationToken.None);
 
@@ -60,7 +60,7 @@ public sealed class FeatureMetricsTests
         reminders.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(
             new Reminder(7, "alice", "Alice", PollHarness.Channel, "old news", Due, "UTC", null, Due.AddHours(-1)));
         var handler = new ReminderFireHandler(reminders.Object, Poster(platform),
-            Options.Create(new RemindersOptions()), Options.Create(new CommandOptions()), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
+            Options.Create(new RemindersOptions()), CommandSyntax.Default(), NullLogger<ReminderFireHandler>.Instance, recorder.Metrics);
 
         await handler.HandleAsync(new DueJob(1, ReminderJobs.FireKind, "7", "{}", Due, 0), Due.AddDays(1), CancellationToken.None);
 

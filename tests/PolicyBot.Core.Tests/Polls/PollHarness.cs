@@ -22,19 +22,19 @@ internal sealed class PollHarness : IDisposable
 
     private int _deliveries;
 
-    public PollHarness(PollOptions? options = null, PolicyBot.Core.Diagnostics.BotMetrics? metrics = null)
+    public PollHarness(PollOptions? options = null, PolicyBot.Core.Diagnostics.BotMetrics? metrics = null, CommandSyntax? syntax = null)
     {
+        syntax ??= CommandSyntax.Default();
         var pollOptions = Options.Create(options ?? new PollOptions());
-        var commandOptions = Options.Create(new CommandOptions());
         Platforms = new ChatPlatformRegistry([Platform]);
-        Cards = new PollCardUpdater(Store, Platforms, Clock, pollOptions, commandOptions, NullLogger<PollCardUpdater>.Instance);
-        Service = new PollService(Store, DueJobs.Object, Cards, Clock, NullLogger<PollService>.Instance, metrics);
-        Poll = new PollCommand(Service, pollOptions, commandOptions);
+        Cards = new PollCardUpdater(Store, Platforms, Clock, pollOptions, syntax, NullLogger<PollCardUpdater>.Instance);
+        Service = new PollService(Store, DueJobs.Object, Cards, Clock, NullLogger<PollService>.Instance, metrics, syntax);
+        Poll = new PollCommand(Service, pollOptions);
         Vote = new VoteCommand(Service);
         Unvote = new UnvoteCommand(Service);
         Results = new ResultsCommand(Service);
         Close = new ClosePollCommand(Service);
-        List = new PollsCommand(Service, pollOptions, commandOptions);
+        List = new PollsCommand(Service, pollOptions);
         Export = new ExportPollCommand(Service);
         CloseJob = new PollCloseJobHandler(Service, new ScheduledPoster(DueJobs.Object, Platforms, NullLogger<ScheduledPoster>.Instance), NullLogger<PollCloseJobHandler>.Instance);
         Sink = new PollCardMessageSink(Service);

@@ -141,6 +141,17 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_command_hints_at_the_slash_command_not_the_chat_prefix()
+    {
+        var response = await _bot.PostSignedAsync(_bot.SlashCommand("pol where?"));
+
+        var text = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString();
+        Assert.Contains("Did you mean `/policy poll`", text, StringComparison.Ordinal);
+        Assert.Contains("Type `/policy help`", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("!", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_slow_command_is_acknowledged_within_the_budget_and_answered_through_response_url()
     {
         var pending = _bot.PostSignedAsync(_bot.SlashCommand("slow", responseId: "slow-1"));

@@ -102,7 +102,7 @@ public abstract class TwoInstancePollTests(SqlDialect dialect)
             Store = new SqlPollStore(connections, Writer);
             var clock = new FakeTimeProvider(Now);
             Cards = new PollCardUpdater(Store, new ChatPlatformRegistry([]), clock, Options.Create(new PollOptions()),
-                Options.Create(new CommandOptions()), NullLogger<PollCardUpdater>.Instance);
+                CommandSyntax.Default(), NullLogger<PollCardUpdater>.Instance);
             Service = new PollService(Store, Mock.Of<IDueJobStore>(), Cards, clock, NullLogger<PollService>.Instance);
         }
 

@@ -19,7 +19,7 @@ internal sealed class ReminderHost
     public ReminderHost(IDbConnectionFactory connections, TimeProvider clock, RemindersOptions options, RecordingPlatform platform, string instance = "host")
     {
         var settings = Options.Create(options);
-        var commandOptions = Options.Create(new CommandOptions());
+        var syntax = CommandSyntax.Default();
         Jobs = new SqlDueJobStore(connections, clock);
         Reminders = new SqlReminderStore(connections);
         Service = new ReminderService(Reminders, new SqlUserTimeZoneStore(connections, clock), Jobs, settings, clock);
@@ -28,17 +28,17 @@ internal sealed class ReminderHost
         Dispatcher = new DueJobDispatcher(
             Jobs,
             [
-                new ReminderFireHandler(Reminders, poster, settings, commandOptions, NullLogger<ReminderFireHandler>.Instance),
+                new ReminderFireHandler(Reminders, poster, settings, syntax, NullLogger<ReminderFireHandler>.Instance),
                 new DeadlinePostHandler(Deadlines, Jobs, poster, settings, NullLogger<DeadlinePostHandler>.Instance),
             ],
             Options.Create(new SchedulingOptions { InstanceId = instance }),
             clock,
             NullLogger<DueJobDispatcher>.Instance);
         DeadlineScheduler = new DeadlineScheduler(Deadlines, Jobs, clock, NullLogger<DeadlineScheduler>.Instance);
-        Remind = new RemindCommand(Service, commandOptions, clock);
-        List = new RemindersCommand(Service, commandOptions, clock);
-        Cancel = new CancelReminderCommand(Service, commandOptions);
-        TimeZone = new TimezoneCommand(Service, commandOptions, clock);
+        Remind = new RemindCommand(Service, syntax, clock);
+        List = new RemindersCommand(Service, syntax, clock);
+        Cancel = new CancelReminderCommand(Service, syntax);
+        TimeZone = new TimezoneCommand(Service, syntax, clock);
         Deadline = new DeadlineCommand(Deadlines, clock);
     }
 

@@ -15,7 +15,8 @@ public sealed class ClosePollCommand(PollService polls) : SinglePollCommand(poll
 
         if (!await Polls.CloseAsync(poll, Polls.Now, cancelAutoClose: true, cancellationToken).ConfigureAwait(false))
         {
-            return Reply.Error($"Poll #{poll.Id} is already closed. `results {poll.Id}` shows how it ended.");
+            var results = Polls.Syntax.Of(invocation.Conversation.Platform, "results", poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Reply.Error($"Poll #{poll.Id} is already closed. `{results}` shows how it ended.");
         }
 
         var closed = await Polls.ReloadAsync(poll.Id, cancellationToken).ConfigureAwait(false) ?? poll;

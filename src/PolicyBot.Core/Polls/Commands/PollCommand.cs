@@ -6,7 +6,7 @@ using PolicyBot.Core.Commands;
 namespace PolicyBot.Core.Polls.Commands;
 
 /// <summary><c>poll &lt;question&gt; | &lt;option&gt; ...</c> and <c>poll preset &lt;name&gt;</c>: posts a poll card.</summary>
-public sealed class PollCommand(PollService polls, IOptions<PollOptions> options, IOptions<CommandOptions> commandOptions) : ICommandHandler
+public sealed class PollCommand(PollService polls, IOptions<PollOptions> options) : ICommandHandler
 {
     private const string PresetWord = "preset";
 
@@ -24,7 +24,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var arguments = invocation.Arguments.Trim();
-        var prefix = commandOptions.Value.Prefix;
+        var prefix = polls.Syntax.PrefixFor(invocation.Conversation.Platform);
         if (arguments.Length == 0)
         {
             return Reply.Error($"Usage: `{prefix}poll {PollRequestParser.Usage}`, or `{prefix}poll preset` for ready-made polls.");
@@ -39,7 +39,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
 
         var request = isPreset
             ? FromPreset(arguments[PresetWord.Length..].Trim(), polls.Now, prefix)
-            : PollRequestParser.Parse(arguments, polls.Now);
+            : PollRequestParser.Parse(arguments, polls.Now, prefix + "poll");
         if (!request.Succeeded)
         {
             return Reply.Error(MentionGuard.Defuse(request.Error));

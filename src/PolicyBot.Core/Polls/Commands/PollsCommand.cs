@@ -6,14 +6,14 @@ using PolicyBot.Core.Commands;
 namespace PolicyBot.Core.Polls.Commands;
 
 /// <summary><c>polls</c>: the open polls of this channel.</summary>
-public sealed class PollsCommand(PollService polls, IOptions<PollOptions> options, IOptions<CommandOptions> commandOptions) : ICommandHandler
+public sealed class PollsCommand(PollService polls, IOptions<PollOptions> options) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("polls", "List the open polls in this channel.");
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var open = await polls.ListOpenAsync(invocation.Conversation, options.Value.MaxListed, cancellationToken).ConfigureAwait(false);
-        var prefix = commandOptions.Value.Prefix;
+        var prefix = polls.Syntax.PrefixFor(invocation.Conversation.Platform);
         if (open.Count == 0)
         {
             return Reply.Private($"There are no open polls in this channel. Start one with `{prefix}poll <question> | <option> | <option>`.");

@@ -38,10 +38,13 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
         return outcome switch
         {
             BallotOutcome.Recorded or BallotOutcome.Duplicate => Reply.Private(
-                $"Your vote in poll #{poll.Id} is recorded: {chosen}. Vote again to change it, or `unvote {poll.Id}` to withdraw it."),
-            BallotOutcome.PollClosed => Reply.Error($"Poll #{poll.Id} is closed; votes are no longer accepted. `results {poll.Id}` shows how it ended."),
+                $"Your vote in poll #{poll.Id} is recorded: {chosen}. Vote again to change it, or `{Hint(invocation, "unvote", poll)}` to withdraw it."),
+            BallotOutcome.PollClosed => Reply.Error($"Poll #{poll.Id} is closed; votes are no longer accepted. `{Hint(invocation, "results", poll)}` shows how it ended."),
             BallotOutcome.InvalidOptions => Reply.Error($"Poll #{poll.Id} has options 1 to {poll.Options.Length} and takes at most {poll.MaxChoices}."),
             _ => Reply.Error($"There is no poll #{poll.Id} any more."),
         };
     }
+
+    private string Hint(CommandInvocation invocation, string command, Poll poll) =>
+        polls.Syntax.Of(invocation.Conversation.Platform, command, poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

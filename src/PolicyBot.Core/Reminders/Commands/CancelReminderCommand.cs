@@ -1,12 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 
 namespace PolicyBot.Core.Reminders.Commands;
 
 /// <summary><c>cancel &lt;reminder&gt;</c>: the owner or an admin cancels a reminder by its number.</summary>
-public sealed class CancelReminderCommand(ReminderService reminders, IOptions<CommandOptions> commandOptions) : ICommandHandler
+public sealed class CancelReminderCommand(ReminderService reminders, CommandSyntax syntax) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("cancel", "Cancel one of your reminders by its number.", "<reminder>")
     {
@@ -16,11 +15,11 @@ public sealed class CancelReminderCommand(ReminderService reminders, IOptions<Co
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var prefix = commandOptions.Value.Prefix;
+        var platform = invocation.Conversation.Platform;
         var typed = invocation.Arguments.Trim().TrimStart('#');
         if (!long.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return Reply.Error($"Which reminder? Give its number, e.g. `{prefix}cancel 12`; `{prefix}reminders` lists them.");
+            return Reply.Error($"Which reminder? Give its number, e.g. `{syntax.Of(platform, "cancel", "12")}`; `{syntax.Of(platform, "reminders")}` lists them.");
         }
 
         var (cancelled, error) = await reminders.CancelAsync(id, invocation, cancellationToken).ConfigureAwait(false);

@@ -1,12 +1,11 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 
 namespace PolicyBot.Core.Reminders.Commands;
 
 /// <summary><c>remind &lt;when&gt; &lt;text&gt;</c> and <c>remind every &lt;rule&gt; &lt;text&gt;</c>.</summary>
-public sealed class RemindCommand(ReminderService reminders, IOptions<CommandOptions> commandOptions, TimeProvider clock) : ICommandHandler
+public sealed class RemindCommand(ReminderService reminders, CommandSyntax syntax, TimeProvider clock) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new(
         "remind",
@@ -23,7 +22,7 @@ public sealed class RemindCommand(ReminderService reminders, IOptions<CommandOpt
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var prefix = commandOptions.Value.Prefix;
+        var platform = invocation.Conversation.Platform;
         var (reminder, error, showExamples) = await reminders.CreateAsync(invocation, cancellationToken).ConfigureAwait(false);
         if (reminder is null)
         {
@@ -33,7 +32,7 @@ public sealed class RemindCommand(ReminderService reminders, IOptions<CommandOpt
                 text.AppendLine().AppendLine("For example:");
                 foreach (var example in ReminderTimeParser.Examples)
                 {
-                    text.Append("`").Append(prefix).Append("remind ").Append(example).AppendLine("`");
+                    text.Append('`').Append(syntax.Of(platform, "remind", example)).AppendLine("`");
                 }
             }
 
@@ -46,6 +45,6 @@ public sealed class RemindCommand(ReminderService reminders, IOptions<CommandOpt
         var repeat = reminder.Cron is null ? string.Empty : $", then on `{reminder.Cron}` ({reminder.TimeZoneId})";
         return Reply.Private(
             $"Okay, I'll remind you {when}{repeat}: {MentionGuard.Defuse(reminder.Text)}\n" +
-            $"It is reminder #{reminder.Id}; `{prefix}cancel {reminder.Id}` cancels it.");
+            $"It is reminder #{reminder.Id}; `{syntax.Of(platform, "cancel", reminder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))}` cancels it.");
     }
 }

@@ -1,12 +1,11 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 
 namespace PolicyBot.Core.Reminders.Commands;
 
 /// <summary><c>reminders</c>: mine (anywhere on this platform) and everyone's in this channel, soonest first.</summary>
-public sealed class RemindersCommand(ReminderService reminders, IOptions<CommandOptions> commandOptions, TimeProvider clock) : ICommandHandler
+public sealed class RemindersCommand(ReminderService reminders, CommandSyntax syntax, TimeProvider clock) : ICommandHandler
 {
     private const int MaxListed = 50;
 
@@ -14,11 +13,11 @@ public sealed class RemindersCommand(ReminderService reminders, IOptions<Command
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var prefix = commandOptions.Value.Prefix;
+        var platform = invocation.Conversation.Platform;
         var list = await reminders.ListAsync(invocation, MaxListed, cancellationToken).ConfigureAwait(false);
         if (list.Count == 0)
         {
-            return Reply.Private($"No reminders here. Set one with `{prefix}remind in 30m stretch`.");
+            return Reply.Private($"No reminders here. Set one with `{syntax.Of(platform, "remind", "in 30m stretch")}`.");
         }
 
         var now = clock.GetUtcNow();
@@ -33,7 +32,7 @@ public sealed class RemindersCommand(ReminderService reminders, IOptions<Command
                 .Append($" · {owner}{repeat}: ").AppendLine(MentionGuard.Defuse(shown));
         }
 
-        text.Append($"`{prefix}cancel <number>` cancels one.");
+        text.Append($"`{syntax.Of(platform, "cancel", "<number>")}` cancels one.");
         return Reply.Private(text.ToString()) with { Title = "Reminders" };
     }
 }

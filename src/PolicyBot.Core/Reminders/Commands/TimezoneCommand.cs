@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 
 namespace PolicyBot.Core.Reminders.Commands;
 
 /// <summary><c>timezone [IANA zone]</c>: shows or sets the zone your reminder times are read in.</summary>
-public sealed class TimezoneCommand(ReminderService reminders, IOptions<CommandOptions> commandOptions, TimeProvider clock) : ICommandHandler
+public sealed class TimezoneCommand(ReminderService reminders, CommandSyntax syntax, TimeProvider clock) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("timezone", "Show or set your time zone for reminders (IANA name, e.g. Europe/Berlin).", "[zone]")
     {
@@ -21,7 +20,7 @@ public sealed class TimezoneCommand(ReminderService reminders, IOptions<CommandO
         if (typed.Length == 0)
         {
             var current = await reminders.ZoneForAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
-            return Reply.Private($"Your time zone is {current.Id} (now {CountdownText.When(now, current, now)}). Change it with `{commandOptions.Value.Prefix}timezone Europe/Berlin`.");
+            return Reply.Private($"Your time zone is {current.Id} (now {CountdownText.When(now, current, now)}). Change it with `{syntax.Of(invocation.Conversation.Platform, "timezone", "Europe/Berlin")}`.");
         }
 
         if (typed.Contains(' ', StringComparison.Ordinal) || !TimeZoneDirectory.TryFind(typed, out var zone))
