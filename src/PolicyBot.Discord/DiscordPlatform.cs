@@ -34,7 +34,18 @@ public sealed class DiscordPlatform(DiscordRestClient rest, PostedMessageTracker
             message = message with { Payload = message.Payload with { Nonce = nonce } };
         }
 
-        var id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
+        string id;
+        try
+        {
+            id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
+        {
+            // Nothing was posted: what the reply stands for (a poll card's poll) must not be left behind unseen.
+            await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         var posted = new MessageRef(conversation, id);
         await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);
         return posted;

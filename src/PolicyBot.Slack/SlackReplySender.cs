@@ -12,9 +12,10 @@ public sealed record SlackReplyTarget(ConversationRef Conversation, string UserI
 /// Chooses how an answer reaches Slack. Inline in the acknowledgement when it can; a late plain answer through the
 /// request's <c>response_url</c>; an ephemeral one through <c>response_url</c> (or <c>chat.postEphemeral</c>); a tracked
 /// card or one with files through <c>chat.postMessage</c>, so its <c>ts</c> is known (poll cards are edited later) and
-/// charts are uploaded beside it.
+/// charts are uploaded beside it. An answer that cannot be posted is not dropped silently: what it stands for is
+/// withdrawn (a poll nobody could see) and the member is told why, privately.
 /// </summary>
-public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatform platform, ILogger<SlackReplySender> logger)
+public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatform platform, PostedMessageTracker tracker, ILogger<SlackReplySender> logger)
 {
     private static readonly byte[] InChannelAck = """{"response_type":"in_channel"}"""u8.ToArray();
 
@@ -44,6 +45,18 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
             return;
         }
 
+        try
+        {
+            await DeliverToChannelAsync(target, reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            await UndeliveredAsync(target, reply, ex is SlackApiException api ? api.Error : "unreachable", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeliverToChannelAsync(SlackReplyTarget target, Reply reply, CancellationToken cancellationToken)
+    {
         if (target.ResponseUrl is not null && CanAnswerInline(reply))
         {
             // What would have been the inline answer, only later: response_url keeps it next to the user's command.
@@ -67,8 +80,7 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
 
         if (target.ResponseUrl is null)
         {
-            LogUndeliverable(target.Conversation.ChannelId);
-            return;
+            throw new SlackApiException("chat.postMessage", api.HasBotToken ? "no_response_url" : "no_bot_token");
         }
 
         if (reply.Attachments.Length > 0)
@@ -77,6 +89,25 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
         }
 
         await api.PostToResponseUrlAsync(new Uri(target.ResponseUrl), InlineBody(reply), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer could not be posted: withdraw what it stands for (a poll) and tell the member, privately.</summary>
+    private async Task UndeliveredAsync(SlackReplyTarget target, Reply reply, string error, CancellationToken cancellationToken)
+    {
+        LogPostFailed(error, target.Conversation.ChannelId);
+        await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
+        var invite = error is "not_in_channel" or "channel_not_found" ? " Invite me to the channel first, then try again." : " Please try again in a moment.";
+        var notice = Reply.Error(reply.TrackingKey is null
+            ? $"Sorry, I couldn't post my answer in this channel (Slack answered `{error}`).{invite}"
+            : $"Sorry, I couldn't post that in this channel (Slack answered `{error}`), so it was not created.{invite}");
+        try
+        {
+            await SendEphemeralAsync(target, notice, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            LogUndeliverable(target.Conversation.ChannelId);
+        }
     }
 
     private async Task SendEphemeralAsync(SlackReplyTarget target, Reply reply, CancellationToken cancellationToken)
@@ -102,8 +133,11 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
     [LoggerMessage(Level = LogLevel.Information, Message = "chat.postMessage refused ({Error}) in {Channel}; answering through response_url")]
     private partial void LogFallingBackToResponseUrl(string error, string channel);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No way to answer in Slack channel {Channel}: no bot token and no response_url")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer in Slack channel {Channel}: no way to reach the member there")]
     private partial void LogUndeliverable(string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting an answer in Slack channel {Channel} failed ({Error}); telling the member and withdrawing what it created")]
+    private partial void LogPostFailed(string error, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attachments could not be sent to Slack channel {Channel} (no bot token); the answer went without them")]
     private partial void LogAttachmentsDropped(string channel);

@@ -4,4 +4,10 @@ namespace PolicyBot.Core.Chat;
 public interface IPostedMessageSink
 {
     Task RecordAsync(string trackingKey, MessageRef message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A tracked reply could not be posted at all: whatever it stands for must not be left behind unseen (a poll nobody
+    /// can see or vote on). The default does nothing.
+    /// </summary>
+    Task UndeliveredAsync(string trackingKey, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,6 @@
 namespace PolicyBot.Core.Chat;
 
-/// <summary>Adapters call this after posting a reply; it forwards tracked replies to every sink.</summary>
+/// <summary>Adapters call this after posting a reply (or failing to); it forwards tracked replies to every sink.</summary>
 public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
 {
     private readonly IPostedMessageSink[] _sinks = sinks.ToArray();
@@ -15,6 +15,20 @@ public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
         foreach (var sink in _sinks)
         {
             await sink.RecordAsync(reply.TrackingKey, posted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The reply could not be posted: sinks undo what stands behind it (see <see cref="IPostedMessageSink.UndeliveredAsync"/>).</summary>
+    public async Task NotifyUndeliveredAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        if (reply.TrackingKey is null)
+        {
+            return;
+        }
+
+        foreach (var sink in _sinks)
+        {
+            await sink.UndeliveredAsync(reply.TrackingKey, cancellationToken).ConfigureAwait(false);
         }
     }
 }

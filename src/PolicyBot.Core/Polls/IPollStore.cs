@@ -28,6 +28,9 @@ public interface IPollStore
 
     Task SetCardMessageAsync(long pollId, string messageId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a poll whose card was never posted (with anything voted meanwhile); false when its card is out or it is gone.</summary>
+    Task<bool> DeleteUnpostedAsync(long pollId, CancellationToken cancellationToken);
+
     /// <summary>Marks the final result as posted; false when it already was (so an auto-close posts once).</summary>
     Task<bool> MarkResultsPostedAsync(long pollId, CancellationToken cancellationToken);
 }

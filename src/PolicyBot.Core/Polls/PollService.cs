@@ -146,6 +146,17 @@ public sealed partial class PollService(
         return closed;
     }
 
+    /// <summary>Removes a poll whose card could not be posted, and its auto-close; a poll whose card is out stays.</summary>
+    public async Task WithdrawUnpostedAsync(long pollId, CancellationToken cancellationToken)
+    {
+        _polls.TryRemove(pollId, out _);
+        if (await store.DeleteUnpostedAsync(pollId, cancellationToken).ConfigureAwait(false))
+        {
+            await dueJobs.CancelAsync(CloseJobKind, JobKey(pollId), cancellationToken).ConfigureAwait(false);
+            LogWithdrawn(pollId);
+        }
+    }
+
     public Task<bool> MarkResultsPostedAsync(Poll poll, CancellationToken cancellationToken) =>
         store.MarkResultsPostedAsync(poll.Id, cancellationToken);
 
@@ -166,6 +177,9 @@ public sealed partial class PollService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} created in {Conversation} with {OptionCount} options, closing {ClosesAt}")]
     private partial void LogCreated(long pollId, string conversation, int optionCount, DateTimeOffset? closesAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll {PollId} withdrawn: its card could not be posted")]
+    private partial void LogWithdrawn(long pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed at {ClosedAt}")]
     private partial void LogClosed(long pollId, DateTimeOffset closedAt);

@@ -118,6 +118,16 @@ public sealed class SqlPollStore(IDbConnectionFactory connections, VoteWriter vo
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<bool> DeleteUnpostedAsync(long pollId, CancellationToken cancellationToken)
+    {
+        // Options, ballots and vote deliveries go with it (ON DELETE CASCADE).
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM polls WHERE id = @pollId AND card_message_id IS NULL",
+            new { pollId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     public async Task<bool> MarkResultsPostedAsync(long pollId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);

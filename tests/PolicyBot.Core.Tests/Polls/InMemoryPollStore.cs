@@ -120,6 +120,25 @@ internal sealed class InMemoryPollStore : IPollStore
         }
     }
 
+    public Task<bool> DeleteUnpostedAsync(long pollId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_polls.TryGetValue(pollId, out var poll) || poll.CardMessageId is not null)
+            {
+                return Task.FromResult(false);
+            }
+
+            _polls.Remove(pollId);
+            foreach (var key in _ballots.Keys.Where(k => k.Poll == pollId).ToArray())
+            {
+                _ballots.Remove(key);
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> MarkResultsPostedAsync(long pollId, CancellationToken cancellationToken)
     {
         lock (_gate)

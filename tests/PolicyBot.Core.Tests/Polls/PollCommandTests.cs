@@ -8,6 +8,23 @@ namespace PolicyBot.Core.Tests.Polls;
 public sealed class PollCommandTests
 {
     [Fact]
+    public async Task A_card_that_could_not_be_posted_withdraws_its_poll_and_auto_close_but_a_posted_one_stays()
+    {
+        using var harness = new PollHarness();
+        var card = await harness.RunAsync(harness.Poll, "Never seen? | a | b --closes 2h");
+        Assert.True(PollCard.TryParseTrackingKey(card.TrackingKey!, out var unseen));
+        var posted = await harness.CreatePollAsync("Seen? | a | b");
+
+        await harness.Sink.UndeliveredAsync(card.TrackingKey!, CancellationToken.None);
+        await harness.Sink.UndeliveredAsync(PollCard.TrackingKey(posted.Id), CancellationToken.None);
+
+        Assert.Null(await harness.Store.GetAsync(unseen, CancellationToken.None));
+        harness.DueJobs.Verify(j => j.CancelAsync("poll.close", PollService.JobKey(unseen), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.NotNull(await harness.Store.GetAsync(posted.Id, CancellationToken.None));
+        Assert.DoesNotContain(await harness.Service.ListOpenAsync(PollHarness.Channel, 10, CancellationToken.None), p => p.Id == unseen);
+    }
+
+    [Fact]
     public async Task Voting_again_replaces_the_ballot_and_a_repeated_delivery_counts_once()
     {
         using var harness = new PollHarness();

@@ -9,10 +9,18 @@ public sealed class RecordingSink : IPostedMessageSink
 
     public TaskCompletionSource<MessageRef> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public ConcurrentQueue<string> Undelivered { get; } = new();
+
     public Task RecordAsync(string trackingKey, MessageRef message, CancellationToken cancellationToken)
     {
         Recorded.Enqueue((trackingKey, message));
         First.TrySetResult(message);
+        return Task.CompletedTask;
+    }
+
+    public Task UndeliveredAsync(string trackingKey, CancellationToken cancellationToken)
+    {
+        Undelivered.Enqueue(trackingKey);
         return Task.CompletedTask;
     }
 }

@@ -64,6 +64,18 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tracked_reply_that_discord_refuses_is_reported_undelivered()
+    {
+        _discord.Responder = _ => new LoopbackResponse(403, new { message = "Missing Access", code = 50001 });
+
+        await Assert.ThrowsAsync<DiscordRestException>(() =>
+            Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("card") { TrackingKey = "poll:9" }, CancellationToken.None));
+
+        Assert.Equal("poll:9", Assert.Single(_host.Sink.Undelivered));
+        Assert.Empty(_host.Sink.Recorded);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_backoff()
     {
         var calls = 0;

@@ -288,6 +288,27 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.StartsWith("1700000000.", message.MessageId, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is_archived", "Please try again")]
+    [InlineData("ratelimited", "Please try again")]
+    public async Task A_card_that_cannot_be_posted_withdraws_its_poll_and_tells_the_member(string error, string advice)
+    {
+        _slack.Script("chat.postMessage", new ScriptedAnswer(200, $$"""{"ok":false,"error":"{{error}}"}"""));
+
+        var response = await _bot.PostSignedAsync(_bot.SlashCommand("poll Where?", responseId: "failed-card"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("poll:7", await _bot.Sink.Undelivered.Reader.ReadAsync().AsTask().Bounded());
+        var notice = await _slack.NextCallAsync("response");
+        Assert.Equal("/response/failed-card", notice.RequestPath);
+        var json = JsonDocument.Parse(notice.Body).RootElement;
+        Assert.Equal("ephemeral", json.GetProperty("response_type").GetString());
+        var text = json.GetProperty("text").GetString();
+        Assert.Contains($"couldn't post that in this channel (Slack answered `{error}`), so it was not created.", text, StringComparison.Ordinal);
+        Assert.Contains(advice, text, StringComparison.Ordinal);
+        Assert.Empty(_slack.CallsTo("files.getUploadURLExternal"));
+    }
+
     [Fact]
     public async Task When_the_bot_is_not_in_the_channel_a_card_goes_through_response_url_instead()
     {

@@ -103,4 +103,13 @@ public sealed class RecordingSink : IPostedMessageSink
         using var timeout = new CancellationTokenSource(Wait.Limit);
         return await _feed.Reader.ReadAsync(timeout.Token);
     }
+
+    /// <summary>Tracking keys of replies that could not be posted.</summary>
+    public Channel<string> Undelivered { get; } = Channel.CreateUnbounded<string>();
+
+    public Task UndeliveredAsync(string trackingKey, CancellationToken cancellationToken)
+    {
+        Undelivered.Writer.TryWrite(trackingKey);
+        return Task.CompletedTask;
+    }
 }

@@ -38,6 +38,24 @@ public abstract class PollStoreContractTests(SqlDialect dialect)
     }
 
     [SkippableFact]
+    public async Task Only_a_poll_whose_card_was_never_posted_can_be_deleted_and_its_ballots_go_with_it()
+    {
+        await using var fixture = await Fixture.CreateAsync(dialect);
+        var unposted = await fixture.Store.CreateAsync(Draft(), CancellationToken.None);
+        var posted = await fixture.Store.CreateAsync(Draft(), CancellationToken.None);
+        await fixture.Store.SetCardMessageAsync(posted.Id, "m-1", CancellationToken.None);
+        await Cast(fixture, unposted, "alice", 1);
+
+        Assert.True(await fixture.Store.DeleteUnpostedAsync(unposted.Id, CancellationToken.None));
+        Assert.False(await fixture.Store.DeleteUnpostedAsync(unposted.Id, CancellationToken.None));
+        Assert.False(await fixture.Store.DeleteUnpostedAsync(posted.Id, CancellationToken.None));
+
+        Assert.Null(await fixture.Store.GetAsync(unposted.Id, CancellationToken.None));
+        Assert.Equal(0, (await fixture.Store.TallyAsync(unposted.Id, 3, CancellationToken.None)).Voters);
+        Assert.NotNull(await fixture.Store.GetAsync(posted.Id, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Voting_again_replaces_the_ballot()
     {
         await using var fixture = await Fixture.CreateAsync(dialect);
