@@ -54,6 +54,12 @@ public sealed class DiscordOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The largest gateway message read; a bigger one ends the connection (which resumes) instead of growing a buffer
+    /// without bound. Discord's largest events (GUILD_CREATE of a big guild) stay far below the default.
+    /// </summary>
+    public int MaxGatewayMessageBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>How many 401/403/429 answers in 10 minutes we allow ourselves; Discord bans the IP at 10,000.</summary>
     public int InvalidRequestBudget { get; set; } = 5_000;
 

@@ -77,6 +77,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:InvalidRequestBudget must be 1-9000 (Discord bans at 10,000 per 10 minutes).");
         }
 
+        if (options.MaxGatewayMessageBytes is < 64 * 1024 or > 256 * 1024 * 1024)
+        {
+            failures.Add("Discord:MaxGatewayMessageBytes must be between 64 KiB and 256 MiB.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

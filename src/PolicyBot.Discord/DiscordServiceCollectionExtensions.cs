@@ -16,6 +16,8 @@ namespace PolicyBot.Discord;
 
 public static class DiscordServiceCollectionExtensions
 {
+    private const long MaxResponseBytes = 8 * 1024 * 1024;
+
     /// <summary>
     /// The Discord adapter: options (section <c>Discord</c>, validated on start), the REST client, the gateway hosted
     /// service and <see cref="DiscordPlatform"/> as an <see cref="IChatPlatform"/>. Needs <c>AddCommandCore()</c> and an
@@ -34,6 +36,9 @@ public static class DiscordServiceCollectionExtensions
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordRestClient.UserAgent);
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
                 http.Timeout = TimeSpan.FromSeconds(30);
+
+                // Discord's answers are small JSON; a runaway body is cut off instead of read into memory.
+                http.MaxResponseContentBufferSize = MaxResponseBytes;
             })
             // The default handler logs URLs (interaction tokens are in them) and headers (the bot token): we log routes ourselves.
             .RemoveAllLoggers()

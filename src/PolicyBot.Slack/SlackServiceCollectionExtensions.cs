@@ -12,6 +12,8 @@ namespace PolicyBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
+    private const long MaxResponseBytes = 8 * 1024 * 1024;
+
     /// <summary>
     /// Everything the Slack adapter needs: options (section <c>Slack</c>), the Web API client, <see cref="SlackPlatform"/>
     /// as an <see cref="IChatPlatform"/>, the signed HTTP endpoint's services (map it with
@@ -31,9 +33,16 @@ public static class SlackServiceCollectionExtensions
             var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             client.Timeout = TimeSpan.FromSeconds(30);
+
+            // Slack's answers are JSON of a few KB (a history page a few hundred); a runaway body is cut off, not read whole.
+            client.MaxResponseContentBufferSize = MaxResponseBytes;
         });
         // response_url and upload URLs are capabilities (whoever has one can post): keep them out of HttpClient's logs.
-        services.AddHttpClient(SlackWebApiClient.ExternalHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+        services.AddHttpClient(SlackWebApiClient.ExternalHttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(60);
+                client.MaxResponseContentBufferSize = MaxResponseBytes;
+            })
             .RemoveAllLoggers();
 
         services.TryAddSingleton<MethodRateLimits>();

@@ -62,7 +62,10 @@ public sealed partial class DiscordGatewayService(
         {
             _sessions.Add(new GatewayShardSession(
                 shardId, shardCount, gateway.MaxConcurrency, gateway.Url, settings.Token, dispatchHandler, identifyGate,
-                new ReconnectBackoff(settings.ReconnectInitialDelay, settings.ReconnectMaxDelay), timeProvider, sessionLogger, _state, metrics));
+                new ReconnectBackoff(settings.ReconnectInitialDelay, settings.ReconnectMaxDelay), timeProvider, sessionLogger, _state, metrics)
+            {
+                MaxReceiveBytes = settings.MaxGatewayMessageBytes,
+            });
         }
 
         var running = _sessions.Select(s => s.RunAsync(stopAll.Token)).ToList();

@@ -31,6 +31,9 @@ public sealed partial class GatewayShardSession(
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>The largest message read from the gateway (<see cref="DiscordOptions.MaxGatewayMessageBytes"/>).</summary>
+    internal int MaxReceiveBytes { get; init; } = new DiscordOptions().MaxGatewayMessageBytes;
+
     /// <summary>Jitter for the first heartbeat, in [0, 1).</summary>
     internal Func<double> HeartbeatJitter { get; init; } = Random.Shared.NextDouble;
 
@@ -72,7 +75,8 @@ public sealed partial class GatewayShardSession(
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or HttpRequestException or JsonException)
             {
-                LogConnectionFailed(shardId, ex.GetType().Name, ex.Message);
+                // A JsonException's message quotes the payload (user text): its type is enough.
+                LogConnectionFailed(shardId, ex.GetType().Name, ex is JsonException ? "malformed payload" : ex.Message);
                 end = new ConnectionEnd(ReconnectAction.Resume, null, Planned: false);
             }
             finally
@@ -138,7 +142,7 @@ public sealed partial class GatewayShardSession(
                 WebSocketReceiveResult? closed;
                 try
                 {
-                    closed = await ReceiveMessageAsync(socket, buffer, connectionCts.Token).ConfigureAwait(false);
+                    closed = await ReceiveMessageAsync(socket, buffer, MaxReceiveBytes, connectionCts.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && connection.ZombieDetected)
                 {
@@ -149,6 +153,12 @@ public sealed partial class GatewayShardSession(
                 {
                     LogZombie(shardId);
                     return new ConnectionEnd(ReconnectAction.Resume, GatewayCloseCodes.ReconnectClose, Planned: true);
+                }
+                catch (InvalidDataException)
+                {
+                    LogMessageTooLarge(shardId, MaxReceiveBytes);
+                    await connection.CloseAsync(GatewayCloseCodes.ReconnectClose, "message too large", CloseTimeout).ConfigureAwait(false);
+                    return new ConnectionEnd(ReconnectAction.Resume, GatewayCloseCodes.ReconnectClose, Planned: false);
                 }
 
                 if (closed is not null)
@@ -313,7 +323,8 @@ public sealed partial class GatewayShardSession(
         }
     }
 
-    private static async Task<WebSocketReceiveResult?> ReceiveMessageAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>Reads one whole message; an <see cref="InvalidDataException"/> once it grows past <paramref name="maxBytes"/>.</summary>
+    private static async Task<WebSocketReceiveResult?> ReceiveMessageAsync(ClientWebSocket socket, ArrayBufferWriter<byte> buffer, int maxBytes, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -325,6 +336,11 @@ public sealed partial class GatewayShardSession(
             }
 
             buffer.Advance(result.Count);
+            if (buffer.WrittenCount > maxBytes)
+            {
+                throw new InvalidDataException($"A gateway message exceeded {maxBytes} bytes.");
+            }
+
             if (result.EndOfMessage)
             {
                 return null;
@@ -365,6 +381,9 @@ public sealed partial class GatewayShardSession(
     });
 
     private sealed record ConnectionEnd(ReconnectAction Action, int? CloseCode, bool Planned);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: a gateway message was larger than {MaxBytes} bytes (Discord:MaxGatewayMessageBytes); reconnecting")]
+    private partial void LogMessageTooLarge(int shardId, int maxBytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord shard {ShardId}/{ShardCount} is ready")]
     private partial void LogReady(int shardId, int shardCount);

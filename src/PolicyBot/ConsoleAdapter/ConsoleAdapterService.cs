@@ -9,7 +9,9 @@ namespace PolicyBot.ConsoleAdapter;
 
 /// <summary>
 /// Each stdin line is a chat message from a local user in the channel <c>console</c>; replies go to stdout.
-/// At end of input the host stops, which lets every service finish what is pending, and the process exits 0.
+/// Lines are read with a bound (<see cref="CommandOptions.MaxMessageLength"/>): a longer one is refused without ever
+/// being held whole. At end of input the host stops, which lets every service finish what is pending, and the process
+/// exits 0.
 /// </summary>
 public sealed partial class ConsoleAdapterService(
     ConsoleIo io,
@@ -18,6 +20,7 @@ public sealed partial class ConsoleAdapterService(
     PostedMessageTracker tracker,
     IHostApplicationLifetime lifetime,
     IOptions<ConsoleOptions> options,
+    IOptions<CommandOptions> commandOptions,
     ILogger<ConsoleAdapterService> logger) : BackgroundService
 {
     public static readonly ConversationRef Channel = new(Platforms.Console, "console");
@@ -30,10 +33,19 @@ public sealed partial class ConsoleAdapterService(
         try
         {
             var lineNumber = 0L;
-            while (await io.Input.ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
+            var maxLength = commandOptions.Value.MaxMessageLength;
+            var lines = new BoundedLineReader(io.Input, maxLength + 1);
+            while (await lines.ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
             {
                 lineNumber++;
-                await HandleLineAsync(line, lineNumber, stoppingToken).ConfigureAwait(false);
+                if (line.Length > maxLength)
+                {
+                    await platform.PostAsync(Channel, Reply.Error(
+                        $"That line is {line.Length:N0} characters long; I read at most {maxLength:N0}. Please shorten it."), stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await HandleLineAsync(line.Text, lineNumber, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

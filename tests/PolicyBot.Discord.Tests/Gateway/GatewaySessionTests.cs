@@ -100,6 +100,22 @@ public sealed class GatewaySessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_message_over_the_limit_is_not_read_whole_and_the_session_resumes()
+    {
+        await using var host = await DiscordTestHost.StartAsync(_discord, new Dictionary<string, string?> { ["Discord:MaxGatewayMessageBytes"] = "65536" });
+        var (connection, _) = await _discord.AcceptIdentifiedAsync(sessionId: "big", readySequence: 1);
+
+        await connection.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "m", channel_id = "1", content = new string('x', 100_000), author = new { id = "u" } });
+
+        Assert.NotEqual(1000, await connection.ClientClosed.WaitAsync(LoopbackDiscord.DefaultTimeout));
+        var resumed = await _discord.NextConnectionAsync();
+        await resumed.SendHelloAsync(_discord.HeartbeatIntervalMs);
+        Assert.Equal("big", (await resumed.ReceiveOpAsync(6)).GetProperty("d").GetProperty("session_id").GetString());
+        Assert.Contains(host.LogLines, l => l.Level == LogLevel.Error && l.Message.Contains("larger than 65536 bytes (Discord:MaxGatewayMessageBytes)", StringComparison.Ordinal));
+        Assert.Empty(host.Invocations.Invocations);
+    }
+
+    [Fact]
     public async Task Resumable_invalid_session_resumes()
     {
         await using var host = await DiscordTestHost.StartAsync(_discord);

@@ -69,6 +69,16 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_larger_than_the_bound_is_refused_not_read_into_memory()
+    {
+        await using var bot = await SlackBotHost.StartAsync(_slack);
+        _slack.Script("conversations.history", new ScriptedAnswer(200, $$"""{"ok":true,"messages":[],"padding":"{{new string('x', 9 * 1024 * 1024)}}"}"""));
+        var api = bot.Services.GetRequiredService<SlackWebApiClient>();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.FindPostAsync("C1", null, "key", DateTimeOffset.UnixEpoch, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Without_access_to_the_history_a_retried_post_is_posted_rather_than_lost()
     {
         await using var bot = await SlackBotHost.StartAsync(_slack);

@@ -28,6 +28,18 @@ public sealed class ConsoleAdapterEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_50_mb_line_is_refused_politely_without_being_read_whole()
+    {
+        // Only chunked reads are served: asking for the whole line at once fails the run.
+        var input = new NoWholeLines(new BoundedLineReaderTests.EndlessLine(50L * 1024 * 1024, then: "\n!help\n"));
+
+        var output = await _session.RunAsync(input);
+
+        Assert.Contains("That line is 52,428,800 characters long; I read at most 4,000. Please shorten it.", output, StringComparison.Ordinal);
+        Assert.Contains("PolicyBot commands", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_polite_replies_and_never_crashes()
     {
         var hugeLine = "!help " + new string('x', 100 * 1024);
@@ -81,4 +93,13 @@ public sealed class ConsoleAdapterEndToEndTests : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    private sealed class NoWholeLines(TextReader inner) : TextReader
+    {
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override string ReadLine() => throw new InvalidOperationException("A console line must not be read whole.");
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("A console line must not be read whole.");
+    }
 }

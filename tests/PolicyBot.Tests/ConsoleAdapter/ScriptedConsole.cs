@@ -27,10 +27,32 @@ public sealed class ScriptedConsole : IDisposable
 
     public void Dispose() => _output.Dispose();
 
+    /// <summary>Typed lines as a stream of characters, each ending in a line feed; null ends the input.</summary>
     private sealed class ChannelReader(ChannelReader<string?> lines) : TextReader
     {
-        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-            await lines.ReadAsync(cancellationToken);
+        private string _pending = string.Empty;
+        private int _offset;
+        private bool _ended;
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (_ended || await lines.ReadAsync(cancellationToken) is not { } line)
+                {
+                    _ended = true;
+                    return 0;
+                }
+
+                _pending = line + "\n";
+                _offset = 0;
+            }
+
+            var count = Math.Min(buffer.Length, _pending.Length - _offset);
+            _pending.AsSpan(_offset, count).CopyTo(buffer.Span);
+            _offset += count;
+            return count;
+        }
     }
 
     private sealed class SignallingWriter : TextWriter

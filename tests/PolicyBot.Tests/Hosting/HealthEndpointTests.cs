@@ -83,16 +83,18 @@ public sealed class HealthEndpointTests
         /// <summary>Completes when every line was read and the previous one answered (the adapter asks for the next line only then).</summary>
         public Task Drained => _drained.Task;
 
-        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        /// <summary>One line (with its line feed) per read, as the adapter reads in chunks; then blocks.</summary>
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
         {
             if (_lines.TryDequeue(out var line))
             {
-                return line;
+                (line + "\n").AsSpan().CopyTo(buffer.Span);
+                return line.Length + 1;
             }
 
             _drained.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
-            return null;
+            return 0;
         }
     }
 }
