@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
 using PolicyBot.Core.Knowledge.Evaluation;
-using PolicyBot.Core.Knowledge.Retrieval;
 
 namespace PolicyBot.Benchmarks;
 
 /// <summary>
 /// A Stopwatch load driver for ask (BenchmarkDotNet's per-call statistics hide the cold start and the tail we care about):
-/// time to the first answer after start-up (model load, corpus embeddings from the disk cache or computed), then
-/// warm answers to questions the answerer has not seen (each one costs an inference), sequentially and with two
-/// concurrent askers, and the resident memory after warm-up.
+/// time to the first answer after start-up, warm answers to questions the answerer has not seen (each one costs an
+/// inference per model), sequentially and with two concurrent askers, the time from an article's file landing in a
+/// followed folder to its first answer, and the resident memory.
 /// Usage: <c>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- ask-load [answers=400] [questions.jsonl ...]</c>.
 /// </summary>
 public static class AskBenchmark
@@ -19,46 +21,74 @@ public static class AskBenchmark
     public static async Task RunAsync(string[] args)
     {
         var count = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 400;
-        var questionFiles = args.Skip(1).ToArray();
         var articles = Path.Combine(AppContext.BaseDirectory, "config", "articles");
-        var questions = await LoadQuestionsAsync(questionFiles);
+        var questions = await LoadQuestionsAsync(args.Skip(1).ToArray());
 
-        // The first start in this process is the real cold start (runtime, JIT, model) of a fresh install: the corpus
-        // embeddings come from config/articles/embeddings. The second start embeds the corpus, as an article added
-        // without shipped embeddings would on its first start.
-        var (answerer, coldStart) = await ColdStartAsync(articles, EmbeddingCache.ForArticles(articles, null), questions[0]);
-        var (_, uncachedStart) = await ColdStartAsync(articles, new EmbeddingCache(null), questions[0]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first answer after start-up: {coldStart.TotalMilliseconds:F0} ms (corpus embeddings shipped in config/articles/embeddings); " +
-            $"again in the same process computing the corpus embeddings: {uncachedStart.TotalMilliseconds:F0} ms"));
+        // The first answer in this process is the real cold start (runtime, JIT, models) of a fresh install: the article
+        // encodings come from config/articles/embeddings.
+        var clock = Stopwatch.StartNew();
+        using var encoders = Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel);
+        var library = ArticleLibrary.Load(articles);
+        var indexes = new ArticleIndexes(encoders, EmbeddingCache.ForArticles(articles, null), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        var answerer = new AnswerPipeline(new FixedArticles(library), indexes, AnswerModels.Shipped, new AnsweringOptions());
+        await answerer.AnswerAsync(questions[0], null, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first answer after start-up: {clock.ElapsedMilliseconds} ms (encodings shipped in config/articles/embeddings)"));
 
         var sequential = await MeasureAsync(answerer, questions, count, workers: 1);
         Report("warm answers, 1 asker", sequential);
         var concurrent = await MeasureAsync(answerer, questions, count, workers: 2);
         Report("warm answers, 2 concurrent askers", concurrent);
-        await MeasureAsync(answerer, questions, questions.Length, workers: 1, unique: false); // fills the question cache
+        await MeasureAsync(answerer, questions, questions.Length, workers: 1, unique: false); // fills the encoding cache
         var repeated = await MeasureAsync(answerer, questions, count, workers: 1, unique: false);
-        Report("repeated questions (retrieval and composition only, no inference)", repeated);
+        Report("repeated questions (no inference)", repeated);
+
+        var landings = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            landings.Add(await TimeToAnswerANewArticleAsync(encoders, run));
+        }
+
+        landings.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"added article, file landing to its first answer (followed folder, 1 s interval, not cached): median {landings[2]:F0} ms, max {landings[^1]:F0} ms"));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"resident memory after warm-up: {process.WorkingSet64 / 1024.0 / 1024.0:F0} MiB (managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB)"));
+            $"resident memory: {process.WorkingSet64 / 1024.0 / 1024.0:F0} MiB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB (managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
     }
 
-    private static async Task<(HybridAnswerer Answerer, TimeSpan FirstAnswer)> ColdStartAsync(string articles, EmbeddingCache cache, string question)
+    // A corpus article dropped into a folder the bot follows: from the write to the first answer quoting it, as the bot
+    // wires it (the catalog notices, the index is built in the background, the waiting question is answered).
+    private static async Task<double> TimeToAnswerANewArticleAsync(Encoders encoders, int run)
     {
+        var folder = Path.Combine(Path.GetTempPath(), "policybot-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var options = Options.Create(new KnowledgeOptions { ArticlesPath = folder, ReloadInterval = TimeSpan.FromSeconds(1) });
+        using var catalog = new ArticleCatalog(options, TimeProvider.System, NullLogger<ArticleCatalog>.Instance);
+        var indexes = new ArticleIndexes(encoders, EmbeddingCache.None, new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        catalog.Changed += indexes.Track;
+        await catalog.StartAsync(CancellationToken.None);
+        var answerer = new AnswerPipeline(new CatalogArticles(catalog), indexes, AnswerModels.Shipped, new AnsweringOptions());
+        var source = Path.Combine(FindCorpus(), "articles", run % 2 == 0 ? "ranked-choice-voting-is-second-best.md" : "turkeys-problem-banks.md");
+
         var clock = Stopwatch.StartNew();
-        var library = ArticleLibrary.Load(articles);
-        var answerer = new HybridAnswerer(library, new MiniLmEmbedder(), cache, NullLogger<HybridAnswerer>.Instance);
-        await answerer.AnswerAsync(question, null, CancellationToken.None);
-        return (answerer, clock.Elapsed);
+        File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
+        while (catalog.Current.Articles.IsEmpty)
+        {
+            await Task.Delay(20);
+        }
+
+        var answer = await answerer.AnswerAsync("What does the author conclude?", null, CancellationToken.None);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await catalog.StopAsync(CancellationToken.None);
+        return answer.Article is null ? double.NaN : elapsed;
     }
 
-    private static async Task<double[]> MeasureAsync(HybridAnswerer answerer, string[] questions, int count, int workers, bool unique = true)
+    private static async Task<double[]> MeasureAsync(IAnswerer answerer, string[] questions, int count, int workers, bool unique = true)
     {
         var timings = new double[count];
         var next = -1;
@@ -67,7 +97,7 @@ public static class AskBenchmark
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                // A suffix makes every question new to the answerer's question cache: each answer pays for an inference.
+                // A suffix makes every question new to the encoding cache: each answer pays for its inferences.
                 var question = unique ? $"{questions[i % questions.Length]} ({workers}-{i})" : questions[i % questions.Length];
                 var clock = Stopwatch.StartNew();
                 await answerer.AnswerAsync(question, null, CancellationToken.None);
@@ -99,6 +129,24 @@ public static class AskBenchmark
         ];
     }
 
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "eval", "articles")))
+            {
+                return Path.Combine(dir.FullName, "tests", "eval");
+            }
+        }
+
+        throw new InvalidOperationException("tests/eval not found above the benchmark's folder.");
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed class CatalogArticles(ArticleCatalog catalog) : IArticleSource
+    {
+        public ArticleLibrary Current => catalog.Current;
+    }
 }

@@ -4,14 +4,12 @@ using PolicyBot.Core.Chat;
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>The evidence behind an answer or a decline; the eval prints it, nothing else depends on it.</summary>
-/// <param name="Coverage">Share of the question's content words and names the article knows.</param>
-/// <param name="Semantic">Best cosine similarity between the question and any indexed unit (0 when not computed).</param>
-/// <param name="Lexical">Lexical evidence (0..1) for the top paragraph: BM25 and word overlap relative to the question.</param>
-/// <param name="Reason">Why it was declined, or "answered".</param>
-public sealed record AnswerSignals(double Coverage, double Semantic, double Lexical, string Reason)
+/// <param name="Answerability">The answerability stage's probability that the article answers the question (1 when it did not run).</param>
+/// <param name="Reason">Why it was declined, or how it was answered.</param>
+public sealed record AnswerSignals(double Answerability, string Reason)
 {
-    /// <summary>The best-scoring paragraphs with their evidence, best first: what <c>ask-eval</c> prints for a miss.</summary>
-    public ImmutableArray<Retrieval.ParagraphEvidence> Candidates { get; init; } = [];
+    /// <summary>The best-ranked paragraphs with their ranker scores, best first: what <c>ask-eval</c> prints for a miss.</summary>
+    public ImmutableArray<(int Paragraph, double Score)> Candidates { get; init; } = [];
 }
 
 /// <summary>

@@ -3,30 +3,24 @@ using System.Collections.Immutable;
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
-/// Every article in the articles folder: each <c>&lt;slug&gt;.md</c>, with its <c>&lt;slug&gt;.positions.yaml</c> and
-/// <c>&lt;slug&gt;.questions.jsonl</c> when present.
-/// Adding an article is adding files; no code changes.
+/// The articles loaded at one moment: an immutable snapshot. <see cref="ArticleCatalog"/> replaces it when the articles
+/// folder changes, so a command reads one consistent set from start to end.
 /// </summary>
 public sealed class ArticleLibrary
 {
-    public const string PositionsSuffix = ".positions.yaml";
-
-    public const string LabelledQuestionsSuffix = ".questions.jsonl";
-
     private readonly Dictionary<string, Article> _bySlug;
 
+    /// <param name="defaultSlug">The article commands use when none is named; ignored when no such article is loaded.</param>
     public ArticleLibrary(IEnumerable<Article> articles, string? defaultSlug = null)
     {
         Articles = [.. articles.OrderBy(a => a.Slug, StringComparer.Ordinal)];
         _bySlug = Articles.ToDictionary(a => a.Slug, StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(defaultSlug) && !_bySlug.ContainsKey(defaultSlug))
-        {
-            throw new ArticleFormatException(
-                $"Knowledge:DefaultArticle is '{defaultSlug}', but no such article is loaded (have: {string.Join(", ", _bySlug.Keys)}).");
-        }
-
-        Default = string.IsNullOrWhiteSpace(defaultSlug) ? (Articles.Length == 1 ? Articles[0] : null) : _bySlug[defaultSlug];
+        Default = !string.IsNullOrWhiteSpace(defaultSlug) && _bySlug.TryGetValue(defaultSlug, out var chosen)
+            ? chosen
+            : Articles.Length == 1 ? Articles[0] : null;
     }
+
+    public static ArticleLibrary Empty { get; } = new([]);
 
     public ImmutableArray<Article> Articles { get; }
 
@@ -35,33 +29,10 @@ public sealed class ArticleLibrary
 
     public bool TryGet(string slug, out Article article) => _bySlug.TryGetValue(slug, out article!);
 
-    /// <summary>Loads every article in <paramref name="folder"/>; a malformed file stops start-up with its name in the message.</summary>
+    /// <summary>Loads every article in <paramref name="folder"/>; the first malformed file stops it (tools and tests).</summary>
     public static ArticleLibrary Load(string folder, string? defaultSlug = null)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new ArticleFormatException($"The articles folder '{folder}' does not exist (Knowledge:ArticlesPath).");
-        }
-
-        var articles = Directory.EnumerateFiles(folder, "*.md")
-            .Order(StringComparer.Ordinal)
-            .Select(path =>
-            {
-                var slug = Path.GetFileNameWithoutExtension(path);
-                var positionsPath = Path.Combine(folder, slug + PositionsSuffix);
-                var article = ArticleParser.Parse(
-                    slug,
-                    File.ReadAllText(path),
-                    File.Exists(positionsPath) ? File.ReadAllText(positionsPath) : null,
-                    Path.GetFileName(path));
-                var questionsPath = Path.Combine(folder, slug + LabelledQuestionsSuffix);
-                return File.Exists(questionsPath)
-                    ? article with { LabelledQuestions = LabelledQuestionsParser.Parse(File.ReadAllText(questionsPath), slug, article.ParagraphCount, Path.GetFileName(questionsPath)) }
-                    : article;
-            })
-            .ToArray();
-        return articles.Length == 0
-            ? throw new ArticleFormatException($"The articles folder '{folder}' has no <slug>.md files.")
-            : new ArticleLibrary(articles, defaultSlug);
+        var read = ArticleFolder.ReadAll(folder);
+        return read.Errors.Count > 0 ? throw read.Errors[0] : new ArticleLibrary(read.Articles, defaultSlug);
     }
 }

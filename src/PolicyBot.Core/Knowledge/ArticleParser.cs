@@ -7,7 +7,8 @@ namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
 /// Reads an article (<c>---</c> YAML front matter, then one paragraph per blank-line-separated block) and its
-/// optional positions file. Paragraph N is the N-th block after the front matter.
+/// optional positions file. Paragraph N is the N-th block after the front matter. A malformed file is refused with an
+/// <see cref="ArticleFormatException"/> naming the file and the line.
 /// </summary>
 public static class ArticleParser
 {
@@ -16,21 +17,24 @@ public static class ArticleParser
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static Article Parse(string slug, string markdown, string? positionsYaml, string sourceName = "article")
+    /// <param name="positionsName">The positions file's name in messages; by default the article's.</param>
+    public static Article Parse(string slug, string markdown, string? positionsYaml, string sourceName = "article", string? positionsName = null)
     {
+        positionsName ??= sourceName;
         var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var (frontMatter, bodyStart) = ReadFrontMatter(lines, sourceName);
+        var (frontMatter, opening, bodyStart) = ReadFrontMatter(lines, sourceName);
         var paragraphs = SplitParagraphs(lines.AsSpan(bodyStart));
         if (paragraphs.Length == 0)
         {
-            throw new ArticleFormatException($"{sourceName}: the article has no paragraphs after its front matter.");
+            throw new ArticleFormatException($"{sourceName}, line {bodyStart + 1}: the article has no paragraphs after its front matter.");
         }
 
+        var where = $"{sourceName}, line {opening + 1}";
         var article = new Article(
             slug,
-            Required(frontMatter.Title, "title", sourceName),
-            Required(frontMatter.Author, "author", sourceName),
-            Required(frontMatter.Outlet, "outlet", sourceName),
+            Required(frontMatter.Title, "title", where),
+            Required(frontMatter.Author, "author", where),
+            Required(frontMatter.Outlet, "outlet", where),
             frontMatter.Published,
             [.. frontMatter.Tags ?? []],
             paragraphs,
@@ -40,37 +44,32 @@ public static class ArticleParser
             return article;
         }
 
-        var file = ReadPositionsFile(positionsYaml, sourceName);
-        return article with
-        {
-            Positions = ParsePositions(file, article, sourceName),
-            Synonyms = [.. (file?.Synonyms ?? []).Select(g => g.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToImmutableArray()).Where(g => g.Length > 1)],
-            Actors = ParseActors(file, sourceName),
-        };
+        var file = ReadPositionsFile(positionsYaml, positionsName);
+        return article with { Positions = ParsePositions(file, positionsYaml, article, positionsName) };
     }
 
-    private static (FrontMatter FrontMatter, int BodyStart) ReadFrontMatter(string[] lines, string sourceName)
+    private static (FrontMatter FrontMatter, int Opening, int BodyStart) ReadFrontMatter(string[] lines, string sourceName)
     {
         var first = Array.FindIndex(lines, l => l.Trim().Length > 0);
         if (first < 0 || lines[first].Trim() != "---")
         {
-            throw new ArticleFormatException($"{sourceName}: expected YAML front matter starting with '---' (title, author, outlet).");
+            throw new ArticleFormatException($"{sourceName}, line {Math.Max(first, 0) + 1}: expected YAML front matter starting with '---' (title, author, outlet).");
         }
 
         var close = Array.FindIndex(lines, first + 1, l => l.Trim() == "---");
         if (close < 0)
         {
-            throw new ArticleFormatException($"{sourceName}: the front matter is not closed with a '---' line.");
+            throw new ArticleFormatException($"{sourceName}, line {first + 1}: the front matter is not closed with a '---' line.");
         }
 
         try
         {
             var yaml = string.Join('\n', lines[(first + 1)..close]);
-            return (Yaml.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter(), close + 1);
+            return (Yaml.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter(), first, close + 1);
         }
         catch (YamlException ex)
         {
-            throw new ArticleFormatException($"{sourceName}: the front matter is not valid YAML ({ex.Message}).", ex);
+            throw new ArticleFormatException($"{sourceName}, line {first + 1 + ex.Start.Line}: the front matter is not valid YAML ({ex.Message}).", ex);
         }
     }
 
@@ -111,18 +110,19 @@ public static class ArticleParser
         }
         catch (YamlException ex)
         {
-            throw new ArticleFormatException($"{sourceName}: the positions file is not valid YAML ({ex.Message}).", ex);
+            throw new ArticleFormatException($"{sourceName}, line {ex.Start.Line}: not valid YAML ({ex.Message}).", ex);
         }
     }
 
-    private static ImmutableArray<Position> ParsePositions(PositionsFile? file, Article article, string sourceName)
+    private static ImmutableArray<Position> ParsePositions(PositionsFile? file, string yaml, Article article, string sourceName)
     {
+        var lines = yaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var positions = ImmutableArray.CreateBuilder<Position>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in file?.Positions ?? [])
         {
-            var id = Required(entry.Id, "id", sourceName + " (a position)");
-            var where = $"{sourceName}, position '{id}'";
+            var id = Required(entry.Id, "id", $"{sourceName} (a position without an id)");
+            var where = $"{sourceName}, line {LineOfId(lines, id)}, position '{id}'";
             if (!ids.Add(id))
             {
                 throw new ArticleFormatException($"{where}: the id is used twice.");
@@ -146,10 +146,8 @@ public static class ArticleParser
                 Required(entry.Title, "title", where),
                 entry.Holder?.Trim() is { Length: > 0 } holder ? holder : "The author",
                 [.. paragraphs],
-                Required(entry.Summary, "summary", where),
-                [.. (entry.Aliases ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())])
+                Required(entry.Summary, "summary", where))
             {
-                Actor = entry.Actor?.Trim() is { Length: > 0 } actor ? actor : null,
                 Questions = [.. (entry.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim())],
             });
         }
@@ -157,19 +155,11 @@ public static class ArticleParser
         return positions.ToImmutable();
     }
 
-    private static ImmutableDictionary<string, ImmutableArray<string>> ParseActors(PositionsFile? file, string sourceName)
+    // The 1-based line that declares a position's id, so an error points at the position.
+    private static int LineOfId(string[] lines, string id)
     {
-        var actors = (file?.Actors ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Key))
-            .ToImmutableDictionary(kv => kv.Key.Trim(), kv => (kv.Value ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in file?.Positions ?? [])
-        {
-            if (entry.Actor?.Trim() is { Length: > 0 } actor && !actors.ContainsKey(actor))
-            {
-                throw new ArticleFormatException($"{sourceName}, position '{entry.Id}': actor '{actor}' is not listed under 'actors'.");
-            }
-        }
-
-        return actors;
+        var index = Array.FindIndex(lines, l => l.TrimStart(' ', '-').StartsWith("id:", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal));
+        return index + 1;
     }
 
     private static string Required(string? value, string field, string where) =>
@@ -191,10 +181,6 @@ public static class ArticleParser
     private sealed class PositionsFile
     {
         public List<PositionEntry>? Positions { get; set; }
-
-        public List<List<string>>? Synonyms { get; set; }
-
-        public Dictionary<string, List<string>>? Actors { get; set; }
     }
 
     private sealed class PositionEntry
@@ -205,13 +191,9 @@ public static class ArticleParser
 
         public string? Holder { get; set; }
 
-        public string? Actor { get; set; }
-
         public List<int>? Paragraphs { get; set; }
 
         public string? Summary { get; set; }
-
-        public List<string>? Aliases { get; set; }
 
         public List<string>? Questions { get; set; }
     }

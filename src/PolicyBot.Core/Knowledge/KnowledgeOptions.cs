@@ -7,7 +7,7 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
-    /// <summary>Folder of <c>&lt;slug&gt;.md</c> and <c>&lt;slug&gt;.positions.yaml</c>; relative paths resolve against the app's folder.</summary>
+    /// <summary>Folder of <c>&lt;slug&gt;.md</c> and their optional data files; relative paths resolve against the app's folder.</summary>
     [Required]
     public string ArticlesPath { get; set; } = "config/articles";
 
@@ -16,6 +16,10 @@ public sealed class KnowledgeOptions
 
     /// <summary>Where corpus embeddings are cached between runs; empty disables the cache.</summary>
     public string? EmbeddingCachePath { get; set; } = Path.Combine(Path.GetTempPath(), "policybot", "embeddings");
+
+    /// <summary>How often the articles folder is looked at for added, edited or removed articles; zero: never after start-up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>ONNX Runtime threads per inference; 1 keeps latency steady when questions arrive concurrently.</summary>
     [Range(1, 64)]

@@ -1,41 +1,48 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Commands;
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Knowledge;
 
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Articles, the hybrid answerer, its start-up warm-up and the commands ask, positions, quote, articles, rate and
-    /// feedback (configuration section <c>Knowledge</c>). The commands need an <see cref="Feedback.IAnswerFeedbackStore"/>
-    /// (PolicyBot.Storage registers one).
+    /// Articles (followed while the bot runs), the answering pipeline, its start-up warm-up and the commands ask,
+    /// positions, quote, articles, rate and feedback (configuration sections <c>Knowledge</c> and
+    /// <c>Knowledge:Answering</c>). The commands need an <see cref="Feedback.IAnswerFeedbackStore"/> (PolicyBot.Storage
+    /// registers one).
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => Validator.TryValidateObject(o.LabelledQuestions, new ValidationContext(o.LabelledQuestions), null, validateAllProperties: true),
+                $"A setting under {AnsweringOptions.SectionName}:LabelledQuestions is out of its range.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return ArticleLibrary.Load(options.ResolveArticlesPath(), options.DefaultArticle);
-        });
-        services.TryAddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads));
+        services.TryAddSingleton<ArticleCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArticleCatalog>());
+        services.TryAddSingleton<IArticleSource>(sp => new CatalogSource(sp.GetRequiredService<ArticleCatalog>()));
+        services.TryAddSingleton(sp => Encoders.Production(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads, AnswerModels.Shipped.UsesRetrievalModel));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             return EmbeddingCache.ForArticles(options.ResolveArticlesPath(), options.EmbeddingCachePath);
         });
-        services.TryAddSingleton(sp => new HybridAnswerer(
-            sp.GetRequiredService<ArticleLibrary>(),
-            sp.GetRequiredService<ITextEmbedder>(),
-            sp.GetRequiredService<EmbeddingCache>(),
-            sp.GetRequiredService<ILogger<HybridAnswerer>>()));
-        services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<HybridAnswerer>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.TryAddSingleton<ArticleIndexes>();
+        services.TryAddSingleton(_ => AnswerModels.Shipped);
+        services.TryAddSingleton(sp => new AnswerPipeline(
+            sp.GetRequiredService<IArticleSource>(),
+            sp.GetRequiredService<ArticleIndexes>(),
+            sp.GetRequiredService<AnswerModels>(),
+            sp.GetRequiredService<AnsweringOptions>()));
+        services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<AnswerPipeline>());
         services.AddHostedService<KnowledgeWarmup>();
 
         services.AddCommand<AskCommand>();
@@ -45,5 +52,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddCommand<RateCommand>();
         services.AddCommand<FeedbackCommand>();
         return services;
+    }
+
+    private sealed class CatalogSource(ArticleCatalog catalog) : IArticleSource
+    {
+        public ArticleLibrary Current => catalog.Current;
     }
 }

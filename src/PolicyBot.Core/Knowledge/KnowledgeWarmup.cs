@@ -1,26 +1,41 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
-/// Loads the embedding model and embeds the articles at start-up, in the background, so the first question does not
-/// pay for it. A question that arrives earlier simply waits for the same warm-up (it is shared, not repeated).
+/// Loads the sentence-embedding models and prepares every article at start-up, in the background, so the first
+/// question does not pay for it; afterwards prepares each article the folder gains or changes. A question that
+/// arrives earlier waits for the same work (it is shared, not repeated).
 /// </summary>
-public sealed class KnowledgeWarmup(HybridAnswerer answerer) : BackgroundService
+public sealed partial class KnowledgeWarmup(ArticleCatalog catalog, ArticleIndexes indexes, ILogger<KnowledgeWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await answerer.WarmUpAsync(stoppingToken).ConfigureAwait(false);
+            await Task.Run(() => indexes.Encoders.EnsureLoaded(stoppingToken), stoppingToken).ConfigureAwait(false);
+            catalog.Changed += indexes.Track;
+            indexes.Track(catalog.Current);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down before warm-up finished.
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Already logged by the answerer; the next question retries the warm-up instead of taking the host down.
+            // The next question retries instead of taking the host down.
+            LogFailed(ex);
         }
     }
+
+    public override void Dispose()
+    {
+        catalog.Changed -= indexes.Track;
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the sentence-embedding models failed; questions will retry")]
+    private partial void LogFailed(Exception exception);
 }

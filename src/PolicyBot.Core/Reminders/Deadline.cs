@@ -16,7 +16,7 @@ public sealed record Deadline(
     string PassedTemplate,
     bool MentionEveryone)
 {
-    /// <summary>"12 days until Pyongyang's year-end deadline, Tue 31 Dec, 23:59 KST" (the configured template).</summary>
+    /// <summary>"12 days until the budget vote, Tue 31 Dec, 23:59 CET" (the configured template).</summary>
     public string CountdownText(DateTimeOffset now) => CountdownText(Template, now);
 
     /// <summary>The same countdown in the standard wording, for the <c>deadline</c> command.</summary>
@@ -24,7 +24,7 @@ public sealed record Deadline(
 
     public string PassedText(DateTimeOffset now) => Fill(PassedTemplate, now);
 
-    /// <summary>"Pyongyang's year-end deadline passed 6 years ago (Tue 31 Dec 2019, 23:59 KST)".</summary>
+    /// <summary>"The budget vote passed 6 years ago (Tue 31 Dec 2019, 23:59 CET)".</summary>
     public string PassedAgoText(DateTimeOffset now) =>
         $"{Name} passed {Reminders.CountdownText.Ago(now - DueAt)} ({Reminders.CountdownText.When(DueAt, Zone, now)})";
 

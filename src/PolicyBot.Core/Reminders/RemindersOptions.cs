@@ -44,7 +44,7 @@ public sealed class DeadlineOptions
     /// <summary>Local date-time in <see cref="TimeZone"/>, e.g. <c>2019-12-31T23:59</c>.</summary>
     public string Due { get; set; } = "";
 
-    /// <summary>IANA id, e.g. <c>Asia/Pyongyang</c>.</summary>
+    /// <summary>IANA id, e.g. <c>Europe/Berlin</c>.</summary>
     public string TimeZone { get; set; } = "UTC";
 
     public List<DeadlineChannelOptions> Channels { get; set; } = [];

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Knowledge;
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Cli;
 
@@ -22,11 +22,12 @@ public static class AskCli
     {
         var articles = CliArticles.Load(articlesPath);
         var options = articles.Options;
-        using var embedder = new MiniLmEmbedder(options.InferenceThreads);
-        var answerer = articles.NewAnswerer(embedder);
+        using var encoders = articles.NewEncoders();
+        var indexes = articles.NewIndexes(encoders);
+        var answerer = new AnswerPipeline(new FixedArticles(articles.Library), indexes, AnswerModels.Shipped, articles.Answering);
 
-        // Load the model while the first question is being read.
-        var warmup = answerer.WarmUpAsync(ct);
+        // Prepare the articles while the first question is being read.
+        indexes.Track(articles.Library);
         if (question is not null)
         {
             await AnswerOneAsync(answerer, question, json, options.MaxQuestionLength, output, ct).ConfigureAwait(false);
@@ -42,7 +43,6 @@ public static class AskCli
             }
         }
 
-        await warmup.ConfigureAwait(false);
         return 0;
     }
 
@@ -50,7 +50,7 @@ public static class AskCli
     {
         question = question.Trim();
         var answer = question.Length > maxLength
-            ? new Answer(question, true, $"That question is {question.Length:N0} characters long; please keep it under {maxLength:N0}.", [], null, null, new AnswerSignals(0, 0, 0, "too long"))
+            ? new Answer(question, true, $"That question is {question.Length:N0} characters long; please keep it under {maxLength:N0}.", [], null, null, new AnswerSignals(0, "too long"))
             : await answerer.AnswerAsync(question, articleSlug: null, ct).ConfigureAwait(false);
         if (json)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Hosting;
 
 namespace PolicyBot.Cli;
@@ -13,14 +14,15 @@ namespace PolicyBot.Cli;
 /// </summary>
 public static class CliKnowledgeOptions
 {
-    public static KnowledgeOptions Load(string? articlesPath)
+    public static (KnowledgeOptions Knowledge, AnsweringOptions Answering) Load(string? articlesPath)
     {
         var configuration = new ConfigurationManager();
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environments.Production;
         BotConfiguration.Apply(configuration, environment, []);
-        return From(configuration, articlesPath);
+        var answering = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        return (From(configuration, articlesPath), answering);
     }
 
     internal static KnowledgeOptions From(IConfiguration configuration, string? articlesPath)

@@ -11,11 +11,12 @@ public static class ExtraCommands
         yield return Ask();
         yield return AskEvaluation();
         yield return EmbedArticles();
+        yield return TrainAnswerer();
     }
 
     private static Option<string?> ArticlesOption() => new("--articles")
     {
-        Description = "Folder of <slug>.md and <slug>.positions.yaml (default: Knowledge:ArticlesPath, config/articles; relative paths resolve against the working directory, then the app folder)",
+        Description = "Folder of <slug>.md and their data files (default: Knowledge:ArticlesPath, config/articles; relative paths resolve against the working directory, then the app folder)",
     };
 
     private static Command Ask()
@@ -44,12 +45,40 @@ public static class ExtraCommands
 
     private static Command AskEvaluation()
     {
-        var baseline = new Option<bool>("--baseline") { Description = "Measure plain BM25 over paragraphs instead of the hybrid answerer" };
+        var file = new Argument<string?>("questions") { Description = "JSON lines: {\"question\": ..., \"paragraphs\": [n, ...]} ([] = must decline)", Arity = ArgumentArity.ZeroOrOne };
         var articles = ArticlesOption();
-        var file = new Argument<string>("questions") { Description = "JSON lines: {\"question\": ..., \"paragraphs\": [n, ...]} ([] = must decline)" };
-        var features = new Option<string?>("--features") { Description = "Also write every question's retrieval evidence as JSON lines to this file (for tuning)" };
-        var command = new Command("ask-eval", "Measure answer quality: on-topic accuracy, off-topic declines, fabricated quotes.") { baseline, articles, features, file };
-        command.SetAction((result, ct) => AskEval.RunAsync(result.GetValue(articles), result.GetValue(file)!, result.GetValue(baseline), Console.Out, ct, result.GetValue(features)));
+        var baseline = new Option<bool>("--baseline") { Description = "Measure plain BM25 over paragraphs instead of the answerer" };
+        var withoutData = new Option<bool>("--without-data") { Description = "Ignore the articles' positions and labelled questions" };
+        var corpus = new Option<string?>("--corpus") { Description = "A corpus folder (articles/, questions/, halves.json): train on one half, report on the other" };
+        var train = new Option<string>("--train") { Description = "The half to train on (tune, report, all; rest: every article not reported on; loao: the reported half's other articles, one left out at a time)", DefaultValueFactory = _ => "tune" };
+        var report = new Option<string>("--report") { Description = "The half to report on", DefaultValueFactory = _ => "report" };
+        var ablate = new Option<bool>("--ablate") { Description = "Also retrain and measure without each stage in turn" };
+        var shipped = new Option<bool>("--shipped") { Description = "Use the shipped models instead of training on the corpus" };
+        var misses = new Option<bool>("--misses") { Description = "List every wrong answer" };
+        var command = new Command("ask-eval", "Measure answer quality: right paragraph, declines, fabricated quotes.")
+        {
+            file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses,
+        };
+        command.SetAction((result, ct) => AskEval.RunAsync(
+            new AskEval.Settings(
+                result.GetValue(articles), result.GetValue(file), result.GetValue(corpus), result.GetValue(train)!, result.GetValue(report)!,
+                result.GetValue(baseline), result.GetValue(withoutData), result.GetValue(ablate), result.GetValue(shipped), result.GetValue(misses)),
+            Console.Out,
+            ct));
+        return command;
+    }
+
+    private static Command TrainAnswerer()
+    {
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder (articles/, questions/, halves.json)", DefaultValueFactory = _ => Path.Combine("tests", "eval") };
+        var half = new Option<string>("--half") { Description = "Train on this half only (tune, report) or all", DefaultValueFactory = _ => "all" };
+        var output = new Option<string>("--out") { Description = "Where to write the models", DefaultValueFactory = _ => TrainAnswererCli.DefaultOutput };
+        var noRetrieval = new Option<bool>("--without-retrieval-model") { Description = "Train for MiniLM alone (no ArcticXs)" };
+        var command = new Command("train-answerer", "Train the ranker and answerability models on a corpus of articles and write them for PolicyBot.Core to embed.")
+        {
+            corpus, half, output, noRetrieval,
+        };
+        command.SetAction((result, ct) => TrainAnswererCli.RunAsync(result.GetValue(corpus)!, result.GetValue(half)!, result.GetValue(output)!, !result.GetValue(noRetrieval), Console.Out, ct));
         return command;
     }
 

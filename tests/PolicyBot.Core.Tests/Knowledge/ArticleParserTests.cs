@@ -44,7 +44,7 @@ public sealed class ArticleParserTests
         Assert.Equal(Enumerable.Range(1, 10), article.Positions.SelectMany(p => p.Paragraphs).Distinct().Order());
         Assert.Contains(article.Positions, p => p.Id == "upper-hand" && p.Paragraphs[0] == 8);
         Assert.All(article.Positions, p => Assert.DoesNotContain(p.Summary, article.Paragraphs)); // summaries are our own words
-        Assert.NotEmpty(article.Synonyms);
+        Assert.NotEmpty(article.LabelledQuestions);
     }
 
     [Theory]
@@ -53,6 +53,7 @@ public sealed class ArticleParserTests
     [InlineData("positions:\n  - id: a\n    title: T\n    paragraphs: [1]\n", "'summary' is missing")]
     [InlineData("positions:\n  - id: a\n    title: T\n    paragraphs: [1]\n    summary: S\n  - id: a\n    title: U\n    paragraphs: [2]\n    summary: S\n", "used twice")]
     [InlineData("positions: [", "not valid YAML")]
+    [InlineData("positions:\n  - id: first\n    title: T\n    paragraphs: [1]\n    summary: S\n  - id: second\n    title: T\n    paragraphs: [9]\n    summary: S\n", "line 6, position 'second'")]
     public void A_bad_positions_file_is_reported_with_what_to_fix(string yaml, string expected)
     {
         var error = Assert.Throws<ArticleFormatException>(() => ArticleParser.Parse("doc", Markdown, yaml, "doc.md"));
@@ -74,10 +75,10 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
-    public void An_unknown_default_article_stops_loading()
+    public void A_default_article_that_is_not_loaded_falls_back_to_the_only_one()
     {
-        var error = Assert.Throws<ArticleFormatException>(() => ArticleLibrary.Load(TestArticles.ArticlesFolder, "missing"));
+        var library = ArticleLibrary.Load(TestArticles.ArticlesFolder, "missing");
 
-        Assert.Contains("Knowledge:DefaultArticle", error.Message, StringComparison.Ordinal);
+        Assert.Same(library.Articles[0], library.Default);
     }
 }

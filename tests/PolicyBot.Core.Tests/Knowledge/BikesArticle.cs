@@ -28,6 +28,9 @@ public static class BikesArticle
         _ => throw new ArgumentOutOfRangeException(nameof(number)),
     };
 
+    /// <summary>The article as parsed from <see cref="Text"/>.</summary>
+    public static PolicyBot.Core.Knowledge.Article Read() => PolicyBot.Core.Knowledge.ArticleParser.Parse(Slug, Text, null);
+
     /// <summary>A new folder holding the article and, unless null, its <c>.questions.jsonl</c>.</summary>
     public static string WriteFolder(string? questions)
     {

@@ -1,25 +1,27 @@
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
-/// <summary>A stand-in model: a deterministic bag-of-letters vector, counting how often it is loaded and used.</summary>
+/// <summary>A stand-in model: deterministic bag-of-letters vectors (per text and per word), counting loads and texts.</summary>
 public sealed class CountingEmbedder : ITextEmbedder
 {
     private int _loads;
-    private int _corpusBatches;
     private int _texts;
 
     public bool FailFirstLoad { get; init; }
 
+    /// <summary>The first call to <see cref="Encode"/> throws, as a model file that cannot be read would.</summary>
+    public bool FailOnFirstEncode { get; init; }
+
+    private int _encodes;
+
     public int Loads => _loads;
 
-    public int CorpusBatches => _corpusBatches;
-
-    public int TextsEmbedded => _texts;
+    public int TextsEncoded => _texts;
 
     public string ModelId => "counting";
 
-    public void EnsureLoaded()
+    public void EnsureLoaded(CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _loads) == 1 && FailFirstLoad)
         {
@@ -27,15 +29,19 @@ public sealed class CountingEmbedder : ITextEmbedder
         }
     }
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken)
     {
-        Interlocked.Add(ref _texts, texts.Count);
-        if (texts.Count > 1)
+        if (Interlocked.Increment(ref _encodes) == 1 && FailOnFirstEncode)
         {
-            Interlocked.Increment(ref _corpusBatches);
+            throw new InvalidOperationException("model file unreadable");
         }
 
-        return texts.Select(Vector).ToArray();
+        Interlocked.Add(ref _texts, texts.Count);
+        return [.. texts.Select(t =>
+        {
+            var words = withWords ? t.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string([.. w.Where(char.IsLetterOrDigit)])).Where(w => w.Length > 0).ToArray() : [];
+            return new EncodedText(Vector(t), words, [.. words.Select(Vector)]);
+        })];
     }
 
     private static float[] Vector(string text)
@@ -46,7 +52,6 @@ public sealed class CountingEmbedder : ITextEmbedder
             vector[c - 'a']++;
         }
 
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        return vector.Select(v => norm == 0 ? 0 : v / norm).ToArray();
+        return Vectors.Normalize(vector);
     }
 }

@@ -6,6 +6,7 @@ using Moq;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Commands;
 using PolicyBot.Core.Knowledge.Feedback;
 
@@ -25,7 +26,7 @@ public sealed class KnowledgeCommandTests
         var article = Library.Articles[0];
         _answerer.Setup(a => a.AnswerAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string q, string? _, CancellationToken _) => new Answer(
-                q, false, "Summary in our words.", [new Citation(article.Slug, 5, "We can start small.")], article, article.Positions[4], new(1, 0.8, 1, "answered")));
+                q, false, "Summary in our words.", [new Citation(article.Slug, 5, "We can start small.")], article, article.Positions[4], new(0.9, "answered")));
     }
 
     [Theory]
@@ -185,7 +186,7 @@ public sealed class KnowledgeCommandTests
     [Fact]
     public async Task Quote_shows_a_paragraph_verbatim_and_checks_the_range()
     {
-        var quote = new QuoteCommand(Library);
+        var quote = new QuoteCommand(new FixedArticles(Library));
 
         var five = await quote.HandleAsync(Invocation("quote", "5"), CancellationToken.None);
         var bySlug = await quote.HandleAsync(Invocation("quote", "north-korea-talks 10"), CancellationToken.None);
@@ -200,15 +201,32 @@ public sealed class KnowledgeCommandTests
     }
 
     [Fact]
-    public async Task Positions_lists_each_position_on_one_line_and_articles_lists_the_library()
+    public async Task Positions_lists_each_curated_position_on_one_line_and_articles_lists_the_library()
     {
-        var positions = await new PositionsCommand(Library).HandleAsync(Invocation("positions", ""), CancellationToken.None);
-        var articles = await new ArticlesCommand(Library).HandleAsync(Invocation("articles", ""), CancellationToken.None);
+        var indexes = TestArticles.Indexes();
+        var positions = await new PositionsCommand(new FixedArticles(Library), indexes).HandleAsync(Invocation("positions", ""), CancellationToken.None);
+        var articles = await new ArticlesCommand(new FixedArticles(Library), indexes).HandleAsync(Invocation("articles", ""), CancellationToken.None);
 
         var lines = positions.Text.Split('\n');
         Assert.Equal(Library.Articles[0].Positions.Length, lines.Length);
-        Assert.Contains("• **Goals must be modest** — The author (¶4)", lines);
+        Assert.Contains("• ¶4 **The author**: Goals must be modest", lines);
         Assert.Contains("`north-korea-talks`", articles.Text, StringComparison.Ordinal);
+        Assert.Contains("10 curated positions", articles.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_without_a_positions_file_lists_a_derived_position_per_paragraph_with_its_holder()
+    {
+        var library = new ArticleLibrary([TestArticles.CorpusArticle("ranked-choice-voting-is-second-best")]);
+
+        var reply = await new PositionsCommand(new FixedArticles(library), TestArticles.Indexes()).HandleAsync(Invocation("positions", ""), CancellationToken.None);
+
+        var lines = reply.Text.Split('\n');
+        Assert.Equal(11, lines.Length);
+        Assert.Contains("derived from the paragraphs", reply.Title, StringComparison.Ordinal);
+        Assert.StartsWith("• ¶3 **proponents**:", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("• ¶9 **Mr. McDaniel**:", lines[8], StringComparison.Ordinal);
+        Assert.StartsWith("• ¶11 **The editors**:", lines[10], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,7 +242,7 @@ public sealed class KnowledgeCommandTests
     }
 
     private AskCommand Ask() => new(
-        _answerer.Object, Library, _store.Object, _clock, Options.Create(new KnowledgeOptions()), NullLogger<AskCommand>.Instance);
+        _answerer.Object, new FixedArticles(Library), _store.Object, _clock, Options.Create(new KnowledgeOptions()), NullLogger<AskCommand>.Instance);
 
     private static CommandInvocation Invocation(string name, string arguments) =>
         new(name, arguments, new Sender("u1", "Una"), Channel, Guid.NewGuid().ToString("N"));

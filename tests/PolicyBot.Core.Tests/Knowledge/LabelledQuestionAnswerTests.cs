@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>
-/// The real answerer and model on a small article: a close paraphrase of a labelled question is answered like it,
-/// even against the rules' own pick; unrelated questions, and held-out labelled ones, are left to the rules.
+/// The real pipeline and models on a small article: a close paraphrase of a labelled question is answered like it,
+/// even against the ranker's own pick; unrelated questions, and held-out labelled ones, are left to the other stages.
 /// </summary>
 public sealed class LabelledQuestionAnswerTests
 {
@@ -17,19 +20,19 @@ public sealed class LabelledQuestionAnswerTests
     [Fact]
     public async Task A_close_paraphrase_is_answered_like_its_labelled_question_and_others_are_left_alone()
     {
-        var rules = TestArticles.Answerer(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)));
-        var rulesSafer = await rules.AnswerAsync(Safer, null, CancellationToken.None);
-        var rulesSales = await rules.AnswerAsync(Sales, null, CancellationToken.None);
-        var rulesUnrelated = await rules.AnswerAsync(Unrelated, null, CancellationToken.None);
-        Assert.False(rulesSafer.Declined || rulesSales.Declined || rulesUnrelated.Declined); // the premise: the rules answer all three
+        var plain = Pipeline(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)));
+        var plainSafer = await plain.AnswerAsync(Safer, null, CancellationToken.None);
+        var plainSales = await plain.AnswerAsync(Sales, null, CancellationToken.None);
+        var plainUnrelated = await plain.AnswerAsync(Unrelated, null, CancellationToken.None);
+        Assert.False(plainSafer.Declined || plainSales.Declined || plainUnrelated.Declined); // the premise: all three are answered
 
-        // Label the paraphrase with a paragraph the rules did not pick, and the other one as not covered.
-        var relabelled = (rulesSafer.Citations[0].Paragraph % 3) + 1;
+        // Label the paraphrase with a paragraph the ranker did not pick, and the other one as not covered.
+        var relabelled = (plainSafer.Citations[0].Paragraph % 3) + 1;
         var folder = BikesArticle.WriteFolder($$"""
             {"question": "{{SaferLabelled}}", "paragraphs": [{{relabelled}}]}
             {"question": "{{SalesLabelled}}", "paragraphs": []}
             """);
-        var labelled = TestArticles.Answerer(ArticleLibrary.Load(folder));
+        var labelled = Pipeline(ArticleLibrary.Load(folder));
 
         var safer = await labelled.AnswerAsync(Safer, null, CancellationToken.None);
         var sales = await labelled.AnswerAsync(Sales, null, CancellationToken.None);
@@ -40,24 +43,33 @@ public sealed class LabelledQuestionAnswerTests
         Assert.Equal("answered like the closest labelled questions", safer.Signals.Reason);
         Assert.True(sales.Declined, sales.Signals.Reason);
         Assert.StartsWith("The article doesn't address that.", sales.Text, StringComparison.Ordinal);
-        Assert.Equal(rulesUnrelated.Citations[0].Paragraph, unrelated.Citations[0].Paragraph);
+        Assert.Equal(plainUnrelated.Citations[0].Paragraph, unrelated.Citations[0].Paragraph);
         Assert.Equal("answered", unrelated.Signals.Reason);
     }
 
     [Fact]
     public async Task Held_out_labelled_questions_no_longer_decide_the_answer()
     {
-        var rules = await TestArticles.Answerer(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)))
-            .AnswerAsync(SaferLabelled, null, CancellationToken.None);
-        var wrong = (rules.Citations[0].Paragraph % 3) + 1;
+        var plain = await Pipeline(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null))).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var wrong = (plain.Citations[0].Paragraph % 3) + 1;
         var library = ArticleLibrary.Load(BikesArticle.WriteFolder($$"""{"question": "{{SaferLabelled}}", "paragraphs": [{{wrong}}]}"""));
 
-        var told = await TestArticles.Answerer(library).AnswerAsync(SaferLabelled, null, CancellationToken.None);
-        var heldOut = await TestArticles.Answerer(library, [SaferLabelled]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
-        var copyHeldOut = await TestArticles.Answerer(library, ["are protected bike-lanes making cycling safer"]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var told = await Pipeline(library).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var heldOut = await Pipeline(library, [SaferLabelled]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var copyHeldOut = await Pipeline(library, ["are protected bike-lanes making cycling safer"]).AnswerAsync(SaferLabelled, null, CancellationToken.None);
 
         Assert.Equal(wrong, told.Citations[0].Paragraph);
-        Assert.Equal(rules.Citations[0].Paragraph, heldOut.Citations[0].Paragraph);
-        Assert.Equal(rules.Citations[0].Paragraph, copyHeldOut.Citations[0].Paragraph); // a copy in other case and punctuation
+        Assert.Equal(plain.Citations[0].Paragraph, heldOut.Citations[0].Paragraph);
+        Assert.Equal(plain.Citations[0].Paragraph, copyHeldOut.Citations[0].Paragraph); // a copy in other case and punctuation
+    }
+
+    // The bike article is asked about in words close to its own, so every stage answers; the labelled questions then decide.
+    private static AnswerPipeline Pipeline(ArticleLibrary library, IReadOnlyList<string>? heldOut = null)
+    {
+        var options = new AnsweringOptions { DeclineBelow = 0 };
+        var indexes = heldOut is null
+            ? TestArticles.Indexes()
+            : ArticleIndexes.ForEvaluation(TestArticles.Encoders, EmbeddingCache.None, options, heldOut);
+        return new AnswerPipeline(new FixedArticles(library), indexes, AnswerModels.Shipped, options);
     }
 }

@@ -1,5 +1,5 @@
 using PolicyBot.Core.Knowledge;
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
@@ -7,6 +7,7 @@ namespace PolicyBot.Core.Tests.Knowledge;
 public sealed class QuestionBankTests
 {
     private static readonly float[] Question = [1, 0];
+    private static readonly LabelledQuestionOptions Options = new();
 
     [Fact]
     public void The_nearest_questions_vote_for_the_paragraph_they_cite()
@@ -35,7 +36,7 @@ public sealed class QuestionBankTests
     [Fact]
     public void Only_the_ten_nearest_vote()
     {
-        // Twenty loose matches for ¶3 would outweigh ten slightly closer ones for ¶2 (20 × 0.79^20 > 10 × 0.8^20); only
+        // Twenty loose matches for ¶3 would outweigh ten slightly closer ones for ¶2 (20 × 0.79^40 > 10 × 0.8^40); only
         // the ten nearest count.
         var near = Enumerable.Repeat((0.8, new[] { 2 }), 10);
         var far = Enumerable.Repeat((0.79, new[] { 3 }), 20);
@@ -103,13 +104,13 @@ public sealed class QuestionBankTests
         var labelled = new[] { new LabelledQuestion("same", [2]), new LabelledQuestion("copy", [4]), new LabelledQuestion("other", [3]) };
         float[][] vectors = [At(0.99), At(0.98), At(0.8)];
         // The measured question sits where "same" is; "copy" is 0.998 from it, "other" 0.88.
-        var bank = new QuestionBank(labelled, vectors, heldOut: [At(0.99)]);
+        var bank = new QuestionBank(labelled, vectors, Options, heldOut: [At(0.99)]);
 
         Assert.Equal(1, bank.Count);
         Assert.Equal(3, bank.Vote(Question)!.Paragraph);
-        Assert.Equal(3, new QuestionBank(labelled, vectors).Count);
+        Assert.Equal(3, new QuestionBank(labelled, vectors, Options).Count);
         Assert.Null(QuestionBank.Empty.Vote(Question));
-        Assert.Throws<ArgumentException>(() => new QuestionBank(labelled, [At(0.9)]));
+        Assert.Throws<ArgumentException>(() => new QuestionBank(labelled, [At(0.9)], Options));
     }
 
     [Theory]
@@ -130,7 +131,7 @@ public sealed class QuestionBankTests
     [InlineData(0.85, 0.0, 0.8, 0, null, null, true)]
     public void A_vote_counts_only_when_it_is_close_and_clear(double nearest, double paragraphShare, double declineShare, int closeBackers, int? cite, int? answerFrom, bool decline)
     {
-        var vote = new BankVote(2, paragraphShare, declineShare, nearest, closeBackers);
+        var vote = new BankVote(2, paragraphShare, declineShare, nearest, closeBackers, Options);
 
         Assert.Equal((cite, answerFrom, decline), (vote.ParagraphToCiteInstead(1), vote.ParagraphToAnswerFrom([1, 2, 3]), vote.SaysDecline));
         Assert.Null(vote.ParagraphToCiteInstead(2)); // the rules' own pick is never a re-pick
@@ -164,7 +165,7 @@ public sealed class QuestionBankTests
     }
 
     private static QuestionBank Bank(params (double Similarity, int[] Paragraphs)[] questions) =>
-        new([.. questions.Select((q, i) => new LabelledQuestion($"q{i}", [.. q.Paragraphs]))], [.. questions.Select(q => At(q.Similarity))]);
+        new([.. questions.Select((q, i) => new LabelledQuestion($"q{i}", [.. q.Paragraphs]))], [.. questions.Select(q => At(q.Similarity))], Options);
 
     // A unit vector at cosine similarity s to Question.
     private static float[] At(double s) => [(float)s, (float)Math.Sqrt(1 - (s * s))];

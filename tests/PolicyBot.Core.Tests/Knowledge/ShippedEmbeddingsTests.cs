@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>
-/// The embeddings shipped in config/articles/embeddings: current for every article, equal to what the model computes,
+/// The encodings shipped in config/articles/embeddings: current for every article, equal to what the models compute,
 /// read before anything is encoded and never written at run time.
 /// </summary>
 public sealed class ShippedEmbeddingsTests
@@ -13,9 +14,9 @@ public sealed class ShippedEmbeddingsTests
     private static string ShippedFolder => Path.Combine(TestArticles.ArticlesFolder, EmbeddingCache.ShippedFolderName);
 
     [Fact]
-    public void The_repository_ships_current_embeddings_for_every_article_and_nothing_stale()
+    public void The_repository_ships_current_encodings_for_every_article_and_nothing_stale()
     {
-        var expected = ShippedEmbeddings.AllExpectedFiles(TestArticles.SeedLibrary(), new MiniLmEmbedder().ModelId).Order().ToArray();
+        var expected = ShippedEmbeddings.ExpectedFiles(TestArticles.SeedLibrary(), TestArticles.Encoders).Order().ToArray();
         var present = Directory.Exists(ShippedFolder)
             ? Directory.GetFiles(ShippedFolder, "*" + EmbeddingCache.FileExtension).Select(Path.GetFileName).Order().ToArray()
             : [];
@@ -25,53 +26,40 @@ public sealed class ShippedEmbeddingsTests
     }
 
     [Fact]
-    public void Shipped_vectors_are_the_ones_the_model_computes()
-    {
-        var index = new ArticleIndex(TestArticles.SeedLibrary().Articles[0]);
-        var texts = index.Units.Select(u => u.Text).ToArray();
-        var shipped = new EmbeddingCache(null, ShippedFolder).GetOrCreate(new ReadOnlyModel(TestArticles.Embedder.ModelId), texts, CancellationToken.None);
-
-        // A sample of every kind of unit keeps the test short; the model is the one the answers use.
-        var sample = Enumerable.Range(0, texts.Length).Where(i => i % 9 == 0).ToArray();
-        var computed = TestArticles.Embedder.Embed([.. sample.Select(i => texts[i])], CancellationToken.None);
-
-        for (var j = 0; j < sample.Length; j++)
-        {
-            Assert.True(SemanticIndex.Similarity(shipped[sample[j]], computed[j]) > 0.999f, $"unit {sample[j]} \"{texts[sample[j]]}\" differs from the model's vector");
-        }
-    }
-
-    [Fact]
-    public void Shipped_labelled_question_vectors_are_the_ones_the_model_computes()
+    public void Shipped_vectors_are_the_ones_the_models_compute()
     {
         var article = TestArticles.SeedLibrary().Articles[0];
-        var texts = QuestionBank.Texts(article);
-        var shipped = new EmbeddingCache(null, ShippedFolder).GetOrCreate(new ReadOnlyModel(TestArticles.Embedder.ModelId), texts, CancellationToken.None);
-
-        var sample = Enumerable.Range(0, texts.Length).Where(i => i % 211 == 0).ToArray();
-        var computed = TestArticles.Embedder.Embed([.. sample.Select(i => texts[i])], CancellationToken.None);
-
-        Assert.True(sample.Length >= 10);
-        for (var j = 0; j < sample.Length; j++)
+        var text = new ArticleText(article);
+        var models = new[] { TestArticles.Encoders.Words, TestArticles.Encoders.Retrieval }.OfType<ITextEmbedder>();
+        foreach (var model in models)
         {
-            Assert.True(SemanticIndex.Similarity(shipped[sample[j]], computed[j]) > 0.999f, $"labelled question {sample[j]} \"{texts[sample[j]]}\" differs from the model's vector");
+            var shipped = new EmbeddingCache(null, ShippedFolder).GetOrCreate(new ReadOnlyModel(model.ModelId), text.SentenceTexts, asQuery: false, withWords: model == TestArticles.Encoders.Words, CancellationToken.None);
+
+            // A sample keeps the test short; the models are the ones the answers use.
+            var sample = Enumerable.Range(0, text.SentenceTexts.Length).Where(i => i % 7 == 0).ToArray();
+            var computed = model.Encode([.. sample.Select(i => text.SentenceTexts[i])], asQuery: false, withWords: true, CancellationToken.None);
+            for (var j = 0; j < sample.Length; j++)
+            {
+                Assert.True(Vectors.Similarity(shipped[sample[j]].Vector, computed[j].Vector) > 0.999f, $"{model.ModelId}: sentence {sample[j]} differs from the model's vector");
+            }
         }
     }
 
     [Fact]
-    public async Task A_fresh_install_reads_the_shipped_embeddings_and_writes_nothing_there()
+    public async Task A_fresh_install_reads_the_shipped_encodings_and_writes_nothing_there()
     {
         var articles = CopyOfSeedArticles();
         var shipped = Path.Combine(articles, EmbeddingCache.ShippedFolderName);
-        ShippedEmbeddings.Refresh(ArticleLibrary.Load(articles), new CountingEmbedder(), shipped, CancellationToken.None);
+        using var encoders = new Encoders(new CountingEmbedder());
+        ShippedEmbeddings.Refresh(ArticleLibrary.Load(articles), encoders, shipped, CancellationToken.None);
         var before = Directory.GetFiles(shipped).Select(File.GetLastWriteTimeUtc).ToArray();
         var runtimeCache = TestArticles.NewTempFolder();
 
         var model = new CountingEmbedder();
-        var answerer = new HybridAnswerer(ArticleLibrary.Load(articles), model, EmbeddingCache.ForArticles(articles, runtimeCache), NullLogger<HybridAnswerer>.Instance);
-        await answerer.WarmUpAsync(CancellationToken.None);
+        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles, runtimeCache), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        await indexes.GetAsync(ArticleLibrary.Load(articles).Articles[0], CancellationToken.None);
 
-        Assert.Equal(0, model.CorpusBatches);
+        Assert.Equal(0, model.TextsEncoded);
         Assert.Empty(Directory.GetFiles(runtimeCache));
         Assert.Equal(before, Directory.GetFiles(shipped).Select(File.GetLastWriteTimeUtc).ToArray());
     }
@@ -82,37 +70,37 @@ public sealed class ShippedEmbeddingsTests
         var articles = CopyOfSeedArticles();
         var shipped = Path.Combine(articles, EmbeddingCache.ShippedFolderName);
         var library = ArticleLibrary.Load(articles);
-        var file = ShippedEmbeddings.ExpectedFiles(library, "counting")[library.Articles[0].Slug];
+        using var encoders = new Encoders(new CountingEmbedder());
         Directory.CreateDirectory(shipped);
-        await File.WriteAllBytesAsync(Path.Combine(shipped, file), [1, 0, 0, 0, 26, 0]);
+        foreach (var file in ShippedEmbeddings.ExpectedFiles(library, encoders))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shipped, file), [2, 0, 0, 0, 26, 0]);
+        }
 
         var model = new CountingEmbedder();
-        var answerer = new HybridAnswerer(library, model, EmbeddingCache.ForArticles(articles, null), NullLogger<HybridAnswerer>.Instance);
-        var answer = await answerer.AnswerAsync("Should sanctions be lifted?", null, CancellationToken.None);
+        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles, null), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        var index = await indexes.GetAsync(library.Articles[0], CancellationToken.None);
 
-        Assert.True(model.CorpusBatches > 0);
-        Assert.NotNull(answer);
+        Assert.True(model.TextsEncoded > 0);
+        Assert.Equal(library.Articles[0].ParagraphCount, index.Words.Paragraphs.Length);
     }
 
     [Fact]
-    public void Refresh_writes_what_is_missing_deletes_what_is_stale_and_leaves_other_files()
+    public void Refresh_writes_what_is_missing_deletes_what_is_stale_and_keeps_what_is_current()
     {
-        var articles = CopyOfSeedArticles();
-        var shipped = Path.Combine(articles, EmbeddingCache.ShippedFolderName);
-        Directory.CreateDirectory(shipped);
-        File.WriteAllText(Path.Combine(shipped, "0000stale" + EmbeddingCache.FileExtension), "old");
-        File.WriteAllText(Path.Combine(shipped, "README.txt"), "kept");
-        var library = ArticleLibrary.Load(articles);
+        var folder = TestArticles.NewTempFolder();
+        var library = new ArticleLibrary([BikesArticle.Read()]);
+        using var encoders = new Encoders(new CountingEmbedder());
+        File.WriteAllText(Path.Combine(folder, "stale" + EmbeddingCache.FileExtension), "old");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "kept");
 
-        var (written, deleted) = ShippedEmbeddings.Refresh(library, new CountingEmbedder(), shipped, CancellationToken.None);
-        var again = ShippedEmbeddings.Refresh(library, new CountingEmbedder(), shipped, CancellationToken.None);
+        var (written, deleted) = ShippedEmbeddings.Refresh(library, encoders, folder, CancellationToken.None);
+        var (again, _) = ShippedEmbeddings.Refresh(library, encoders, folder, CancellationToken.None);
 
-        Assert.Equal(ShippedEmbeddings.AllExpectedFiles(library, "counting").Order(), written.Order());
-        Assert.Equal(2, written.Count); // the paragraphs' units and the labelled questions
-        Assert.Equal(["0000stale" + EmbeddingCache.FileExtension], deleted);
-        Assert.Empty(again.Written);
-        Assert.Empty(again.Deleted);
-        Assert.True(File.Exists(Path.Combine(shipped, "README.txt")));
+        Assert.Equal(ShippedEmbeddings.ExpectedFiles(library, encoders).Order(), written.Order());
+        Assert.Equal(["stale" + EmbeddingCache.FileExtension], deleted);
+        Assert.Empty(again);
+        Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
     }
 
     private static string CopyOfSeedArticles()
@@ -126,16 +114,16 @@ public sealed class ShippedEmbeddingsTests
         return folder;
     }
 
-    /// <summary>Claims the real model's id but cannot encode: a read that falls through to encoding fails the test.</summary>
+    /// <summary>Claims a real model's id but cannot encode: a read that falls through to encoding fails the test.</summary>
     private sealed class ReadOnlyModel(string modelId) : ITextEmbedder
     {
         public string ModelId => modelId;
 
-        public void EnsureLoaded()
+        public void EnsureLoaded(CancellationToken cancellationToken)
         {
         }
 
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The shipped embeddings were not read.");
+        public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The shipped encodings were not read.");
     }
 }

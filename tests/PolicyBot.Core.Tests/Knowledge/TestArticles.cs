@@ -1,25 +1,41 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
-using PolicyBot.Core.Knowledge.Retrieval;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
-/// <summary>The seed article from config/articles, and one shared MiniLM model (loading it takes seconds).</summary>
+/// <summary>The seed article from config/articles, the evaluation corpus, and one shared pair of models (loading them takes seconds).</summary>
 public static class TestArticles
 {
-    private static readonly Lazy<MiniLmEmbedder> SharedEmbedder = new(() => new MiniLmEmbedder());
+    private static readonly Lazy<Encoders> SharedEncoders = new(() => Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel));
 
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static string ArticlesFolder => Path.Combine(RepositoryRoot, "config", "articles");
 
+    /// <summary>The development corpus: articles/, questions/ and halves.json.</summary>
+    public static string CorpusFolder => Path.Combine(RepositoryRoot, "tests", "eval");
+
     public static ArticleLibrary SeedLibrary() => ArticleLibrary.Load(ArticlesFolder);
 
-    public static ITextEmbedder Embedder => SharedEmbedder.Value;
+    /// <summary>One corpus article, alone, as a community would drop it in.</summary>
+    public static Article CorpusArticle(string slug) => ArticleFolder.Read(Path.Combine(CorpusFolder, "articles"), slug);
 
-    // The shipped embeddings are keyed by their exact texts, so they serve copies of the seed article in temporary
-    // folders too; encoding its thousands of labelled questions for each test would take a minute.
-    public static HybridAnswerer Answerer(ArticleLibrary library, IReadOnlyList<string>? heldOutQuestions = null) =>
-        new(library, Embedder, new EmbeddingCache(null, Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName)), Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridAnswerer>.Instance, heldOutQuestions: heldOutQuestions);
+    public static Encoders Encoders => SharedEncoders.Value;
+
+    /// <summary>
+    /// Indexes that read the shipped encodings (keyed by the exact texts, so they serve copies of the seed article in
+    /// temporary folders too) and cache the others in a folder shared by the test run.
+    /// </summary>
+    public static ArticleIndexes Indexes() => new(Encoders, Cache(), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+
+    public static EmbeddingCache Cache() =>
+        new(Path.Combine(Path.GetTempPath(), "policybot-tests", "embeddings"), Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName));
+
+    /// <summary>The production pipeline over <paramref name="library"/>.</summary>
+    public static AnswerPipeline Pipeline(ArticleLibrary library, AnsweringOptions? options = null) =>
+        new(new FixedArticles(library), Indexes(), AnswerModels.Shipped, options ?? new AnsweringOptions());
 
     public static string NewTempFolder()
     {

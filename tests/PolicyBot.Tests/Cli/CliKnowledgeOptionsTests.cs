@@ -40,7 +40,7 @@ public sealed class CliKnowledgeOptionsTests
         Environment.SetEnvironmentVariable(Variable, folder);
         try
         {
-            Assert.Equal(folder, CliKnowledgeOptions.Load(articlesPath: null).EmbeddingCachePath);
+            Assert.Equal(folder, CliKnowledgeOptions.Load(articlesPath: null).Knowledge.EmbeddingCachePath);
         }
         finally
         {

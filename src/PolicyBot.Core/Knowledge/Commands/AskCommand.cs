@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Feedback;
 
 namespace PolicyBot.Core.Knowledge.Commands;
@@ -9,7 +10,7 @@ namespace PolicyBot.Core.Knowledge.Commands;
 /// <summary><c>ask [--article &lt;slug&gt;] &lt;question&gt;</c>: a grounded answer with quotes, or an honest decline.</summary>
 public sealed partial class AskCommand(
     IAnswerer answerer,
-    ArticleLibrary library,
+    IArticleSource articles,
     IAnswerFeedbackStore feedback,
     TimeProvider clock,
     IOptions<KnowledgeOptions> options,
@@ -21,12 +22,12 @@ public sealed partial class AskCommand(
         "[--article <slug> | <slug>:] <question>")
     {
         Arguments = [new CommandArgument("question", "Your question; start with `--article <slug>` or `<slug>:` to pick an article")],
-        Examples = ["Does the author think the deadline matters?", "--article north-korea-talks Should sanctions be lifted?"],
+        Examples = ["What does the author want done?", "--article <slug> Who disagrees with the author?"],
     };
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        if (!ArticleSelector.TrySplit(library, invocation.Arguments, out var slug, out var question, out var error))
+        if (!ArticleSelector.TrySplit(articles.Current, invocation.Arguments, out var slug, out var question, out var error))
         {
             return error!;
         }

@@ -1,43 +1,47 @@
 using System.Text;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Core.Knowledge.Commands;
 
-/// <summary><c>positions [slug]</c>: each position of the article in one line.</summary>
-public sealed class PositionsCommand(ArticleLibrary library) : ICommandHandler
+/// <summary>
+/// <c>positions [slug]</c>: each position of the article in one line, with who holds it: the curated ones from its
+/// positions file, else one derived from each paragraph.
+/// </summary>
+public sealed class PositionsCommand(IArticleSource articles, ArticleIndexes indexes) : ICommandHandler
 {
-    public CommandDeclaration Definition { get; } = new("positions", "List the positions the article takes, one per line.", "[article-slug]")
+    public CommandDeclaration Definition { get; } = new("positions", "List the positions the article takes or reports, and who holds each.", "[article-slug]")
     {
         Arguments = [new CommandArgument("article-slug", "Which article, when several are loaded", Required: false)],
     };
 
-    public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
+        var library = articles.Current;
         var slug = invocation.Arguments.Trim();
         if (slug.Length > 0 && !library.TryGet(slug, out _))
         {
-            return Task.FromResult(ArticleSelector.UnknownArticle(library, slug));
+            return ArticleSelector.UnknownArticle(library, slug);
         }
 
         var article = ArticleSelector.Resolve(library, slug.Length > 0 ? slug : null);
         if (article is null)
         {
-            return Task.FromResult(ArticleSelector.ChooseArticle(library, $"positions {library.Articles[0].Slug}"));
+            return library.Articles.IsEmpty
+                ? Reply.Error("No article is loaded yet.")
+                : ArticleSelector.ChooseArticle(library, $"positions {library.Articles[0].Slug}");
         }
 
+        var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);
         var text = new StringBuilder();
-        if (article.Positions.Length == 0)
+        foreach (var position in index.Positions)
         {
-            text.Append("No positions are curated for this article yet; `ask` still searches its paragraphs.");
+            text.Append("• ¶").AppendJoin(", ¶", position.Paragraphs).Append(" **").Append(MentionGuard.Defuse(position.Holder)).Append("**: ")
+                .AppendLine(MentionGuard.Defuse(position.Title));
         }
 
-        foreach (var position in article.Positions)
-        {
-            text.Append("• **").Append(position.Title).Append("** — ").Append(position.Holder)
-                .Append(" (¶").AppendJoin(", ¶", position.Paragraphs).AppendLine(")");
-        }
-
-        return Task.FromResult(new Reply(text.ToString().TrimEnd()) { Title = $"Positions in “{article.Title}”", Footer = article.Attribution });
+        var note = index.Positions.Any(p => p.Derived) ? " (derived from the paragraphs; a positions file would replace them)" : string.Empty;
+        return new Reply(text.ToString().TrimEnd()) { Title = $"Positions in “{MentionGuard.Defuse(article.Title)}”{note}", Footer = article.Attribution };
     }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Core.Knowledge.Commands;
 
 /// <summary><c>quote [slug] &lt;n&gt;</c>: paragraph n of the article, verbatim.</summary>
-public sealed class QuoteCommand(ArticleLibrary library) : ICommandHandler
+public sealed class QuoteCommand(IArticleSource articles) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("quote", "Show paragraph n of the article, word for word.", "[article-slug] <n>")
     {
@@ -18,9 +19,9 @@ public sealed class QuoteCommand(ArticleLibrary library) : ICommandHandler
     };
 
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Task.FromResult(Handle(articles.Current, invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
-    private Reply Handle(string[] parts)
+    private static Reply Handle(ArticleLibrary library, string[] parts)
     {
         string? slug = null;
         if (parts.Length == 2)

@@ -16,7 +16,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
         Examples =
         [
             "Which concession should Washington offer first? | Lift sanctions hurting ordinary people | Cancel the military drills",
-            "Which steps should Pyongyang take? | Build ties with South Korea | Halt missile tests | Nuclear freeze --multi=2 --closes 3d",
+            "Which steps should come first? | Lift the tariffs | Cut the budget | Hold a referendum --multi=2 --closes 3d",
             "preset washington-first --anonymous",
         ],
     };

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Knowledge.Text;
+
+namespace PolicyBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// Answers a question about any article with no knowledge written for it: the question is read against the article
+/// (<see cref="QuestionText"/>), measured against every paragraph (<see cref="QuestionEvidence"/>), the learned ranker
+/// orders the paragraphs, the learned answerability model decides whether the best one answers at all, and, where the
+/// article has labelled questions, their vote may overrule both. The answer quotes the chosen paragraph verbatim and
+/// says whose view it is (<see cref="Position"/>). See <see cref="AnswerStages"/> for the stages by name.
+/// </summary>
+public sealed class AnswerPipeline(
+    IArticleSource articles, ArticleIndexes indexes, AnswerModels models, AnsweringOptions options, AnswerStages stages = AnswerStages.All) : IAnswerer
+{
+    private readonly QuestionReader _reader = new(indexes, stages.HasFlag(AnswerStages.Repair));
+
+    public AnswerStages Stages => stages;
+
+    public async Task<Answer> AnswerAsync(string question, string? articleSlug, CancellationToken cancellationToken)
+    {
+        question = question.Trim();
+        var chosen = ArticlesFor(articleSlug);
+        if (chosen.Count == 0)
+        {
+            return new Answer(question, true, "No article is loaded yet; add one to the articles folder and ask again.", [], null, null, new AnswerSignals(0, "no articles"));
+        }
+
+        if (chosen.Count == 1 && BylineQuestions.TryAnswer(question, chosen[0]) is { } byline)
+        {
+            return byline;
+        }
+
+        Judgement? best = null;
+        Judgement? firstDecline = null;
+        foreach (var article in chosen)
+        {
+            var judgement = Judge(await ExamineAsync(question, article, cancellationToken).ConfigureAwait(false));
+            if (judgement.Answered && (best is null || judgement.Answerability > best.Answerability))
+            {
+                best = judgement;
+            }
+
+            firstDecline ??= judgement;
+        }
+
+        return best is not null ? Compose(question, best) : Decline(question, chosen, firstDecline!);
+    }
+
+    /// <summary>Every stage's measurements of <paramref name="question"/> against <paramref name="article"/>.</summary>
+    public Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken) =>
+        _reader.ExamineAsync(question, article, cancellationToken);
+
+    /// <summary>Ranks the paragraphs, decides whether the article answers, and lets labelled questions overrule.</summary>
+    public Judgement Judge(QuestionEvidence evidence)
+    {
+        var rows = AnswerFeatures.Paragraphs(evidence, stages);
+        var ranking = rows.Select((row, i) => (Paragraph: i + 1, Score: stages.HasFlag(AnswerStages.Ranker) ? models.Ranker.Score(row) : PlainScore(evidence, i)))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Paragraph)
+            .ToImmutableArray();
+        var (top, topScore) = ranking[0];
+        var margin = ranking.Length > 1 ? topScore - ranking[1].Score : topScore;
+        var probability = stages.HasFlag(AnswerStages.Answerability)
+            ? models.Answerability.Probability(AnswerFeatures.Answerability(evidence, stages, top, topScore, margin))
+            : 1;
+        var answered = probability >= options.DeclineBelow;
+        var reason = answered ? "answered" : $"answerability {probability:F2} is below {options.DeclineBelow:F2}";
+
+        var bank = evidence.Index.Bank;
+        if (stages.HasFlag(AnswerStages.LabelledQuestions) && bank.Count > 0 && bank.Vote(evidence.Question.Whole) is { } vote)
+        {
+            if (answered && vote.SaysDecline)
+            {
+                return new Judgement(evidence, ranking, top, probability, false, true, "the closest labelled questions are ones the article does not answer");
+            }
+
+            if ((answered ? vote.ParagraphToCiteInstead(top) : vote.ParagraphToAnswerFrom(ranking.Select(r => r.Paragraph))) is { } paragraph)
+            {
+                return new Judgement(evidence, ranking, paragraph, probability, true, true, "answered like the closest labelled questions");
+            }
+        }
+
+        return new Judgement(evidence, ranking, top, probability, answered, false, reason);
+    }
+
+    // Without the ranker: the models' best-sentence similarities and the rarity-weighted word share, added.
+    private static double PlainScore(QuestionEvidence e, int p) =>
+        e.Words.BestSentence[p] + (e.Retrieval?.BestSentence[p] ?? 0) + (0.5 * e.Cover[p]);
+
+    private Answer Compose(string question, Judgement judgement)
+    {
+        var evidence = judgement.Evidence;
+        var index = evidence.Index;
+        var cited = new List<int> { judgement.Cited };
+        if (!judgement.Voted && judgement.Ranking.Length > 1
+            && judgement.Ranking[1].Score >= judgement.Ranking[0].Score - options.SecondCitationMargin)
+        {
+            cited.Add(judgement.Ranking[1].Paragraph);
+        }
+
+        var citations = cited.Select(p => AnswerComposer.Quote(index.Text, p, s => Closeness(evidence, p, s))).ToImmutableArray();
+        var position = index.PositionFor(judgement.Cited);
+        var summary = position?.Summary ?? $"Paragraph {judgement.Cited} of “{index.Article.Title}” is the closest passage.";
+        var signals = new AnswerSignals(judgement.Answerability, judgement.Reason) { Candidates = [.. judgement.Ranking.Take(3)] };
+        return new Answer(question, false, summary, citations, index.Article, position, signals);
+    }
+
+    private static double Closeness(QuestionEvidence evidence, int paragraph, int sentence)
+    {
+        var order = evidence.Index.Text.SentenceOrder;
+        var k = order.IndexOf(new SentenceRef(paragraph, sentence));
+        return evidence.SentenceCloseness[k];
+    }
+
+    private Answer Decline(string question, IReadOnlyList<Article> chosen, Judgement judgement)
+    {
+        var signals = new AnswerSignals(judgement.Answerability, judgement.Reason) { Candidates = [.. judgement.Ranking.Take(3)] };
+        var explanation = chosen.Count == 1 ? UnknownName(judgement.Evidence) is { } name ? $"the article never mentions “{name}”" : null : null;
+        return AnswerComposer.Decline(question, chosen, signals, explanation);
+    }
+
+    // A name the article never mentions ("What does Merkel think?"): the plainest reason to give.
+    private static string? UnknownName(QuestionEvidence evidence) =>
+        evidence.UnknownName is { } name ? MentionGuard.Defuse(name) : null;
+
+    private IReadOnlyList<Article> ArticlesFor(string? slug)
+    {
+        var library = articles.Current;
+        if (slug is not null)
+        {
+            return library.TryGet(slug, out var article) ? [article] : throw new ArgumentException($"No article '{slug}' is loaded.", nameof(slug));
+        }
+
+        return library.Default is { } only ? [only] : library.Articles;
+    }
+}
