@@ -66,7 +66,7 @@ public static class AnswerComposer
         article.Positions.Length > 0
             ? string.Join("; ", article.Positions.Select(p => p.Title))
             : string.Join("; ", article.Paragraphs.Take(ListedOpenings).Select((p, i) => $"¶{i + 1} {Opening(p)}"))
-              + (article.ParagraphCount > ListedOpenings ? $"; … (`positions` lists all {article.ParagraphCount})" : string.Empty);
+              + (article.ParagraphCount > ListedOpenings ? $"; … ({article.ParagraphCount} paragraphs in all)" : string.Empty);
 
     private static string Opening(string paragraph)
     {

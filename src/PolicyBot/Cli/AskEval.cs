@@ -25,7 +25,16 @@ public static class AskEval
 {
     public sealed record Settings(
         string? ArticlesPath, string? QuestionsFile, string? Corpus, string Train, string Report,
-        bool Baseline, bool WithoutData, bool Ablate, bool Shipped, bool Misses);
+        bool Baseline, bool WithoutData, bool Ablate, bool Shipped, bool Misses)
+    {
+        /// <summary>Corpus mode: also read with snowflake-arctic-embed-xs (the shipped answerer does not; this measures what it would add).</summary>
+        public bool RetrievalModel { get; init; }
+
+        /// <summary>Corpus mode: stages to leave out of every measurement.</summary>
+        public AnswerStages Without { get; init; }
+
+        public AnswerStages Stages => (AnswerStages.All & ~Without) & (RetrievalModel ? AnswerStages.All : ~AnswerStages.RetrievalModel);
+    }
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct) =>
         settings.Corpus is { } corpus && settings.QuestionsFile is null
@@ -84,12 +93,13 @@ public static class AskEval
             _ => corpus.Half(settings.Train),
         };
         var articles = CliArticles.Load(settings.ArticlesPath);
-        using var encoders = settings.Shipped ? articles.NewEncoders() : Encoders.Production(articles.Options.InferenceThreads);
+        using var encoders = settings.Shipped ? articles.NewEncoders() : Encoders.Production(articles.Options.InferenceThreads, settings.RetrievalModel);
+        var all = settings.Shipped ? AnswerStages.All : settings.Stages;
         var evaluation = new CorpusEvaluation(CorpusIndexes(articles, encoders), articles.Answering);
 
         var results = settings.Train == "loao"
-            ? await LeaveOneOutAsync(AnswerStages.All).ConfigureAwait(false)
-            : await evaluation.EvaluateAsync(report, await ModelsAsync(AnswerStages.All).ConfigureAwait(false), AnswerStages.All, ct).ConfigureAwait(false);
+            ? await LeaveOneOutAsync(all).ConfigureAwait(false)
+            : await evaluation.EvaluateAsync(report, await ModelsAsync(all).ConfigureAwait(false), all, ct).ConfigureAwait(false);
         await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {(settings.Shipped ? "as shipped" : settings.Train == "loao" ? "trained on the half's other articles, one article left out at a time" : $"trained on the '{settings.Train}' half ({train.Count} articles)")}:").ConfigureAwait(false);
         var baseline = await CorpusEvaluation.BaselineAsync(report, ct).ConfigureAwait(false);
         await output.WriteLineAsync(CorpusEvaluation.Table(results, baseline)).ConfigureAwait(false);
@@ -100,14 +110,14 @@ public static class AskEval
         if (settings.Ablate)
         {
             await output.WriteLineAsync("What each stage adds (retrained without it, same halves):").ConfigureAwait(false);
-            foreach (var stage in Stages().Where(s => s != AnswerStages.LabelledQuestions))
+            foreach (var stage in Stages().Where(s => s != AnswerStages.LabelledQuestions && all.HasFlag(s)))
             {
-                var stages = AnswerStages.All & ~stage;
+                var stages = all & ~stage;
                 var ablated = CorpusEvaluation.Pool(settings.Train == "loao"
                     ? await LeaveOneOutAsync(stages).ConfigureAwait(false)
                     : await evaluation.EvaluateAsync(report, await ModelsAsync(stages).ConfigureAwait(false), stages, ct).ConfigureAwait(false));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  without {stage,-15} right {ablated.OnTopicAccuracy:P1} ({(pooled.OnTopicAccuracy - ablated.OnTopicAccuracy) * 100:+0.0;-0.0} points for the stage), declined {ablated.DeclineRate:P1} ({(pooled.DeclineRate - ablated.DeclineRate) * 100:+0.0;-0.0})")).ConfigureAwait(false);
+                    $"  without {stage.ToString().Replace(", ", "+", StringComparison.Ordinal),-17} right {ablated.OnTopicAccuracy:P1} ({(pooled.OnTopicAccuracy - ablated.OnTopicAccuracy) * 100:+0.0;-0.0} points for the stage), declined {ablated.DeclineRate:P1} ({(pooled.DeclineRate - ablated.DeclineRate) * 100:+0.0;-0.0})")).ConfigureAwait(false);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Cli;
 
@@ -55,14 +56,20 @@ public static class ExtraCommands
         var ablate = new Option<bool>("--ablate") { Description = "Also retrain and measure without each stage in turn" };
         var shipped = new Option<bool>("--shipped") { Description = "Use the shipped models instead of training on the corpus" };
         var misses = new Option<bool>("--misses") { Description = "List every wrong answer" };
+        var retrieval = new Option<bool>("--retrieval-model") { Description = "Corpus mode: also read with snowflake-arctic-embed-xs (not shipped; measures what it would add)" };
+        var without = new Option<AnswerStages[]>("--without") { Description = "Corpus mode: stages to leave out (Repair, Lexical, Dense, WordMatch, FactKind, Ranker, Answerability)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("ask-eval", "Measure answer quality: right paragraph, declines, fabricated quotes.")
         {
-            file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses,
+            file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses, retrieval, without,
         };
         command.SetAction((result, ct) => AskEval.RunAsync(
             new AskEval.Settings(
                 result.GetValue(articles), result.GetValue(file), result.GetValue(corpus), result.GetValue(train)!, result.GetValue(report)!,
-                result.GetValue(baseline), result.GetValue(withoutData), result.GetValue(ablate), result.GetValue(shipped), result.GetValue(misses)),
+                result.GetValue(baseline), result.GetValue(withoutData), result.GetValue(ablate), result.GetValue(shipped), result.GetValue(misses))
+            {
+                RetrievalModel = result.GetValue(retrieval),
+                Without = (result.GetValue(without) ?? []).Aggregate(AnswerStages.None, (a, b) => a | b),
+            },
             Console.Out,
             ct));
         return command;
@@ -73,12 +80,12 @@ public static class ExtraCommands
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder (articles/, questions/, halves.json)", DefaultValueFactory = _ => Path.Combine("tests", "eval") };
         var half = new Option<string>("--half") { Description = "Train on this half only (tune, report) or all", DefaultValueFactory = _ => "all" };
         var output = new Option<string>("--out") { Description = "Where to write the models", DefaultValueFactory = _ => TrainAnswererCli.DefaultOutput };
-        var noRetrieval = new Option<bool>("--without-retrieval-model") { Description = "Train for MiniLM alone (no ArcticXs)" };
+        var retrievalModel = new Option<bool>("--retrieval-model") { Description = "Train for MiniLM and snowflake-arctic-embed-xs together (the bot then loads both)" };
         var command = new Command("train-answerer", "Train the ranker and answerability models on a corpus of articles and write them for PolicyBot.Core to embed.")
         {
-            corpus, half, output, noRetrieval,
+            corpus, half, output, retrievalModel,
         };
-        command.SetAction((result, ct) => TrainAnswererCli.RunAsync(result.GetValue(corpus)!, result.GetValue(half)!, result.GetValue(output)!, !result.GetValue(noRetrieval), Console.Out, ct));
+        command.SetAction((result, ct) => TrainAnswererCli.RunAsync(result.GetValue(corpus)!, result.GetValue(half)!, result.GetValue(output)!, result.GetValue(retrievalModel), Console.Out, ct));
         return command;
     }
 

@@ -38,7 +38,7 @@ public sealed class KnowledgeCommandTests
         var reply = await Ask().HandleAsync(Invocation("ask", arguments), CancellationToken.None);
 
         Assert.True(reply.IsError);
-        Assert.Contains("Usage: `ask", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Usage: `!ask", reply.Text, StringComparison.Ordinal);
         _answerer.VerifyNoOtherCalls();
     }
 

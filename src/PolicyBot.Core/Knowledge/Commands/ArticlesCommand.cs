@@ -6,8 +6,10 @@ using PolicyBot.Core.Knowledge.Answering;
 namespace PolicyBot.Core.Knowledge.Commands;
 
 /// <summary><c>articles</c>: what the bot can answer about now (the folder is followed while the bot runs).</summary>
-public sealed class ArticlesCommand(IArticleSource articles, ArticleIndexes indexes) : ICommandHandler
+public sealed class ArticlesCommand(IArticleSource articles, ArticleIndexes indexes, CommandSyntax? syntax = null) : ICommandHandler
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public CommandDeclaration Definition { get; } = new("articles", "List the articles I can answer questions about.");
 
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -42,7 +44,8 @@ public sealed class ArticlesCommand(IArticleSource articles, ArticleIndexes inde
 
         if (library.Articles.Length > 1)
         {
-            text.Append("Pick one with `ask --article <slug> <question>` or `ask <slug>: <question>`.");
+            var platform = invocation.Conversation.Platform;
+            text.Append($"Pick one with `{_syntax.Of(platform, "ask", "--article <slug> <question>")}` or `{_syntax.Of(platform, "ask", "<slug>: <question>")}`.");
         }
 
         return Task.FromResult(new Reply(text.ToString().TrimEnd()) { Title = "Articles" });

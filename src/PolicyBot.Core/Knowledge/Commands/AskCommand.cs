@@ -14,8 +14,11 @@ public sealed partial class AskCommand(
     IAnswerFeedbackStore feedback,
     TimeProvider clock,
     IOptions<KnowledgeOptions> options,
-    ILogger<AskCommand> logger) : ICommandHandler
+    ILogger<AskCommand> logger,
+    CommandSyntax? syntax = null) : ICommandHandler
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public CommandDeclaration Definition { get; } = new(
         "ask",
         "Ask what the article says; the answer quotes it with paragraph numbers.",
@@ -34,7 +37,8 @@ public sealed partial class AskCommand(
 
         if (question.Length == 0)
         {
-            return Reply.Error($"Ask me a question about the article, e.g. `ask {Definition.Examples[0]}`. Usage: `ask {Definition.Usage}`.");
+            var platform = invocation.Conversation.Platform;
+            return Reply.Error($"Ask me a question about the article, e.g. `{_syntax.Of(platform, "ask", Definition.Examples[0])}`. Usage: `{_syntax.Of(platform, "ask", Definition.Usage)}`.");
         }
 
         var max = options.Value.MaxQuestionLength;

@@ -7,8 +7,10 @@ using PolicyBot.Core.Knowledge.Feedback;
 namespace PolicyBot.Core.Knowledge.Commands;
 
 /// <summary><c>feedback [n]</c> (admins): the questions whose answers were rated not helpful, worst first.</summary>
-public sealed class FeedbackCommand(IAnswerFeedbackStore feedback) : ICommandHandler
+public sealed class FeedbackCommand(IAnswerFeedbackStore feedback, CommandSyntax? syntax = null) : ICommandHandler
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     private const int DefaultCount = 10;
     private const int MaxCount = 50;
     private const int MaxQuestionShown = 200;
@@ -26,7 +28,7 @@ public sealed class FeedbackCommand(IAnswerFeedbackStore feedback) : ICommandHan
         var argument = invocation.Arguments.Trim();
         if (argument.Length > 0 && (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxCount))
         {
-            return Reply.Error($"Give a count from 1 to {MaxCount}, e.g. `feedback 20`.");
+            return Reply.Error($"Give a count from 1 to {MaxCount}, e.g. `{_syntax.Of(invocation.Conversation.Platform, "feedback", "20")}`.");
         }
 
         var rated = await feedback.ListUnhelpfulAsync(count, cancellationToken).ConfigureAwait(false);

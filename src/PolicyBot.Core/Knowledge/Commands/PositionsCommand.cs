@@ -9,8 +9,10 @@ namespace PolicyBot.Core.Knowledge.Commands;
 /// <c>positions [slug]</c>: each position of the article in one line, with who holds it: the curated ones from its
 /// positions file, else one derived from each paragraph.
 /// </summary>
-public sealed class PositionsCommand(IArticleSource articles, ArticleIndexes indexes) : ICommandHandler
+public sealed class PositionsCommand(IArticleSource articles, ArticleIndexes indexes, CommandSyntax? syntax = null) : ICommandHandler
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public CommandDeclaration Definition { get; } = new("positions", "List the positions the article takes or reports, and who holds each.", "[article-slug]")
     {
         Arguments = [new CommandArgument("article-slug", "Which article, when several are loaded", Required: false)],
@@ -30,7 +32,7 @@ public sealed class PositionsCommand(IArticleSource articles, ArticleIndexes ind
         {
             return library.Articles.IsEmpty
                 ? Reply.Error("No article is loaded yet.")
-                : ArticleSelector.ChooseArticle(library, $"positions {library.Articles[0].Slug}");
+                : ArticleSelector.ChooseArticle(library, _syntax.Of(invocation.Conversation.Platform, "positions", library.Articles[0].Slug));
         }
 
         var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);

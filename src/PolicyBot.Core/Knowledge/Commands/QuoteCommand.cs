@@ -6,8 +6,10 @@ using PolicyBot.Core.Knowledge.Answering;
 namespace PolicyBot.Core.Knowledge.Commands;
 
 /// <summary><c>quote [slug] &lt;n&gt;</c>: paragraph n of the article, verbatim.</summary>
-public sealed class QuoteCommand(IArticleSource articles) : ICommandHandler
+public sealed class QuoteCommand(IArticleSource articles, CommandSyntax? syntax = null) : ICommandHandler
 {
+    private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
+
     public CommandDeclaration Definition { get; } = new("quote", "Show paragraph n of the article, word for word.", "[article-slug] <n>")
     {
         Arguments =
@@ -19,9 +21,9 @@ public sealed class QuoteCommand(IArticleSource articles) : ICommandHandler
     };
 
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(articles.Current, invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Task.FromResult(Handle(articles.Current, invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), invocation.Conversation.Platform));
 
-    private static Reply Handle(ArticleLibrary library, string[] parts)
+    private Reply Handle(ArticleLibrary library, string[] parts, string platform)
     {
         string? slug = null;
         if (parts.Length == 2)
@@ -36,13 +38,13 @@ public sealed class QuoteCommand(IArticleSource articles) : ICommandHandler
 
         if (parts.Length is 0 or > 2 || !int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return Reply.Error("Give a paragraph number, e.g. `quote 5`.");
+            return Reply.Error($"Give a paragraph number, e.g. `{_syntax.Of(platform, "quote", "5")}`.");
         }
 
         var article = ArticleSelector.Resolve(library, slug);
         if (article is null)
         {
-            return ArticleSelector.ChooseArticle(library, $"quote {library.Articles[0].Slug} {number}");
+            return ArticleSelector.ChooseArticle(library, _syntax.Of(platform, "quote", $"{library.Articles[0].Slug} {number}"));
         }
 
         if (!article.HasParagraph(number))
