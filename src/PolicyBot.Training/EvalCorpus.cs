@@ -35,6 +35,26 @@ public sealed class EvalCorpus
     /// <summary>The articles not in half <paramref name="name"/>.</summary>
     public IReadOnlyList<CorpusArticle> Except(string name) => [.. Articles.Except(Half(name))];
 
+    /// <summary>
+    /// The same articles with the questions of <paramref name="questionsFolder"/> (<c>&lt;slug&gt;.jsonl</c>) instead, for
+    /// the articles it has questions for: a set written later, measured once, without touching what was trained on.
+    /// </summary>
+    public async Task<IReadOnlyList<CorpusArticle>> WithQuestionsAsync(IReadOnlyList<CorpusArticle> articles, string questionsFolder, CancellationToken cancellationToken)
+    {
+        var replaced = new List<CorpusArticle>();
+        foreach (var article in articles)
+        {
+            var path = Path.Combine(questionsFolder, article.Article.Slug + ".jsonl");
+            if (File.Exists(path))
+            {
+                var cases = await EvalCase.ReadJsonLinesAsync(path, cancellationToken).ConfigureAwait(false);
+                replaced.Add(article with { Questions = [.. cases.Select(c => c with { Article = article.Article.Slug })] });
+            }
+        }
+
+        return replaced;
+    }
+
     public static async Task<EvalCorpus> LoadAsync(string folder, CancellationToken cancellationToken)
     {
         var articlesFolder = Path.Combine(folder, "articles");

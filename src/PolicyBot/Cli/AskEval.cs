@@ -30,6 +30,9 @@ public static class AskEval
         /// <summary>Corpus mode: also read with snowflake-arctic-embed-xs (the shipped answerer does not; this measures what it would add).</summary>
         public bool RetrievalModel { get; init; }
 
+        /// <summary>Corpus mode: report on these questions (<c>&lt;slug&gt;.jsonl</c>) instead of the corpus's own for the reported half.</summary>
+        public string? ReportQuestions { get; init; }
+
         /// <summary>Corpus mode: stages to leave out of every measurement.</summary>
         public AnswerStages Without { get; init; }
 
@@ -85,7 +88,9 @@ public static class AskEval
     private static async Task<int> CorpusAsync(Settings settings, string folder, TextWriter output, CancellationToken ct)
     {
         var corpus = await EvalCorpus.LoadAsync(folder, ct).ConfigureAwait(false);
-        var report = corpus.Half(settings.Report);
+        var report = settings.ReportQuestions is { } other
+            ? await corpus.WithQuestionsAsync(corpus.Half(settings.Report), other, ct).ConfigureAwait(false)
+            : corpus.Half(settings.Report);
         var train = settings.Train switch
         {
             "rest" => corpus.Except(settings.Report),

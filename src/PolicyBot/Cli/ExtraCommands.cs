@@ -57,10 +57,11 @@ public static class ExtraCommands
         var shipped = new Option<bool>("--shipped") { Description = "Use the shipped models instead of training on the corpus" };
         var misses = new Option<bool>("--misses") { Description = "List every wrong answer" };
         var retrieval = new Option<bool>("--retrieval-model") { Description = "Corpus mode: also read with snowflake-arctic-embed-xs (not shipped; measures what it would add)" };
+        var reportQuestions = new Option<string?>("--report-questions") { Description = "Corpus mode: a folder of <slug>.jsonl to report on instead of the corpus's questions (a set written later, measured once)" };
         var without = new Option<AnswerStages[]>("--without") { Description = "Corpus mode: stages to leave out (Repair, Lexical, Dense, WordMatch, FactKind, Ranker, Answerability)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("ask-eval", "Measure answer quality: right paragraph, declines, fabricated quotes.")
         {
-            file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses, retrieval, without,
+            file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses, retrieval, without, reportQuestions,
         };
         command.SetAction((result, ct) => AskEval.RunAsync(
             new AskEval.Settings(
@@ -68,6 +69,7 @@ public static class ExtraCommands
                 result.GetValue(baseline), result.GetValue(withoutData), result.GetValue(ablate), result.GetValue(shipped), result.GetValue(misses))
             {
                 RetrievalModel = result.GetValue(retrieval),
+                ReportQuestions = result.GetValue(reportQuestions),
                 Without = (result.GetValue(without) ?? []).Aggregate(AnswerStages.None, (a, b) => a | b),
             },
             Console.Out,
