@@ -13,8 +13,8 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
 
     public ITextEmbedder? Retrieval { get; } = retrieval;
 
-    /// <summary>The production pair, each model loaded on first use.</summary>
-    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = true) => new(
+    /// <summary>MiniLM (and, when asked for, the retrieval model), each loaded on first use.</summary>
+    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false) => new(
         new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads),
         withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads) : null);
 
