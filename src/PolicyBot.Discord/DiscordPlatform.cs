@@ -39,9 +39,10 @@ public sealed class DiscordPlatform(DiscordRestClient rest, PostedMessageTracker
         {
             id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // Nothing was posted: what the reply stands for (a poll card's poll) must not be left behind unseen.
+            // Nothing was posted (or, after the HTTP client's timeout, nothing we can count on): what the reply stands for
+            // (a poll card's poll) must not be left behind unseen.
             await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -49,8 +49,9 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
         {
             await DeliverToChannelAsync(target, reply, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            // TaskCanceledException without our token cancelled is the HTTP client's timeout.
             await UndeliveredAsync(target, reply, ex is SlackApiException api ? api.Error : "unreachable", cancellationToken).ConfigureAwait(false);
         }
     }

@@ -35,6 +35,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         { "!remind fri 13pm call", "`13pm` is not a time: with am or pm the hour goes from 1 to 12." },
         { "!remind every day 24:00 call", "`24:00` is not a time: hours go from 0 to 23." },
         { "!poll Q? | a | b --closes 2027-01-01 10:00 Mars/Olympus", "I don't know the time zone `Mars/Olympus`" },
+        { "!poll Q? | a | b --closes 2027-01-01 10:00 mars/olympus", "I don't know the time zone `mars/olympus`" },
         { "!poll Q? | a | b --closes 30s", "less than a minute away; a poll stays open at least a minute" },
         { "!remind 2027-01-01T10:00 Mars/Olympus launch", "I don't know the time zone `Mars/Olympus`" },
         { "!remind 2026-02-30T09:00 x", "`2026-02-30` is not a real date." },
@@ -47,6 +48,9 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         { "!poll Bell\u0007 ring? | a\0b | \u001B[31mred", "Poll #" },
         { "!poll \u202ERight to left? | a | b", "Right to left?" },
         { "!remind in 1h \u001B]0;owned\u0007\u001B[2J", "I'll remind you" },
+        { "!remind in 1h \u202Egnp.exe", "gnp.exe" },
+        { "!poll Q? | yes | \u3164", "Option 2 has only invisible characters" },
+        { "!poll Q? | yes | \u2800", "Option 2 has only invisible characters" },
 
         // Numbers and names out of any range.
         { "!vote 99999999999999999999 1", "is not a poll number" },

@@ -3,9 +3,10 @@ using System.Text;
 namespace PolicyBot.Core.Chat;
 
 /// <summary>
-/// Keeps control characters (NUL, BEL, ESC and the rest of C0 and C1) out of what is stored and shown: a terminal would
-/// obey them and a platform may reject them. Tab and line feed stay (CR LF becomes LF); a lone surrogate, which no
-/// encoder can write, becomes U+FFFD.
+/// Keeps control characters (NUL, BEL, ESC and the rest of C0 and C1) and bidirectional overrides and isolates out of
+/// what is stored and shown: a terminal would obey them, a platform may reject them, and an override makes text read
+/// backwards ("‮gnp.exe"). Tab and line feed stay (CR LF becomes LF); a lone surrogate, which no encoder can write,
+/// becomes U+FFFD.
 /// </summary>
 public static class ControlCharacters
 {
@@ -19,7 +20,7 @@ public static class ControlCharacters
         var clean = new StringBuilder(text.Length);
         foreach (var rune in text.Replace("\r\n", "\n", StringComparison.Ordinal).EnumerateRunes())
         {
-            if (rune.Value is '\n' or '\t' || !Rune.IsControl(rune))
+            if (rune.Value is '\n' or '\t' || (!Rune.IsControl(rune) && !IsBidiControl(rune.Value)))
             {
                 clean.Append(rune.ToString());
             }
@@ -39,11 +40,14 @@ public static class ControlCharacters
         Attachments = [.. reply.Attachments.Select(a => a.Description is null ? a : a with { Description = Strip(a.Description) })],
     };
 
+    // Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069); the marks LRM and RLM only steer neutral characters.
+    private static bool IsBidiControl(int c) => c is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
+
     private static bool NeedsCleaning(string text)
     {
         foreach (var c in text)
         {
-            if ((c < ' ' && c is not '\n' and not '\t') || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c))
+            if ((c < ' ' && c is not '\n' and not '\t') || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c) || IsBidiControl(c))
             {
                 return true;
             }

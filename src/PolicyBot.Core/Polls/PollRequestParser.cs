@@ -172,7 +172,7 @@ public static partial class PollRequestParser
             if (parsed.Succeeded)
             {
                 // A zone right after the time was meant for it: one that cannot be read is an error, never option text.
-                if (count < candidates.Count && ClosingTimeParser.LooksLikeZone(candidates[count]))
+                if (count < candidates.Count && (ClosingTimeParser.LooksLikeZone(candidates[count]) || ZoneAfterTime().IsMatch(candidates[count])))
                 {
                     var zone = MentionGuard.Defuse(candidates[count]);
                     return !LooksLikeDate().IsMatch(candidates[0])
@@ -203,4 +203,8 @@ public static partial class PollRequestParser
 
     [GeneratedRegex(@"^--(?<name>[A-Za-z][A-Za-z-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Flag();
+
+    // Right after a closing time, "area/location" in any case is a zone ("mars/olympus"), never the last option's text.
+    [GeneratedRegex(@"^[A-Za-z_]{3,}/[A-Za-z_\-]{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneAfterTime();
 }

@@ -71,9 +71,10 @@ public sealed partial class SlackEventsEndpoint(
         {
             ack = await DispatchAsync(form, body, replayKey: $"{timestamp}:{signature}").ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // The exception's message quotes the body; it stays out of the log.
+            // Malformed JSON, or a string holding a lone surrogate (GetString refuses it). The exception's message quotes
+            // the body; it stays out of the log.
             LogMalformed(body.Length, Shown(request.ContentType));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;

@@ -247,9 +247,9 @@ public sealed partial class SocketModeClient(
                 }
             }
         }
-        catch (JsonException) when (!stop.IsCancellationRequested)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException && !stop.IsCancellationRequested)
         {
-            // The exception's message quotes the message; it stays out of the log.
+            // Malformed JSON or a lone surrogate in a string. The exception's message quotes the message; it stays out of the log.
             LogMalformedMessage(connection.Id);
             return ConnectionEnd.Closed;
         }

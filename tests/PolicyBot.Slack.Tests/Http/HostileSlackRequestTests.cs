@@ -27,6 +27,8 @@ public sealed class HostileSlackRequestTests : IAsyncLifetime
         { "a form sent without the form content type", "text/plain", Bytes($"token={Secret}&command=%2Fpolicy&text=ask+x&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F{Secret}"), HttpStatusCode.BadRequest },
         { "JSON that is not JSON", "application/json", Bytes($"{{\"type\": {Secret}"), HttpStatusCode.BadRequest },
         { "a click payload that is not JSON", "application/x-www-form-urlencoded", Bytes($"payload=%7Bnot-json-{Secret}"), HttpStatusCode.BadRequest },
+        { "JSON with an escaped lone surrogate", "application/json", Bytes($"{{\"type\":\"\\ud800{Secret}\"}}"), HttpStatusCode.BadRequest },
+        { "a click payload with an escaped lone surrogate", "application/x-www-form-urlencoded", Bytes($"payload=%7B%22type%22%3A%22%5Cud800{Secret}%22%7D"), HttpStatusCode.BadRequest },
     };
 
     public async Task InitializeAsync()
