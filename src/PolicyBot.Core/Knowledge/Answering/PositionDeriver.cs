@@ -154,7 +154,7 @@ public static partial class PositionDeriver
 
     // A person as articles name them: "Mr. McDaniel", "Stephen Unger" (two or more capitalised words), a title and a surname.
     [GeneratedRegex(
-        @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+)|(?:\p{Lu}[\p{Ll}’'\-]+(?: \p{Lu}\.)?(?: \p{Lu}[\p{Ll}’'\-]+){1,2}))",
+        @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,2}))",
         RegexOptions.CultureInvariant)]
     private static partial Regex PersonName();
 }
