@@ -16,7 +16,7 @@ public sealed class PositionDeriverTests
 
         The council should fund bike lanes now.
 
-        Economist Maria Lopez found that lanes raised shop sales. She also noted that injuries fell.
+        Economist Maria McLopez found that lanes raised shop sales. She also noted that injuries fell.
 
         Critics say the lanes cost too much.
 
@@ -30,12 +30,12 @@ public sealed class PositionDeriverTests
     {
         var positions = Derive(Markdown);
 
-        Assert.Equal(["Jane Doe", "Maria Lopez", "critics", "the transport department", "Mr. Park"], positions.Select(p => p.Holder));
+        Assert.Equal(["Jane Doe", "Maria McLopez", "critics", "the transport department", "Mr. Park"], positions.Select(p => p.Holder));
         Assert.All(positions, p => Assert.True(p.Derived));
         Assert.Equal([[1], [2], [3], [4], [5]], positions.Select(p => p.Paragraphs.ToArray()));
         Assert.Equal("Jane Doe’s view (¶1).", positions[0].Summary);
         Assert.Equal("What critics say, as the article reports it (¶3).", positions[2].Summary);
-        Assert.Equal("What Maria Lopez says, as the article reports it (¶2).", positions[1].Summary);
+        Assert.Equal("What Maria McLopez says, as the article reports it (¶2).", positions[1].Summary);
     }
 
     [Fact]

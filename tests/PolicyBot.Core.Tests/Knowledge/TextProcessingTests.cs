@@ -50,6 +50,10 @@ public sealed class TextProcessingTests
     }
 
     [Fact]
+    public void A_month_abbreviation_before_a_date_does_not_end_a_sentence() =>
+        Assert.Equal(["On Nov. 3, voters decide.", "Results follow."], SentenceSplitter.Split("On Nov. 3, voters decide. Results follow."));
+
+    [Fact]
     public void Bm25_prefers_the_document_with_the_rarer_matching_term()
     {
         var index = new Bm25Index([["kim", "deadline"], ["kim", "talk"], ["kim", "sanction", "lift"]]);
