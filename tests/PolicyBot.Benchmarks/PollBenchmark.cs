@@ -231,6 +231,8 @@ internal static class PollBenchmark
     {
         public Task ScheduleAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<bool> ScheduleIfAbsentAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken) => Task.FromResult(true);
+
         public Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<IReadOnlyList<DueJob>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken) =>

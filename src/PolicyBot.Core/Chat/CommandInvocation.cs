@@ -25,4 +25,14 @@ public sealed record CommandInvocation(
 {
     /// <summary>The message the button sat on, for button invocations.</summary>
     public MessageRef? SourceMessage { get; init; }
+
+    /// <summary>
+    /// Set when the message was too long to read as a command (its length in characters): the router answers it with a
+    /// polite refusal instead of running anything; <see cref="Name"/> and <see cref="Arguments"/> are empty.
+    /// </summary>
+    public int? UnreadLength { get; init; }
+
+    /// <summary>A message that starts like a command but is too long to read.</summary>
+    public static CommandInvocation TooLong(int length, Sender sender, ConversationRef conversation, string deliveryId) =>
+        new(string.Empty, string.Empty, sender, conversation, deliveryId) { UnreadLength = length };
 }

@@ -36,7 +36,7 @@ public sealed partial class CommandRouter(
         {
             // Too long to parse safely; route it as a pseudo-command so the user gets the polite refusal.
             return text.TrimStart().StartsWith(Prefix, StringComparison.Ordinal)
-                ? new CommandInvocation(TooLongCommandName, text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), sender, conversation, deliveryId)
+                ? CommandInvocation.TooLong(text.Length, sender, conversation, deliveryId)
                 : null;
         }
 
@@ -44,8 +44,6 @@ public sealed partial class CommandRouter(
             ? new CommandInvocation(name, arguments, sender, conversation, deliveryId)
             : null;
     }
-
-    internal const string TooLongCommandName = "\0too-long";
 
     public async Task<CommandOutcome> DispatchAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -75,10 +73,10 @@ public sealed partial class CommandRouter(
             return CommandOutcome.Duplicate;
         }
 
-        if (invocation.Name == TooLongCommandName)
+        if (invocation.UnreadLength is { } length)
         {
             return new(CommandOutcomeKind.InvalidInput, Reply.Error(
-                $"That message is {invocation.Arguments} characters long; I read at most {options.Value.MaxMessageLength:N0}. Please shorten it."));
+                $"That message is {length:N0} characters long; I read at most {options.Value.MaxMessageLength:N0}. Please shorten it."));
         }
 
         if (invocation.Arguments.Length > options.Value.MaxMessageLength)
@@ -94,10 +92,9 @@ public sealed partial class CommandRouter(
 
         foreach (var filter in _filters)
         {
-            var refusal = await filter.CheckAsync(invocation, handler.Definition, cancellationToken).ConfigureAwait(false);
-            if (refusal is not null)
+            if (await filter.CheckAsync(invocation, handler.Definition, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
-                return new(CommandOutcomeKind.Refused, refusal);
+                return refusal;
             }
         }
 

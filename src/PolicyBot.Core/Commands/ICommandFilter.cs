@@ -2,11 +2,15 @@ using PolicyBot.Core.Chat;
 
 namespace PolicyBot.Core.Commands;
 
-/// <summary>Runs before a handler; returning a reply stops the command there (permission denied, slow down).</summary>
+/// <summary>
+/// Runs before a handler; an outcome stops the command there: refused with a reply (permission denied, slow down), or
+/// with none (a refusal already said once).
+/// </summary>
 public interface ICommandFilter
 {
     /// <summary>Lower runs first.</summary>
     int Order { get; }
 
-    ValueTask<Reply?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken);
+    /// <returns>Null to let the command run.</returns>
+    ValueTask<CommandOutcome?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken);
 }

@@ -7,8 +7,8 @@ public sealed class PermissionFilter : ICommandFilter
 {
     public int Order => 0;
 
-    public ValueTask<Reply?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken) =>
+    public ValueTask<CommandOutcome?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken) =>
         ValueTask.FromResult(command.Access == CommandAccess.Admin && !invocation.Sender.IsAdmin
-            ? Reply.Error($"Only admins can use `{command.Name}`.")
+            ? new CommandOutcome(CommandOutcomeKind.Refused, Reply.Error($"Only admins can use `{command.Name}`."))
             : null);
 }

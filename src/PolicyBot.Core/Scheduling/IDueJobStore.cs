@@ -12,13 +12,9 @@ public interface IDueJobStore
     /// <summary>
     /// Creates the job unless one with the same kind and key exists (then leaves that one untouched, even while it is
     /// leased); false when it existed. Start-up code that materialises known occurrences uses it so a restart or a
-    /// second instance never resets a job another instance is running. The default replaces; real stores override.
+    /// second instance never resets a job another instance is running.
     /// </summary>
-    async Task<bool> ScheduleIfAbsentAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
-    {
-        await ScheduleAsync(kind, key, payload, dueAt, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    Task<bool> ScheduleIfAbsentAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
     /// <summary>Removes a job; false when there was none.</summary>
     Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken);

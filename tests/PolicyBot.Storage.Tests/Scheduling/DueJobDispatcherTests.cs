@@ -156,6 +156,9 @@ public sealed class DueJobDispatcherTests
         public Task ScheduleAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
             inner.ScheduleAsync(kind, key, payload, dueAt, cancellationToken);
 
+        public Task<bool> ScheduleIfAbsentAsync(string kind, string key, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+            inner.ScheduleIfAbsentAsync(kind, key, payload, dueAt, cancellationToken);
+
         public Task<bool> CancelAsync(string kind, string key, CancellationToken cancellationToken) => inner.CancelAsync(kind, key, cancellationToken);
 
         public Task<IReadOnlyList<DueJob>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
