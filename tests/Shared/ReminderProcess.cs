@@ -61,8 +61,8 @@ public sealed class ReminderProcess
     public async Task<Reminder> RemindAsync(string arguments, Sender owner, ConversationRef conversation)
     {
         var invocation = new CommandInvocation("remind", arguments, owner, conversation, Guid.NewGuid().ToString("N"));
-        var (reminder, error, _) = await Service.CreateAsync(invocation, CancellationToken.None);
-        return reminder ?? throw new InvalidOperationException(error);
+        var created = await Service.CreateAsync(invocation, CancellationToken.None);
+        return created.Succeeded ? created.Value : throw new InvalidOperationException(created.Error);
     }
 
     public Task<int> RunDueAsync() => Dispatcher.RunDueJobsOnceAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using PolicyBot.Core.Commands;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyBot.Core.Chat;

@@ -1,3 +1,4 @@
+using PolicyBot.Core.Commands;
 using System.Collections.Immutable;
 using System.Globalization;
 using PolicyBot.Core.Chat;

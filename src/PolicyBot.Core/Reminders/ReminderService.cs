@@ -34,36 +34,38 @@ public sealed class ReminderService(
         return TimeZoneDirectory.TryFind(Settings.DefaultTimeZone, out var fallback) ? fallback : TimeZoneInfo.Utc;
     }
 
-    /// <summary>Parses and stores a reminder and schedules its first firing; the error explains a refusal.</summary>
-    public async Task<(Reminder? Reminder, string? Error, bool ShowExamples)> CreateAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>Parses and stores a reminder and schedules its first firing; a failure explains the refusal.</summary>
+    public async Task<Parsed<Reminder>> CreateAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var zone = await ZoneForAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
         var parsed = ReminderTimeParser.Parse(invocation.Arguments, now, zone, Settings.MaxYearsAhead);
-        if (parsed.Schedule is not { } schedule)
+        if (!parsed.Succeeded)
         {
-            return (null, parsed.Error, parsed.ShowExamples);
+            return parsed.Cast<Reminder>();
         }
+
+        var schedule = parsed.Value;
 
         if (schedule.Text.Length > MaxTextLength)
         {
-            return (null, $"That reminder text is {schedule.Text.Length:N0} characters long; please keep it under {MaxTextLength:N0}.", false);
+            return Parsed<Reminder>.Fail($"That reminder text is {schedule.Text.Length:N0} characters long; please keep it under {MaxTextLength:N0}.");
         }
 
         if (schedule.FirstDueAt > now.AddYears(Settings.MaxYearsAhead))
         {
-            return (null, ReminderTimeParser.TooFarAhead(Settings.MaxYearsAhead), false);
+            return Parsed<Reminder>.Fail(ReminderTimeParser.TooFarAhead(Settings.MaxYearsAhead));
         }
 
         if (schedule.Cron is not null && RepeatsTooOften(schedule, out var interval))
         {
-            return (null, $"That repeats every {CountdownText.Until(interval)}; reminders may repeat at most every {CountdownText.Until(Settings.MinRecurrenceInterval)}.", false);
+            return Parsed<Reminder>.Fail($"That repeats every {CountdownText.Until(interval)}; reminders may repeat at most every {CountdownText.Until(Settings.MinRecurrenceInterval)}.");
         }
 
         var active = await reminders.CountForOwnerAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
         if (active >= Settings.MaxActivePerUser)
         {
-            return (null, $"You already have {active} active reminders, the limit is {Settings.MaxActivePerUser} per person. Cancel one first (`{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists them).", false);
+            return Parsed<Reminder>.Fail($"You already have {active} active reminders, the limit is {Settings.MaxActivePerUser} per person. Cancel one first (`{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists them).");
         }
 
         var reminder = new Reminder(
@@ -89,29 +91,29 @@ public sealed class ReminderService(
             throw;
         }
 
-        return (reminder with { Id = id }, null, false);
+        return Parsed<Reminder>.Ok(reminder with { Id = id });
     }
 
     public Task<IReadOnlyList<Reminder>> ListAsync(CommandInvocation invocation, int max, CancellationToken cancellationToken) =>
         reminders.ListAsync(invocation.Conversation.Platform, invocation.Sender.UserId, invocation.Conversation.ChannelId, max, cancellationToken);
 
-    /// <summary>Cancels a reminder its owner (or an admin) names; the error explains a refusal.</summary>
-    public async Task<(Reminder? Cancelled, string? Error)> CancelAsync(long id, CommandInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>Cancels a reminder its owner (or an admin) names; a failure explains the refusal.</summary>
+    public async Task<Parsed<Reminder>> CancelAsync(long id, CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var reminder = await reminders.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (reminder is null || reminder.Conversation.Platform != invocation.Conversation.Platform)
         {
-            return (null, $"There is no reminder #{id}. `{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists yours.");
+            return Parsed<Reminder>.Fail($"There is no reminder #{id}. `{_syntax.Of(invocation.Conversation.Platform, "reminders")}` lists yours.");
         }
 
         if (reminder.OwnerId != invocation.Sender.UserId && !invocation.Sender.IsAdmin)
         {
-            return (null, $"Reminder #{id} belongs to {MentionGuard.Defuse(reminder.OwnerName)}; only they or an admin can cancel it.");
+            return Parsed<Reminder>.Fail($"Reminder #{id} belongs to {MentionGuard.Defuse(reminder.OwnerName)}; only they or an admin can cancel it.");
         }
 
         await jobs.CancelAsync(ReminderJobs.FireKind, id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         await reminders.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-        return (reminder, null);
+        return Parsed<Reminder>.Ok(reminder);
     }
 
     public Task SetZoneAsync(CommandInvocation invocation, TimeZoneInfo zone, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using PolicyBot.Core.Commands;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -42,7 +43,7 @@ public static partial class ReminderTimeParser
     };
 
     /// <param name="maxYearsAhead">Times and durations further ahead are refused with that limit named.</param>
-    public static ReminderParseResult Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead)
+    public static Parsed<ReminderSchedule> Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead)
     {
         var tokens = Token().Matches(arguments).Select(m => (Text: m.Value, m.Index)).ToList();
         if (tokens.Count == 0)
@@ -60,7 +61,7 @@ public static partial class ReminderTimeParser
     public static string TooFarAhead(int maxYearsAhead) =>
         $"That is more than {maxYearsAhead} years ahead; reminders can be set at most {maxYearsAhead} years ahead.";
 
-    private static ReminderParseResult ParseOnce(string arguments, List<(string Text, int Index)> tokens, Window window, TimeZoneInfo userZone)
+    private static Parsed<ReminderSchedule> ParseOnce(string arguments, List<(string Text, int Index)> tokens, Window window, TimeZoneInfo userZone)
     {
         var now = window.Now;
         var texts = tokens.Select(t => t.Text).ToArray();
@@ -79,12 +80,12 @@ public static partial class ReminderTimeParser
 
             if (duration <= TimeSpan.Zero)
             {
-                return ReminderParseResult.Fail("`in` needs a duration longer than zero, e.g. `in 30s` or `in 2 days`.");
+                return Parsed<ReminderSchedule>.Fail("`in` needs a duration longer than zero, e.g. `in 30s` or `in 2 days`.");
             }
 
             if (duration > window.Latest - now)
             {
-                return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
+                return Parsed<ReminderSchedule>.Fail(TooFarAhead(window.MaxYears));
             }
 
             next += used;
@@ -94,7 +95,7 @@ public static partial class ReminderTimeParser
         {
             if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
             {
-                return ReminderParseResult.Fail(timeError);
+                return Parsed<ReminderSchedule>.Fail(timeError);
             }
 
             if (typed is null && first == "today")
@@ -126,25 +127,25 @@ public static partial class ReminderTimeParser
             var dateText = iso.Groups["date"].Value;
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return ReminderParseResult.Fail($"`{dateText}` is not a real date.");
+                return Parsed<ReminderSchedule>.Fail($"`{dateText}` is not a real date.");
             }
 
             // Checked before any conversion: a date near year 1 or 9999 cannot be moved between time zones.
             if (window.IsBeyond(date))
             {
-                return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
+                return Parsed<ReminderSchedule>.Fail(TooFarAhead(window.MaxYears));
             }
 
             if (window.IsLongPast(date))
             {
-                return ReminderParseResult.Fail($"{dateText} has already passed. Please pick a time in the future.");
+                return Parsed<ReminderSchedule>.Fail($"{dateText} has already passed. Please pick a time in the future.");
             }
 
             if (iso.Groups["offset"].Success)
             {
                 if (!DateTimeOffset.TryParse(texts[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
                 {
-                    return ReminderParseResult.Fail($"`{MentionGuard.Defuse(texts[0])}` has a UTC offset I can't read; write it like `+01:00` or `Z`.");
+                    return Parsed<ReminderSchedule>.Fail($"`{MentionGuard.Defuse(texts[0])}` has a UTC offset I can't read; write it like `+01:00` or `Z`.");
                 }
 
                 absolute = exact;
@@ -156,7 +157,7 @@ public static partial class ReminderTimeParser
                 {
                     if (!ClockTime.TryRead(iso.Groups["time"].Value, out time, out var isoTimeError))
                     {
-                        return isoTimeError is null ? Unreadable() : ReminderParseResult.Fail(isoTimeError);
+                        return isoTimeError is null ? Unreadable() : Parsed<ReminderSchedule>.Fail(isoTimeError);
                     }
 
                     if (iso.Groups["seconds"].Success)
@@ -164,7 +165,7 @@ public static partial class ReminderTimeParser
                         var seconds = int.Parse(iso.Groups["seconds"].Value, CultureInfo.InvariantCulture);
                         if (seconds > 59)
                         {
-                            return ReminderParseResult.Fail($"`{MentionGuard.Defuse(texts[0])}` is not a time: seconds go from 00 to 59.");
+                            return Parsed<ReminderSchedule>.Fail($"`{MentionGuard.Defuse(texts[0])}` is not a time: seconds go from 00 to 59.");
                         }
 
                         time = time.Add(TimeSpan.FromSeconds(seconds));
@@ -172,7 +173,7 @@ public static partial class ReminderTimeParser
                 }
                 else if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
                 {
-                    return ReminderParseResult.Fail(timeError);
+                    return Parsed<ReminderSchedule>.Fail(timeError);
                 }
                 else
                 {
@@ -196,7 +197,7 @@ public static partial class ReminderTimeParser
 
             if (!ClockTime.TryRead(texts[next - 1], out var time, out var timeError))
             {
-                return timeError is null ? Unreadable() : ReminderParseResult.Fail(timeError);
+                return timeError is null ? Unreadable() : Parsed<ReminderSchedule>.Fail(timeError);
             }
 
             // A bare time means its next occurrence: today if still ahead, else tomorrow.
@@ -210,7 +211,7 @@ public static partial class ReminderTimeParser
 
         if (!TryReadZone(texts, ref next, userZone, out var zoneToUse, out var zoneError))
         {
-            return ReminderParseResult.Fail(zoneError);
+            return Parsed<ReminderSchedule>.Fail(zoneError);
         }
 
         var dueAt = absolute ?? local!(zoneToUse);
@@ -222,16 +223,16 @@ public static partial class ReminderTimeParser
 
         if (dueAt <= now)
         {
-            return ReminderParseResult.Fail(
+            return Parsed<ReminderSchedule>.Fail(
                 $"That time ({CountdownText.When(dueAt, zoneToUse, now)}) has already passed. Please pick a time in the future.");
         }
 
         if (dueAt > window.Latest)
         {
-            return ReminderParseResult.Fail(TooFarAhead(window.MaxYears));
+            return Parsed<ReminderSchedule>.Fail(TooFarAhead(window.MaxYears));
         }
 
-        return ReminderParseResult.Ok(new ReminderSchedule(dueAt, null, zoneToUse, text));
+        return Parsed<ReminderSchedule>.Ok(new ReminderSchedule(dueAt, null, zoneToUse, text));
     }
 
     /// <summary>
@@ -257,7 +258,7 @@ public static partial class ReminderTimeParser
         return error is null;
     }
 
-    private static ReminderParseResult ParseRecurring(string arguments, List<(string Text, int Index)> tokens, DateTimeOffset now, TimeZoneInfo userZone)
+    private static Parsed<ReminderSchedule> ParseRecurring(string arguments, List<(string Text, int Index)> tokens, DateTimeOffset now, TimeZoneInfo userZone)
     {
         var texts = tokens.Select(t => t.Text).ToArray();
         if (texts.Length < 2)
@@ -274,7 +275,7 @@ public static partial class ReminderTimeParser
             var close = arguments.IndexOf('"', open + 1);
             if (close < 0)
             {
-                return ReminderParseResult.Fail("The cron expression is missing its closing quote, e.g. `every \"0 9 * * 1-5\" standup`.");
+                return Parsed<ReminderSchedule>.Fail("The cron expression is missing its closing quote, e.g. `every \"0 9 * * 1-5\" standup`.");
             }
 
             cron = arguments[(open + 1)..close].Trim();
@@ -285,7 +286,7 @@ public static partial class ReminderTimeParser
         {
             if (!TryReadOptionalTime(texts, ref next, out var typed, out var timeError))
             {
-                return ReminderParseResult.Fail(timeError);
+                return Parsed<ReminderSchedule>.Fail(timeError);
             }
 
             var time = typed ?? DefaultTime;
@@ -314,12 +315,12 @@ public static partial class ReminderTimeParser
 
         if (!CronExpression.TryParse(cron, CronFormat.Standard, out var expression))
         {
-            return ReminderParseResult.Fail($"`{cron}` is not a cron expression I can read: five fields, minute hour day month weekday, e.g. `0 9 * * 1-5`.");
+            return Parsed<ReminderSchedule>.Fail($"`{cron}` is not a cron expression I can read: five fields, minute hour day month weekday, e.g. `0 9 * * 1-5`.");
         }
 
         if (!TryReadZone(texts, ref next, userZone, out var zone, out var zoneError))
         {
-            return ReminderParseResult.Fail(zoneError);
+            return Parsed<ReminderSchedule>.Fail(zoneError);
         }
 
         var text = Rest(arguments, tokens, next);
@@ -330,8 +331,8 @@ public static partial class ReminderTimeParser
 
         var first = expression.GetNextOccurrence(now, zone);
         return first is null
-            ? ReminderParseResult.Fail($"`{cron}` never comes round (check the day and month).")
-            : ReminderParseResult.Ok(new ReminderSchedule(first.Value, cron, zone, text));
+            ? Parsed<ReminderSchedule>.Fail($"`{cron}` never comes round (check the day and month).")
+            : Parsed<ReminderSchedule>.Ok(new ReminderSchedule(first.Value, cron, zone, text));
     }
 
     private static bool TryReadZone(string[] texts, ref int next, TimeZoneInfo userZone, out TimeZoneInfo zone, out string error)
@@ -365,9 +366,9 @@ public static partial class ReminderTimeParser
     private static string Rest(string arguments, List<(string Text, int Index)> tokens, int next) =>
         next < tokens.Count ? arguments[tokens[next].Index..].Trim() : string.Empty;
 
-    private static ReminderParseResult Unreadable() => ReminderParseResult.Fail("I couldn't read that time.", showExamples: true);
+    private static Parsed<ReminderSchedule> Unreadable() => Parsed<ReminderSchedule>.Fail("I couldn't read that time.", showExamples: true);
 
-    private static ReminderParseResult NoText() => ReminderParseResult.Fail("What should I remind you of? Put the text after the time.");
+    private static Parsed<ReminderSchedule> NoText() => Parsed<ReminderSchedule>.Fail("What should I remind you of? Put the text after the time.");
 
     [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Token();

@@ -38,9 +38,9 @@ public sealed class ReminderTimeParserTests
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
 
         Assert.Null(result.Error);
-        Assert.Equal(At(expectedUtc), result.Schedule!.FirstDueAt);
-        Assert.Equal(expectedText, result.Schedule.Text);
-        Assert.Null(result.Schedule.Cron);
+        Assert.Equal(At(expectedUtc), result.Value!.FirstDueAt);
+        Assert.Equal(expectedText, result.Value.Text);
+        Assert.Null(result.Value.Cron);
     }
 
     [Theory]
@@ -55,9 +55,9 @@ public sealed class ReminderTimeParserTests
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
 
         Assert.Null(result.Error);
-        Assert.Equal(cron, result.Schedule!.Cron);
-        Assert.Equal(At(firstUtc), result.Schedule.FirstDueAt);
-        Assert.Equal(Zone(zone).Id, result.Schedule.Zone.Id);
+        Assert.Equal(cron, result.Value!.Cron);
+        Assert.Equal(At(firstUtc), result.Value.FirstDueAt);
+        Assert.Equal(Zone(zone).Id, result.Value.Zone.Id);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class ReminderTimeParserTests
     {
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
 
-        Assert.Null(result.Schedule);
+        Assert.Null(result.Value);
         Assert.True(result.ShowExamples);
         Assert.Contains("couldn't read", result.Error, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class ReminderTimeParserTests
     {
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
 
-        Assert.Null(result.Schedule);
+        Assert.Null(result.Value);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.False(result.ShowExamples);
     }
@@ -169,7 +169,7 @@ public sealed class ReminderTimeParserTests
     {
         var result = ReminderTimeParser.Parse("in 1h a/b test results", Now, Berlin);
 
-        Assert.Equal("a/b test results", result.Schedule!.Text);
+        Assert.Equal("a/b test results", result.Value!.Text);
     }
 
     internal static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);

@@ -22,9 +22,9 @@ public sealed class CancelReminderCommand(ReminderService reminders, CommandSynt
             return Reply.Error($"Which reminder? Give its number, e.g. `{syntax.Of(platform, "cancel", "12")}`; `{syntax.Of(platform, "reminders")}` lists them.");
         }
 
-        var (cancelled, error) = await reminders.CancelAsync(id, invocation, cancellationToken).ConfigureAwait(false);
-        return cancelled is null
-            ? Reply.Error(error!)
-            : Reply.Private($"Cancelled reminder #{id}: {MentionGuard.Defuse(cancelled.Text)}");
+        var cancelled = await reminders.CancelAsync(id, invocation, cancellationToken).ConfigureAwait(false);
+        return cancelled.Succeeded
+            ? Reply.Private($"Cancelled reminder #{id}: {MentionGuard.Defuse(cancelled.Value.Text)}")
+            : Reply.Error(cancelled.Error);
     }
 }

@@ -23,11 +23,11 @@ public sealed class RemindCommand(ReminderService reminders, CommandSyntax synta
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var platform = invocation.Conversation.Platform;
-        var (reminder, error, showExamples) = await reminders.CreateAsync(invocation, cancellationToken).ConfigureAwait(false);
-        if (reminder is null)
+        var created = await reminders.CreateAsync(invocation, cancellationToken).ConfigureAwait(false);
+        if (!created.Succeeded)
         {
-            var text = new StringBuilder(error);
-            if (showExamples)
+            var text = new StringBuilder(created.Error);
+            if (created.ShowExamples)
             {
                 text.AppendLine().AppendLine("For example:");
                 foreach (var example in ReminderTimeParser.Examples)
@@ -38,6 +38,8 @@ public sealed class RemindCommand(ReminderService reminders, CommandSyntax synta
 
             return Reply.Error(text.ToString().TrimEnd());
         }
+
+        var reminder = created.Value;
 
         var now = clock.GetUtcNow();
         var zone = TimeZoneDirectory.TryFind(reminder.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
