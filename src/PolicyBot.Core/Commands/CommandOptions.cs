@@ -20,9 +20,9 @@ public sealed class CommandOptions
     [Range(1, 1000)]
     public int RateLimitBurst { get; set; } = 6;
 
-    /// <summary>After the burst, one more command per this many seconds.</summary>
-    [Range(0.01, 3600)]
-    public double RateLimitSecondsPerCommand { get; set; } = 2;
+    /// <summary>After the burst, one more command per this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RateLimitPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Platforms whose users are not rate limited. The console is one local operator piping a script, not a crowd

@@ -24,7 +24,7 @@ public sealed class RateLimitFilter : ICommandFilter, IDisposable
     public RateLimitFilter(IOptions<CommandOptions> options)
     {
         var settings = options.Value;
-        _period = TimeSpan.FromSeconds(settings.RateLimitSecondsPerCommand);
+        _period = settings.RateLimitPeriod;
         _exemptPlatforms = new HashSet<string>(settings.RateLimitExemptPlatforms, StringComparer.OrdinalIgnoreCase);
         _limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(
             user,

@@ -9,7 +9,7 @@ public sealed class RateLimitFilterTests
     public async Task A_user_over_the_burst_is_told_to_slow_down_and_others_are_unaffected()
     {
         var echo = new EchoCommand();
-        var options = new CommandOptions { RateLimitBurst = 3, RateLimitSecondsPerCommand = 3600, RateLimitExemptPlatforms = [] };
+        var options = new CommandOptions { RateLimitBurst = 3, RateLimitPeriod = TimeSpan.FromHours(1), RateLimitExemptPlatforms = [] };
         var router = TestRouter.Create([echo], options);
 
         var burst = new List<CommandOutcome>();
@@ -31,7 +31,7 @@ public sealed class RateLimitFilterTests
     [Fact]
     public async Task Exempt_platforms_are_not_limited()
     {
-        using var filter = new RateLimitFilter(Options.Create(new CommandOptions { RateLimitBurst = 1, RateLimitSecondsPerCommand = 3600 }));
+        using var filter = new RateLimitFilter(Options.Create(new CommandOptions { RateLimitBurst = 1, RateLimitPeriod = TimeSpan.FromHours(1) }));
         var declaration = new CommandDeclaration("echo", "x");
         var console = TestRouter.Invocation("echo", user: "local");
         var discord = console with { Conversation = new("discord", "123") };
@@ -48,7 +48,7 @@ public sealed class RateLimitFilterTests
     [Fact]
     public async Task The_same_user_id_on_another_platform_has_its_own_bucket()
     {
-        using var filter = new RateLimitFilter(Options.Create(new CommandOptions { RateLimitBurst = 1, RateLimitSecondsPerCommand = 3600, RateLimitExemptPlatforms = [] }));
+        using var filter = new RateLimitFilter(Options.Create(new CommandOptions { RateLimitBurst = 1, RateLimitPeriod = TimeSpan.FromHours(1), RateLimitExemptPlatforms = [] }));
         var declaration = new CommandDeclaration("echo", "x");
         var console = TestRouter.Invocation("echo", user: "U1");
         var slack = console with { Conversation = new("slack", "C1") };
