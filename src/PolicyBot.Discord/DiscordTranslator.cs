@@ -62,7 +62,10 @@ public sealed class DiscordTranslator(
 
         var member = message.GetObject("member");
         var sender = new Sender(authorId, DisplayName(author, member), adminPolicy.IsAdminFromMessage(guildId, authorId, member));
-        return router.ParseMessage(text, sender, new ConversationRef(Platforms.Discord, channelId), DeliveryPrefix + messageId);
+        var invocation = router.ParseMessage(text, sender, new ConversationRef(Platforms.Discord, channelId), DeliveryPrefix + messageId);
+
+        // A reply names the message it answers; a thread opened on a message has that message's id as its channel id.
+        return invocation is null ? null : invocation with { RepliedToMessageId = message.GetObject("message_reference").GetString("message_id") };
     }
 
     public DiscordInteraction? FromInteraction(JsonElement interaction)

@@ -35,4 +35,10 @@ public sealed record CommandInvocation(
     /// <summary>A message that starts like a command but is too long to read.</summary>
     public static CommandInvocation TooLong(int length, Sender sender, ConversationRef conversation, string deliveryId) =>
         new(string.Empty, string.Empty, sender, conversation, deliveryId) { UnreadLength = length };
+
+    /// <summary>
+    /// The platform's id of the message this one replies to, when the platform says (a Discord reply). <c>ask</c> reads
+    /// a question that replies to one of its answers as a follow-up of that answer.
+    /// </summary>
+    public string? RepliedToMessageId { get; init; }
 }

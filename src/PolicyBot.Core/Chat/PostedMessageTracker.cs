@@ -7,16 +7,19 @@ public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
 
     public async Task NotifyAsync(Reply reply, MessageRef posted, CancellationToken cancellationToken)
     {
-        if (reply.TrackingKey is null)
+        if ((reply.TrackingKey ?? reply.FollowUpKey) is not { } key)
         {
             return;
         }
 
         foreach (var sink in _sinks)
         {
-            await sink.RecordAsync(reply.TrackingKey, posted, cancellationToken).ConfigureAwait(false);
+            await sink.RecordAsync(key, posted, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Whether the adapter should find out where <paramref name="reply"/> was posted and report it.</summary>
+    public static bool WantsPostedMessage(Reply reply) => reply.TrackingKey is not null || reply.FollowUpKey is not null;
 
     /// <summary>The reply could not be posted: sinks undo what stands behind it (see <see cref="IPostedMessageSink.UndeliveredAsync"/>).</summary>
     public async Task NotifyUndeliveredAsync(Reply reply, CancellationToken cancellationToken)

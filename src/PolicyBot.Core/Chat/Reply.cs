@@ -59,6 +59,13 @@ public sealed record Reply
     /// </summary>
     public string? TrackingKey { get; init; }
 
+    /// <summary>
+    /// Like <see cref="TrackingKey"/>, adapters report where this reply was posted under this key, but nothing edits or
+    /// withdraws it: it lets a feature recognise a member's reply to it (an answer that may be followed up). Platforms
+    /// that cannot report the message without changing how they answer (a Slack slash command's inline answer) skip it.
+    /// </summary>
+    public string? FollowUpKey { get; init; }
+
     /// <summary>True when the reply reports a problem with the user's input (rendered as an error, ephemeral where possible).</summary>
     public bool IsError { get; init; }
 

@@ -25,6 +25,12 @@ public sealed record Answer(
     Position? Position,
     AnswerSignals Signals)
 {
+    /// <summary>
+    /// How the question was read with the member's earlier one ("Following up “…”", "Read as “…”"), shown above the
+    /// answer; null for a question read on its own.
+    /// </summary>
+    public string? ReadAs { get; init; }
+
     /// <summary>Attribution of the cited article, for <see cref="Reply.Footer"/>.</summary>
     public string? Attribution => Declined ? null : Article?.Attribution;
 

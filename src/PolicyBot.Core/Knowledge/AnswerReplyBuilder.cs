@@ -14,7 +14,13 @@ public static class AnswerReplyBuilder
     /// <param name="answerId">When set, the reply carries helpful / not helpful buttons for this stored answer.</param>
     public static Reply Build(Answer answer, string? answerId)
     {
-        var text = new StringBuilder(answer.Summary);
+        var text = new StringBuilder();
+        if (answer.ReadAs is { } readAs)
+        {
+            text.Append('_').Append(readAs).Append('_').AppendLine();
+        }
+
+        text.Append(answer.Summary);
         foreach (var citation in answer.Citations)
         {
             text.AppendLine().Append("> “").Append(citation.Quote).Append("” (¶").Append(citation.Paragraph).Append(')');

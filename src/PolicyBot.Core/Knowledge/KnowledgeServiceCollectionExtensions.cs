@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Commands;
+using PolicyBot.Core.Knowledge.Conversations;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Core.Knowledge.Generation;
 
 namespace PolicyBot.Core.Knowledge;
 
@@ -14,7 +16,9 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>
     /// Articles (followed while the bot runs), the answering pipeline, its start-up warm-up and the commands ask,
     /// positions, quote, articles, rate and feedback (configuration sections <c>Knowledge</c> and
-    /// <c>Knowledge:Answering</c>). The commands need an <see cref="Feedback.IAnswerFeedbackStore"/> (PolicyBot.Storage
+    /// <c>Knowledge:Answering</c>, <c>Knowledge:FollowUps</c>). With an <see cref="Microsoft.Extensions.AI.IChatClient"/>
+    /// and <see cref="AnswerWriter"/> registered (<c>Knowledge:Generation</c>, by the host) answers are phrased by a
+    /// language model. The commands need an <see cref="Feedback.IAnswerFeedbackStore"/> (PolicyBot.Storage
     /// registers one).
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
@@ -43,6 +47,17 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<AnswerModels>(),
             sp.GetRequiredService<AnsweringOptions>()));
         services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<AnswerPipeline>());
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ConversationMemory>();
+        services.AddSingleton<Chat.IPostedMessageSink>(sp => sp.GetRequiredService<ConversationMemory>());
+        services.TryAddSingleton<GenerationQuota>();
+        services.TryAddSingleton(sp => new ConversationalAnswerer(
+            sp.GetRequiredService<IAnswerer>(),
+            sp.GetRequiredService<IArticleSource>(),
+            sp.GetRequiredService<ConversationMemory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<AnswerWriter>()));
         services.AddHostedService<KnowledgeWarmup>();
 
         services.AddCommand<AskCommand>();

@@ -87,7 +87,7 @@ public sealed partial class InteractionResponder(
         }
 
         var message = DiscordRenderer.Render(reply, ephemeralAllowed: true);
-        var tracked = reply.TrackingKey is not null && message.Payload.Flags is null;
+        var tracked = PostedMessageTracker.WantsPostedMessage(reply) && message.Payload.Flags is null;
         var messageId = await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, InteractionCallbackType.ChannelMessageWithSource,
             message, withResponse: tracked, cancellationToken).ConfigureAwait(false);
         if (tracked)

@@ -12,6 +12,7 @@ public static class FeatureRegistration
     public static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
         services.AddKnowledge();
+        GenerationRegistration.AddGeneration(services, configuration);
         services.AddReminders();
         services.AddPolls();
     }

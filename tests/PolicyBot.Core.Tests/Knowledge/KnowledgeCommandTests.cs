@@ -8,6 +8,7 @@ using PolicyBot.Core.Commands;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Commands;
+using PolicyBot.Core.Knowledge.Conversations;
 using PolicyBot.Core.Knowledge.Feedback;
 
 namespace PolicyBot.Core.Tests.Knowledge;
@@ -242,7 +243,8 @@ public sealed class KnowledgeCommandTests
     }
 
     private AskCommand Ask() => new(
-        _answerer.Object, new FixedArticles(Library), _store.Object, _clock, Options.Create(new KnowledgeOptions()), NullLogger<AskCommand>.Instance);
+        new ConversationalAnswerer(_answerer.Object, new FixedArticles(Library), new ConversationMemory(_clock, Options.Create(new FollowUpOptions())), _clock),
+        new FixedArticles(Library), _store.Object, _clock, Options.Create(new KnowledgeOptions()), NullLogger<AskCommand>.Instance);
 
     private static CommandInvocation Invocation(string name, string arguments) =>
         new(name, arguments, new Sender("u1", "Una"), Channel, Guid.NewGuid().ToString("N"));

@@ -3,13 +3,17 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Conversations;
 using PolicyBot.Core.Knowledge.Feedback;
 
 namespace PolicyBot.Core.Knowledge.Commands;
 
-/// <summary><c>ask [--article &lt;slug&gt;] &lt;question&gt;</c>: a grounded answer with quotes, or an honest decline.</summary>
+/// <summary>
+/// <c>ask [--article &lt;slug&gt;] &lt;question&gt;</c>: a grounded answer with quotes, or an honest decline; a follow-up
+/// ("why?", "who said that?") is read with the member's earlier question (<see cref="ConversationalAnswerer"/>).
+/// </summary>
 public sealed partial class AskCommand(
-    IAnswerer answerer,
+    ConversationalAnswerer answerer,
     IArticleSource articles,
     IAnswerFeedbackStore feedback,
     TimeProvider clock,
@@ -47,9 +51,9 @@ public sealed partial class AskCommand(
             return Reply.Error($"That question is {question.Length:N0} characters long; please keep it under {max:N0} and ask again.");
         }
 
-        var answer = await answerer.AnswerAsync(question, slug, cancellationToken).ConfigureAwait(false);
-        var answerId = await TryRecordAsync(answer, invocation, cancellationToken).ConfigureAwait(false);
-        return AnswerReplyBuilder.Build(answer, answerId);
+        var answered = await answerer.AnswerAsync(question, slug, FollowUpCue.Of(invocation), cancellationToken).ConfigureAwait(false);
+        var answerId = await TryRecordAsync(answered.Answer, invocation, cancellationToken).ConfigureAwait(false);
+        return AnswerReplyBuilder.Build(answered.Answer, answerId) with { FollowUpKey = ConversationMemory.KeyFor(answered.Exchange) };
     }
 
     // Feedback is a bonus: if the database is down the member still gets the answer, just without rating buttons.
