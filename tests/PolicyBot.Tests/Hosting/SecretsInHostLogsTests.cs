@@ -22,6 +22,7 @@ public sealed class SecretsInHostLogsTests
     private const string SlackBotToken = "xoxb-1111-2222-slack-secret-bot-token";
     private const string SlackAppToken = "xapp-1-A111-3333-slack-secret-app-token";
     private const string SlackSigningSecret = "8f742231b10e8888abcd99yyyzzz85a5-signing";
+    private const string ModelApiKey = "sk-model-secret-api-key-0815";
 
     [Theory]
     [InlineData("json")]
@@ -47,6 +48,9 @@ public sealed class SecretsInHostLogsTests
                     $"--Slack:AppToken={SlackAppToken}",
                     $"--Slack:SigningSecret={SlackSigningSecret}",
                     $"--Slack:ApiBaseUrl=http://127.0.0.1:{deadPort}/api/",
+                    $"--Knowledge:Generation:Endpoint=http://127.0.0.1:{deadPort}/v1",
+                    "--Knowledge:Generation:Model=llama3.2",
+                    $"--Knowledge:Generation:ApiKey={ModelApiKey}",
                     "--urls=http://127.0.0.1:0",
                     $"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}",
                     $"--Logging:Format={format}",
@@ -82,7 +86,7 @@ public sealed class SecretsInHostLogsTests
         var written = console.ToString();
         Assert.Contains("Discord gateway discovery failed", written, StringComparison.Ordinal); // the console logger did write
         Assert.True(capture.Texts.Count > 20, $"only {capture.Texts.Count} log entries captured");
-        foreach (var secret in new[] { DiscordToken, SlackBotToken, SlackAppToken, SlackSigningSecret })
+        foreach (var secret in new[] { DiscordToken, SlackBotToken, SlackAppToken, SlackSigningSecret, ModelApiKey })
         {
             Assert.DoesNotContain(secret, written, StringComparison.Ordinal);
             Assert.DoesNotContain(capture.Texts, text => text.Contains(secret, StringComparison.Ordinal));

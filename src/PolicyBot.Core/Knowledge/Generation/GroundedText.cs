@@ -18,14 +18,14 @@ public static partial class GroundedText
     /// </summary>
     public static string Safe(string text, int maxLength)
     {
-        var line = Whitespace().Replace(ControlCharacters.Strip(text), " ").Trim();
+        var line = MentionGuard.Defuse(Whitespace().Replace(ControlCharacters.Strip(text), " ").Trim());
         if (line.Length > maxLength)
         {
             var cut = line.LastIndexOf(' ', maxLength - 1);
             line = line[..(cut > maxLength / 2 ? cut : maxLength - 1)].TrimEnd() + "…";
         }
 
-        return MentionGuard.Defuse(line);
+        return line;
     }
 
     /// <summary>True when the text puts words in quotation marks that none of <paramref name="paragraphs"/> holds.</summary>

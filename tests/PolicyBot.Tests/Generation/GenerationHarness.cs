@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PolicyBot.Core.Chat;
+using PolicyBot.Core.Diagnostics;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Knowledge.Generation;
+using PolicyBot.Hosting;
+
+namespace PolicyBot.Tests.Generation;
+
+/// <summary>
+/// An <see cref="AnswerWriter"/> on the real OpenAI-compatible client pointed at a <see cref="LoopbackModel"/>, a fake
+/// clock, its own meter and captured logs; and the extractive answer retrieval gives for "What should Washington offer?"
+/// on the seed article (¶5 cited, ¶5, ¶6 and ¶4 the candidates).
+/// </summary>
+public sealed class GenerationHarness : IDisposable
+{
+    public const string ApiKey = "sk-loopback-secret-4711";
+
+    private readonly MeterListener _listener = new();
+    private readonly TestMeterFactory _meters = new();
+
+    public GenerationHarness(LoopbackModel model, bool stream, Action<GenerationOptions>? configure = null)
+    {
+        Options = new GenerationOptions { Endpoint = model.Endpoint, Model = "loopback-llm", ApiKey = ApiKey, Stream = stream };
+        configure?.Invoke(Options);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Scope == _meters)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        _listener.Start();
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        Writer = new AnswerWriter(ModelChatClient.Create(Options), options, new GenerationQuota(Clock, options), Clock, new LoggerFactory([Logs]).CreateLogger<AnswerWriter>(), new BotMetrics(_meters));
+    }
+
+    public static Article Article { get; } = ArticleLibrary.Load(Path.Combine(AppContext.BaseDirectory, "config", "articles")).Articles[0];
+
+    public GenerationOptions Options { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public AnswerWriter Writer { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements { get; } = new();
+
+    /// <summary>What retrieval answers (or, <paramref name="declined"/>, declines) for the question, before the model.</summary>
+    public static Answer Extractive(bool declined = false)
+    {
+        var candidates = ImmutableArray.Create((5, 2.1), (6, 1.4), (4, 0.9));
+        var signals = new AnswerSignals(declined ? 0.3 : 0.9, declined ? "answerability 0.30 is below 0.60" : "answered") { Candidates = candidates };
+        return declined
+            ? AnswerComposer.Decline("What should Washington offer?", [Article], signals)
+            : new Answer(
+                "What should Washington offer?", false, Article.Positions.Single(p => p.Paragraphs[0] == 5).Summary,
+                [new Citation(Article.Slug, 5, "We can start small.")], Article, Article.Positions.Single(p => p.Paragraphs[0] == 5), signals);
+    }
+
+    public Task<WrittenAnswer> WriteAsync(Answer? extractive = null, string member = "discord:u1", string question = "What should Washington offer?") =>
+        Writer.WriteAsync(new WritingTask(extractive ?? Extractive(), question, null, member), CancellationToken.None);
+
+    public double Sum(string instrument, string? tag = null, object? value = null) =>
+        Measurements.Where(m => m.Instrument == instrument && (tag is null || Equals(m.Tags.GetValueOrDefault(tag), value))).Sum(m => m.Value);
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _meters.Dispose();
+    }
+
+    private sealed class TestMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _created = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
+            _created.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _created.ForEach(m => m.Dispose());
+    }
+}
+
+/// <summary>Every log line written, formatted, with its level.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Lines.Enqueue((logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
+    }
+}
