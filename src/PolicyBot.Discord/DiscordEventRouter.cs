@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyBot.Core.Commands;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
 using PolicyBot.Discord.Interactions;
@@ -12,8 +11,7 @@ namespace PolicyBot.Discord;
 /// </summary>
 public sealed class DiscordEventRouter(
     DiscordTranslator translator,
-    CommandRouter router,
-    DiscordPlatform platform,
+    MessageCommandResponder messages,
     InteractionResponder interactions,
     SlashCommandRegistrar registrar,
     DiscordBotIdentity identity,
@@ -37,14 +35,7 @@ public sealed class DiscordEventRouter(
                 if (translator.FromMessage(data) is { } invocation)
                 {
                     var messageId = data.GetString("id");
-                    work.Run("a message command", async ct =>
-                    {
-                        var outcome = await router.DispatchAsync(invocation, ct).ConfigureAwait(false);
-                        if (outcome.Reply is not null)
-                        {
-                            await platform.PostAsync(invocation.Conversation, outcome.Reply, messageId, ct).ConfigureAwait(false);
-                        }
-                    });
+                    work.Run("a message command", ct => messages.RespondAsync(invocation, messageId, ct));
                 }
 
                 break;

@@ -42,7 +42,8 @@ public sealed class DiscordOptions
 
     /// <summary>
     /// A slash command or click whose handler has not finished by then is deferred (type 5/6) and answered later,
-    /// keeping well inside Discord's 3-second deadline.
+    /// keeping well inside Discord's 3-second deadline. A typed command still running by then gets a "Thinking…"
+    /// reply that is edited into the answer.
     /// </summary>
     public TimeSpan InteractionDeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 

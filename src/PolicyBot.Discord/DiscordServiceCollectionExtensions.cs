@@ -52,6 +52,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<SlashCommandMap>();
         services.TryAddSingleton<SlashCommandRegistrar>();
         services.TryAddSingleton<DiscordTranslator>();
+        services.TryAddSingleton<MessageCommandResponder>();
         services.AddSingleton(provider => new PlatformCommandSyntax(
             Platforms.Discord,
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Prefix ?? provider.GetRequiredService<IOptions<CommandOptions>>().Value.Prefix));

@@ -16,7 +16,7 @@ public readonly record struct SlackAck(byte[]? JsonBody)
 /// <summary>
 /// The one place Slack requests become commands, for HTTP and Socket Mode alike. Every path acknowledges within
 /// Slack's 3 s: a command gets <see cref="SlackOptions.InlineReplyBudgetMilliseconds"/> to answer inline, after which we
-/// acknowledge and the answer follows through <c>response_url</c>. Clicks are acknowledged when their command is done
+/// acknowledge with a private "Thinking…" and the answer follows through <c>response_url</c>. Clicks are acknowledged when their command is done
 /// (within the same budget); events at once.
 /// </summary>
 public sealed partial class SlackRequestProcessor(
@@ -25,6 +25,7 @@ public sealed partial class SlackRequestProcessor(
     SlackReplySender sender,
     SlackHelp help,
     SlackBackgroundWork background,
+    SlackMentionResponder mentions,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SlackRequestProcessor> logger)
@@ -76,7 +77,9 @@ public sealed partial class SlackRequestProcessor(
                     await sender.DeliverAsync(target, late.Reply, privateByDefault: false, ct).ConfigureAwait(false);
                 }
             });
-            return SlackAck.Empty;
+
+            // Only the member sees it; the answer follows through response_url.
+            return inlineAllowed ? new SlackAck(SlackReplySender.InlineBody(ProgressNotice.Thinking with { Visibility = ReplyVisibility.OnlyInvoker })) : SlackAck.Empty;
         }
 
         var outcome = await OutcomeOrApologyAsync(dispatch, invocation).ConfigureAwait(false);
@@ -176,11 +179,7 @@ public sealed partial class SlackRequestProcessor(
                         return;
                     }
 
-                    var outcome = await OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation).ConfigureAwait(false);
-                    if (outcome.Reply is not null)
-                    {
-                        await sender.DeliverAsync(target, outcome.Reply, privateByDefault: false, ct).ConfigureAwait(false);
-                    }
+                    await mentions.RespondAsync(OutcomeOrApologyAsync(router.DispatchAsync(invocation, ct), invocation), target, ct).ConfigureAwait(false);
                 });
                 return SlackAck.Empty;
             default:

@@ -55,6 +55,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton(sp => new PlatformCommandSyntax(Platforms.Slack, sp.GetRequiredService<IOptions<SlackOptions>>().Value.CommandName + " "));
         services.TryAddSingleton<SlackHelp>();
         services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<SlackMentionResponder>();
         services.TryAddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.TryAddSingleton<SlackRequestProcessor>();

@@ -36,7 +36,7 @@ public sealed partial class InteractionResponder(
             }
 
             var dispatch = router.DispatchAsync(invocation, cancellationToken);
-            if (!await FinishesInTimeAsync(dispatch, cancellationToken).ConfigureAwait(false))
+            if (!await ProgressNotice.FinishesWithinAsync(dispatch, _deferAfter, timeProvider, cancellationToken).ConfigureAwait(false))
             {
                 await DeferAsync(interaction, cancellationToken).ConfigureAwait(false);
                 var late = await dispatch.ConfigureAwait(false);
@@ -61,20 +61,6 @@ public sealed partial class InteractionResponder(
         {
             LogInteractionExpired(interaction.Id, ex.DiscordCode);
         }
-    }
-
-    private async Task<bool> FinishesInTimeAsync(Task dispatch, CancellationToken cancellationToken)
-    {
-        if (dispatch.IsCompleted)
-        {
-            return true;
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var deadline = Task.Delay(_deferAfter, timeProvider, timer.Token);
-        var first = await Task.WhenAny(dispatch, deadline).ConfigureAwait(false);
-        await timer.CancelAsync().ConfigureAwait(false);
-        return first == dispatch;
     }
 
     private async Task AnswerAsync(DiscordInteraction interaction, CommandInvocation invocation, Reply reply, CancellationToken cancellationToken)

@@ -33,7 +33,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public IEnumerable<(LogLevel Level, string Category, string Message)> LogLines => Logs.Lines;
 
-    public static Task<DiscordTestHost> StartAsync(LoopbackDiscord discord, IDictionary<string, string?>? settings = null, bool startGateway = true)
+    /// <param name="configure">Extra services, added before the adapter (the real <c>ask</c>, for instance).</param>
+    public static Task<DiscordTestHost> StartAsync(
+        LoopbackDiscord discord, IDictionary<string, string?>? settings = null, bool startGateway = true, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -48,10 +50,10 @@ public sealed class DiscordTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        return StartAsync(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), startGateway);
+        return StartAsync(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), startGateway, configure);
     }
 
-    private static async Task<DiscordTestHost> StartAsync(IConfiguration configuration, bool startGateway)
+    private static async Task<DiscordTestHost> StartAsync(IConfiguration configuration, bool startGateway, Action<IServiceCollection>? configure)
     {
         var services = new ServiceCollection();
         var logs = new ListLoggerProvider();
@@ -68,6 +70,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         services.AddSingleton<IDeliveryLog, InMemoryDeliveryLog>();
         // Discord's identify window is 5 s; a short one keeps reconnect tests fast.
         services.AddSingleton(new IdentifyGate(TimeProvider.System, TimeSpan.FromMilliseconds(10)));
+        configure?.Invoke(services);
         services.AddDiscordAdapter(configuration);
         var host = new DiscordTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
         _ = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DiscordOptions>>().Value; // validates, as ValidateOnStart would

@@ -161,7 +161,8 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
 
         var ack = await pending.Bounded();
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Equal(string.Empty, await ack.Content.ReadAsStringAsync());
+        var notice = JsonDocument.Parse(await ack.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", notice.GetProperty("response_type").GetString()); // "Thinking…", for the invoker only
         Assert.Empty(_slack.CallsTo("response"));
 
         _bot.Gated.Gate.SetResult();

@@ -46,13 +46,18 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public GatedCommand Gated => Services.GetServices<ICommandHandler>().OfType<GatedCommand>().Single();
 
+    /// <summary>The real <c>ask</c>'s seams, when started with <c>realAsk</c>.</summary>
+    public PolicyBot.Tests.Shared.FollowUpKnowledge Knowledge => Services.GetRequiredService<PolicyBot.Tests.Shared.FollowUpKnowledge>();
+
     /// <param name="settings">Extra or overriding <c>Slack:*</c> keys (without the prefix).</param>
+    /// <param name="realAsk">The real <c>ask</c> with follow-ups over <see cref="PolicyBot.Tests.Shared.FollowUpKnowledge"/> instead of the echo.</param>
     public static async Task<SlackBotHost> StartAsync(
         LoopbackSlack slack,
         IDictionary<string, string?>? settings = null,
         DateTimeOffset? now = null,
         bool httpMode = true,
-        CapturingLoggerProvider? logs = null)
+        CapturingLoggerProvider? logs = null,
+        bool realAsk = false)
     {
         var clock = new ObservedTimeProvider(now ?? DateTimeOffset.FromUnixTimeSeconds(1_750_000_000));
         var builder = WebApplication.CreateSlimBuilder();
@@ -91,7 +96,15 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.Services.AddSingleton<RecordingSink>();
         builder.Services.AddSingleton<IPostedMessageSink>(sp => sp.GetRequiredService<RecordingSink>());
         builder.Services.AddCommandCore();
-        builder.Services.AddCommand<EchoAskCommand>();
+        if (realAsk)
+        {
+            PolicyBot.Tests.Shared.FollowUpKnowledge.Register(builder.Services);
+        }
+        else
+        {
+            builder.Services.AddCommand<EchoAskCommand>();
+        }
+
         builder.Services.AddCommand<FakeVoteCommand>();
         builder.Services.AddCommand<GatedCommand>();
         builder.Services.AddCommand<CardCommand>();
