@@ -33,16 +33,20 @@ public sealed class CorpusEvaluation(ArticleIndexes indexes, AnsweringOptions op
         return AnswerTrainer.Train(examples, stages, indexes.Encoders.Retrieval is not null && stages.HasFlag(AnswerStages.RetrievalModel), trainedOn);
     }
 
-    /// <summary>Every question of <paramref name="test"/>, answered by the pipeline with <paramref name="models"/>, one article loaded at a time.</summary>
+    /// <summary>
+    /// Every question of <paramref name="test"/>, answered by the pipeline with <paramref name="models"/>, one article
+    /// loaded at a time; through <paramref name="around"/> when given (a language model phrasing the answers).
+    /// </summary>
     public async Task<IReadOnlyList<(CorpusArticle Article, EvalReport Report)>> EvaluateAsync(
-        IReadOnlyList<CorpusArticle> test, AnswerModels models, AnswerStages stages, CancellationToken cancellationToken)
+        IReadOnlyList<CorpusArticle> test, AnswerModels models, AnswerStages stages, CancellationToken cancellationToken, Func<IAnswerer, IAnswerer>? around = null)
     {
         var reports = new List<(CorpusArticle, EvalReport)>();
         foreach (var article in test)
         {
             var library = new ArticleLibrary([article.Article]);
             var pipeline = new AnswerPipeline(new FixedArticles(library), indexes, models, options, stages);
-            reports.Add((article, await AnswerEvaluator.EvaluateAsync(pipeline, library, article.Questions, cancellationToken).ConfigureAwait(false)));
+            var answerer = around is null ? pipeline : around(pipeline);
+            reports.Add((article, await AnswerEvaluator.EvaluateAsync(answerer, library, article.Questions, cancellationToken).ConfigureAwait(false)));
         }
 
         return reports;

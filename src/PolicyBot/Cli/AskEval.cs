@@ -33,18 +33,33 @@ public static class AskEval
         /// <summary>Corpus mode: report on these questions (<c>&lt;slug&gt;.jsonl</c>) instead of the corpus's own for the reported half.</summary>
         public string? ReportQuestions { get; init; }
 
+        /// <summary>Phrase every answer with the configured language model and report both, with its fallbacks.</summary>
+        public bool Generation { get; init; }
+
+        /// <summary>The model to phrase with instead of the configured one (tests).</summary>
+        public PolicyBot.Core.Knowledge.Generation.GenerationOptions? Model { get; init; }
+
         /// <summary>Corpus mode: stages to leave out of every measurement.</summary>
         public AnswerStages Without { get; init; }
 
         public AnswerStages Stages => (AnswerStages.All & ~Without) & (RetrievalModel ? AnswerStages.All : ~AnswerStages.RetrievalModel);
     }
 
-    public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct) =>
-        settings.Corpus is { } corpus && settings.QuestionsFile is null
-            ? await CorpusAsync(settings, corpus, output, ct).ConfigureAwait(false)
-            : await FileAsync(settings, output, ct).ConfigureAwait(false);
+    public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken ct)
+    {
+        GenerationEval? generation = null;
+        if (settings.Generation && (generation = GenerationEval.TryCreate(settings.Model, out var problem)) is null)
+        {
+            await output.WriteLineAsync(problem).ConfigureAwait(false);
+            return 2;
+        }
 
-    private static async Task<int> FileAsync(Settings settings, TextWriter output, CancellationToken ct)
+        return settings.Corpus is { } corpus && settings.QuestionsFile is null
+            ? await CorpusAsync(settings, corpus, generation, output, ct).ConfigureAwait(false)
+            : await FileAsync(settings, generation, output, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<int> FileAsync(Settings settings, GenerationEval? generation, TextWriter output, CancellationToken ct)
     {
         var file = settings.QuestionsFile ?? throw new ArgumentException("Give a questions file or --corpus <folder>.");
         var articles = CliArticles.Load(settings.ArticlesPath);
@@ -61,7 +76,7 @@ public static class AskEval
         using var encoders = articles.NewEncoders();
         var indexes = ArticleIndexes.ForEvaluation(encoders, EmbeddingCache.ForArticles(articles.Folder, articles.Options.EmbeddingCachePath), articles.Answering, [.. cases.Select(c => c.Question)]);
         var label = settings.WithoutData ? "answerer, without the articles' data files" : "answerer";
-        var status = await EvaluateFileAsync(AnswerStages.All, AnswerModels.Shipped, label, settings.Misses).ConfigureAwait(false);
+        var status = await EvaluateFileAsync(AnswerStages.All, AnswerModels.Shipped, label, settings.Misses, generation).ConfigureAwait(false);
         if (settings.Ablate)
         {
             await output.WriteLineAsync("Without each stage (learned stages retrained on the whole corpus without it):").ConfigureAwait(false);
@@ -77,15 +92,21 @@ public static class AskEval
 
         return status;
 
-        async Task<int> EvaluateFileAsync(AnswerStages stages, AnswerModels models, string name, bool misses)
+        async Task<int> EvaluateFileAsync(AnswerStages stages, AnswerModels models, string name, bool misses, GenerationEval? phrasing = null)
         {
             var pipeline = new AnswerPipeline(new FixedArticles(library), indexes, models, articles.Answering, stages);
-            var report = await AnswerEvaluator.EvaluateAsync(pipeline, library, cases, ct).ConfigureAwait(false);
+            var report = await AnswerEvaluator.EvaluateAsync(phrasing?.Around(pipeline) ?? pipeline, library, cases, ct).ConfigureAwait(false);
+            if (phrasing is not null)
+            {
+                await PrintGenerationAsync(phrasing, await phrasing.ExtractiveReportAsync(library, report, ct).ConfigureAwait(false), name, output).ConfigureAwait(false);
+                name += ", phrased by the language model";
+            }
+
             return await PrintAsync(report, name, Target, Target, misses, output).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> CorpusAsync(Settings settings, string folder, TextWriter output, CancellationToken ct)
+    private static async Task<int> CorpusAsync(Settings settings, string folder, GenerationEval? generation, TextWriter output, CancellationToken ct)
     {
         var corpus = await EvalCorpus.LoadAsync(folder, ct).ConfigureAwait(false);
         var report = settings.ReportQuestions is { } other
@@ -104,7 +125,18 @@ public static class AskEval
 
         var results = settings.Train == "loao"
             ? await LeaveOneOutAsync(all).ConfigureAwait(false)
-            : await evaluation.EvaluateAsync(report, await ModelsAsync(all).ConfigureAwait(false), all, ct).ConfigureAwait(false);
+            : await evaluation.EvaluateAsync(report, await ModelsAsync(all).ConfigureAwait(false), all, ct, generation is null ? null : generation.Around).ConfigureAwait(false);
+        if (generation is not null)
+        {
+            var extractive = new List<(CorpusArticle, EvalReport)>();
+            foreach (var (article, withModel) in results)
+            {
+                extractive.Add((article, await generation.ExtractiveReportAsync(new ArticleLibrary([article.Article]), withModel, ct).ConfigureAwait(false)));
+            }
+
+            await PrintGenerationAsync(generation, CorpusEvaluation.Pool(extractive), "pooled", output).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {(settings.Shipped ? "as shipped" : settings.Train == "loao" ? "trained on the half's other articles, one article left out at a time" : $"trained on the '{settings.Train}' half ({train.Count} articles)")}:").ConfigureAwait(false);
         var baseline = await CorpusEvaluation.BaselineAsync(report, ct).ConfigureAwait(false);
         await output.WriteLineAsync(CorpusEvaluation.Table(results, baseline)).ConfigureAwait(false);
@@ -170,6 +202,13 @@ public static class AskEval
         var pairs = positive.Sum(p => negative.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"  answerability AUC {pairs / Math.Max(1, positive.Length * negative.Length):F3}"));
         return string.Join('\n', lines);
+    }
+
+    // Retrieval alone on the same run, then the model's requests and fallbacks; the figures with the model follow.
+    private static async Task PrintGenerationAsync(GenerationEval generation, EvalReport extractive, string label, TextWriter output)
+    {
+        await output.WriteLineAsync(extractive.Summary($"{label}, retrieval alone (same run)")).ConfigureAwait(false);
+        await output.WriteLineAsync(generation.Summary()).ConfigureAwait(false);
     }
 
     private static async Task<int> PrintAsync(EvalReport report, string label, double accuracyTarget, double declineTarget, bool misses, TextWriter output)

@@ -16,13 +16,24 @@ public static class CliKnowledgeOptions
 {
     public static (KnowledgeOptions Knowledge, AnsweringOptions Answering) Load(string? articlesPath)
     {
+        var configuration = Configuration();
+        var answering = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        return (From(configuration, articlesPath), answering);
+    }
+
+    /// <summary>The <c>Knowledge:Generation</c> settings, through the same layers (the API key from the environment).</summary>
+    public static PolicyBot.Core.Knowledge.Generation.GenerationOptions LoadGeneration() =>
+        Configuration().GetSection(PolicyBot.Core.Knowledge.Generation.GenerationOptions.SectionName).Get<PolicyBot.Core.Knowledge.Generation.GenerationOptions>()
+        ?? new PolicyBot.Core.Knowledge.Generation.GenerationOptions();
+
+    private static ConfigurationManager Configuration()
+    {
         var configuration = new ConfigurationManager();
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environments.Production;
         BotConfiguration.Apply(configuration, environment, []);
-        var answering = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
-        return (From(configuration, articlesPath), answering);
+        return configuration;
     }
 
     internal static KnowledgeOptions From(IConfiguration configuration, string? articlesPath)

@@ -72,6 +72,40 @@ public sealed class AskCliTests
     }
 
     [Fact]
+    public async Task The_eval_command_with_generation_reports_retrieval_alone_the_model_and_its_fallbacks()
+    {
+        await using var model = await PolicyBot.Tests.Generation.LoopbackModel.StartAsync();
+        var turn = 0;
+        // Every third answer is garbage; the others cite the first paragraph they were given.
+        model.Respond = request => Interlocked.Increment(ref turn) % 3 == 0
+            ? new PolicyBot.Tests.Generation.ModelBehaviour.Answer("no JSON here")
+            : PolicyBot.Tests.Generation.ModelBehaviour.Json(true, "A plain answer.", request.Document.GetProperty("paragraphs")[0].GetProperty("number").GetInt32());
+        var output = new StringWriter();
+
+        var exitCode = await AskEval.RunAsync(
+            Settings(DevSet) with { Generation = true, Model = new() { Endpoint = model.Endpoint, Model = "loopback-llm" } }, output, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("answerer, retrieval alone (same run): on-topic", text, StringComparison.Ordinal);
+        Assert.Contains($"language model loopback-llm: asked {model.Requests.Count} of 42 questions", text, StringComparison.Ordinal);
+        Assert.Matches(@"fallbacks: malformed \d+", text);
+        Assert.Contains("answerer, phrased by the language model: on-topic", text, StringComparison.Ordinal);
+        Assert.Contains("fabricated quotes 0", text, StringComparison.Ordinal);
+        Assert.InRange(exitCode, 0, 1);
+    }
+
+    [Fact]
+    public async Task The_eval_command_with_generation_and_no_model_says_what_to_set()
+    {
+        var output = new StringWriter();
+
+        var exitCode = await AskEval.RunAsync(Settings(DevSet) with { Generation = true, Model = new() }, output, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Knowledge:Generation:Endpoint", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_eval_command_holds_the_measured_questions_out_of_the_labelled_ones()
     {
         // A labelled question with a wrong answer: answered from the label by `ask`, but ask-eval must not be told it.

@@ -63,6 +63,9 @@ public sealed class LoopbackModel : IAsyncDisposable
 
     public ModelBehaviour Behaviour { get; set; } = ModelBehaviour.Json(false, "");
 
+    /// <summary>When set, decides each answer from its request instead of <see cref="Behaviour"/>.</summary>
+    public Func<ModelRequest, ModelBehaviour>? Respond { get; set; }
+
     public ConcurrentQueue<ModelRequest> Requests { get; } = new();
 
     public static async Task<LoopbackModel> StartAsync()
@@ -91,7 +94,7 @@ public sealed class LoopbackModel : IAsyncDisposable
         var request = new ModelRequest(context.Request.Headers.Authorization.ToString(), body.RootElement.Clone());
         Requests.Enqueue(request);
         _arrivals.Writer.TryWrite(request);
-        switch (Behaviour)
+        switch (Respond?.Invoke(request) ?? Behaviour)
         {
             case ModelBehaviour.Status status:
                 context.Response.StatusCode = status.Code;
