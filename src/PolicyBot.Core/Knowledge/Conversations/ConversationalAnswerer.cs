@@ -32,7 +32,8 @@ public sealed class ConversationalAnswerer(
         var answer = followUp?.Answer ?? await answerer.AnswerAsync(question, articleSlug, cancellationToken).ConfigureAwait(false);
         var asked = followUp?.Asked ?? question;
         var generation = GenerationOutcome.Skipped;
-        if (writer is not null)
+        // A context answer is exact already (the paragraph in full, whose view it is): nothing for a model to phrase.
+        if (writer is not null && followUp?.FromContext != true)
         {
             var written = await writer.WriteAsync(new WritingTask(answer, asked, followUp is null ? null : earlier, $"{cue.Conversation.Platform}:{cue.MemberId}"), cancellationToken)
                 .ConfigureAwait(false);
@@ -61,7 +62,7 @@ public sealed class ConversationalAnswerer(
         var article = slug is not null && slug == earlier.ArticleSlug && articles.Current.TryGet(slug, out var found) ? found : null;
         if (article is not null && ContextAnswers.TryAnswer(read.Kind, question, earlier, article) is { } direct)
         {
-            return new FollowUp(direct with { ReadAs = $"Following up “{Shown(earlier.Question)}”" }, earlier.Question, earlier.Holder);
+            return new FollowUp(direct with { ReadAs = $"Following up “{Shown(earlier.Question)}”" }, earlier.Question, earlier.Holder, FromContext: true);
         }
 
         if (slug is not null && !articles.Current.TryGet(slug, out _))
@@ -113,5 +114,5 @@ public sealed class ConversationalAnswerer(
     private static string Shown(string question) =>
         MentionGuard.Defuse(question.Length <= ShownQuestionLength ? question : question[..(ShownQuestionLength - 1)].TrimEnd() + "…");
 
-    private sealed record FollowUp(Answer Answer, string Asked, string? Holder);
+    private sealed record FollowUp(Answer Answer, string Asked, string? Holder, bool FromContext = false);
 }
