@@ -6,6 +6,7 @@ using PolicyBot.Core.Commands;
 using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Polls;
+using PolicyBot.Storage.Retention;
 
 namespace PolicyBot.Storage;
 
@@ -27,9 +28,11 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<SqlDeliveryLog>();
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqlDeliveryLog>());
-        services.AddHostedService<DeliveryLogPruner>();
         services.AddSchedulingStorage();
         services.AddPollStorage();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweep>();
+        services.AddHostedService<RetentionPruner>();
         services.AddSingleton<Core.Knowledge.Feedback.IAnswerFeedbackStore, Knowledge.SqlAnswerFeedbackStore>();
         return services;
     }

@@ -6,7 +6,8 @@ namespace PolicyBot.Storage.Commands;
 
 /// <summary>
 /// The delivery-id log in the database, so a retried event is handled once even when the retry reaches another
-/// instance. The primary key does the deduplication; no read-then-write race.
+/// instance. The primary key does the deduplication; no read-then-write race. Old ids are pruned by
+/// <see cref="Retention.RetentionPruner"/> after <see cref="Retention.RetentionOptions.DeliveryIds"/>.
 /// </summary>
 public sealed class SqlDeliveryLog(IDbConnectionFactory connections, TimeProvider clock) : IDeliveryLog
 {
@@ -18,15 +19,5 @@ public sealed class SqlDeliveryLog(IDbConnectionFactory connections, TimeProvide
             new { deliveryId, receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return inserted == 1;
-    }
-
-    /// <summary>Forgets ids older than <paramref name="age"/>; platforms stop retrying long before a day.</summary>
-    public async Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new Dapper.CommandDefinition(
-            "DELETE FROM delivery_log WHERE received_at < @cutoff",
-            new { cutoff = (clock.GetUtcNow() - age).ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Storage.Retention;
 using PolicyBot.Storage.Tests.Infrastructure;
 
 namespace PolicyBot.Storage.Tests.Commands;
@@ -59,38 +61,11 @@ public abstract class DeliveryLogContractTests(SqlDialect dialect)
         clock.Advance(TimeSpan.FromDays(2));
         await log.TryRecordAsync("new", CancellationToken.None);
 
-        Assert.Equal(1, await log.PruneAsync(TimeSpan.FromDays(1), CancellationToken.None));
+        var sweep = new RetentionSweep(database.Connections, Options.Create(new RetentionOptions { DeliveryIds = TimeSpan.FromDays(1) }), clock);
+
+        Assert.Equal(1, await sweep.PruneDeliveryIdsAsync(CancellationToken.None));
         Assert.True(await log.TryRecordAsync("old", CancellationToken.None));
         Assert.False(await log.TryRecordAsync("new", CancellationToken.None));
-    }
-}
-
-public sealed class DeliveryLogPrunerTests
-{
-    [Fact]
-    public async Task The_pruner_forgets_day_old_ids_every_hour_on_the_clock()
-    {
-        await using var database = await TestDatabases.CreateSqliteAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var log = new SqlDeliveryLog(database.Connections, clock);
-        await log.TryRecordAsync("old", CancellationToken.None);
-        using var pruner = new DeliveryLogPruner(log, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryLogPruner>.Instance);
-        await pruner.StartAsync(CancellationToken.None);
-
-        clock.Advance(TimeSpan.FromDays(1));
-        var forgotten = false;
-        var giveUp = DateTime.UtcNow.AddSeconds(10);
-        while (!forgotten && DateTime.UtcNow < giveUp)
-        {
-            // ExecuteAsync starts on another thread, so its timer may begin after the first advance: keep the clock
-            // moving an hour at a time and poll the prune's effect (database I/O on the timer's thread).
-            clock.Advance(DeliveryLogPruner.Interval);
-            await Task.Delay(20);
-            forgotten = await log.TryRecordAsync("old", CancellationToken.None);
-        }
-
-        await pruner.StopAsync(CancellationToken.None);
-        Assert.True(forgotten, "The day-old delivery id was not pruned after the hourly tick.");
     }
 }
 

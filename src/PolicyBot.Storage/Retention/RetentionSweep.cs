@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Options;
+using PolicyBot.Storage.Infrastructure;
+
+namespace PolicyBot.Storage.Retention;
+
+/// <summary>
+/// Deletes what has outlived its retention, one table at a time. Every statement deletes at most
+/// <see cref="RetentionOptions.BatchSize"/> rows and commits on its own, so no prune holds the write lock long: SQLite
+/// has one writer, and the vote writer must not queue behind a million-row delete. The same SQL runs on both dialects
+/// (<c>DELETE ... WHERE key IN (SELECT key ... LIMIT n)</c>, since SQLite has no <c>DELETE ... LIMIT</c>).
+/// </summary>
+public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<RetentionOptions> options, TimeProvider clock)
+{
+    private const string DeliveryIdsSql =
+        "DELETE FROM delivery_log WHERE delivery_id IN (SELECT delivery_id FROM delivery_log WHERE received_at < @cutoff LIMIT @batch)";
+
+    private const string VoteDeliveriesSql =
+        "DELETE FROM poll_vote_deliveries WHERE delivery_id IN (SELECT delivery_id FROM poll_vote_deliveries WHERE received_at < @cutoff LIMIT @batch)";
+
+    // answer_vote rows go with their answer (ON DELETE CASCADE); an answer has a handful of votes at most.
+    private const string AnswersSql =
+        "DELETE FROM answer_log WHERE answer_id IN (SELECT answer_id FROM answer_log WHERE asked_at < @cutoff LIMIT @batch)";
+
+    private const string ExpiredPollsSql =
+        "SELECT id FROM polls WHERE closed_at < @cutoff ORDER BY closed_at LIMIT @batch";
+
+    // A poll may hold hundreds of thousands of ballots: they go in batches before the poll row, whose delete then
+    // cascades only to its options (at most 20) and to vote deliveries younger than DeliveryIds (normally none).
+    private const string PollBallotsSql =
+        "DELETE FROM poll_ballots WHERE poll_id = @poll AND user_id IN (SELECT user_id FROM poll_ballots WHERE poll_id = @poll LIMIT @batch)";
+
+    private const string PollSql = "DELETE FROM polls WHERE id = @poll AND closed_at < @cutoff";
+
+    private int Batch => options.Value.BatchSize;
+
+    /// <summary>Forgets command delivery ids older than <see cref="RetentionOptions.DeliveryIds"/>.</summary>
+    public Task<int> PruneDeliveryIdsAsync(CancellationToken cancellationToken) =>
+        DeleteInBatchesAsync(DeliveryIdsSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
+
+    /// <summary>Forgets vote delivery ids older than <see cref="RetentionOptions.DeliveryIds"/>.</summary>
+    public Task<int> PruneVoteDeliveriesAsync(CancellationToken cancellationToken) =>
+        DeleteInBatchesAsync(VoteDeliveriesSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
+
+    /// <summary>Deletes answers (and their votes) older than <see cref="RetentionOptions.Answers"/>.</summary>
+    public Task<int> PruneAnswersAsync(CancellationToken cancellationToken) =>
+        DeleteInBatchesAsync(AnswersSql, new { cutoff = Cutoff(options.Value.Answers), batch = Batch }, cancellationToken);
+
+    /// <summary>Deletes polls closed more than <see cref="RetentionOptions.ClosedPolls"/> ago, with their ballots and options; returns the polls deleted.</summary>
+    public async Task<int> PruneClosedPollsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = Cutoff(options.Value.ClosedPolls);
+        var deleted = 0;
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var expired = (await connection.QueryAsync<long>(new CommandDefinition(
+                ExpiredPollsSql, new { cutoff, batch = Batch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+            foreach (var poll in expired)
+            {
+                await DeleteInBatchesAsync(connection, PollBallotsSql, new { poll, batch = Batch }, cancellationToken).ConfigureAwait(false);
+                deleted += await connection.ExecuteAsync(new CommandDefinition(
+                    PollSql, new { poll, cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (expired.Count < Batch)
+            {
+                return deleted;
+            }
+        }
+    }
+
+    private long Cutoff(TimeSpan retention) => (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
+
+    private async Task<int> DeleteInBatchesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await DeleteInBatchesAsync(connection, sql, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a batch-limited delete until a batch comes back short; each statement is its own transaction.</summary>
+    private async Task<int> DeleteInBatchesAsync(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            total += deleted;
+            if (deleted < Batch)
+            {
+                return total;
+            }
+        }
+    }
+}
