@@ -37,4 +37,11 @@ public sealed record CommandDeclaration(
     public ImmutableArray<string> Examples { get; init; } = [];
 
     public ImmutableArray<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// The handler refuses a repeated delivery id itself, in the same transaction as its effect (a vote: the ballot and
+    /// its delivery id commit together), and answers a repeat with <see cref="RepeatedDelivery.Reply"/>. The router then
+    /// leaves its delivery log alone for this command, so each delivery is checked in exactly one place.
+    /// </summary>
+    public bool DeduplicatesDeliveries { get; init; }
 }

@@ -6,7 +6,8 @@ using PolicyBot.Core.Diagnostics;
 namespace PolicyBot.Core.Commands;
 
 /// <summary>
-/// The one path every command takes: control characters stripped, duplicate check, lookup, filters (permissions, rate
+/// The one path every command takes: control characters stripped, lookup, duplicate check (the delivery log, or the
+/// handler's own for commands that <see cref="CommandDeclaration.DeduplicatesDeliveries"/>), filters (permissions, rate
 /// limit), handler. A handler's exception becomes a polite error reply; it never reaches the adapter.
 /// </summary>
 public sealed partial class CommandRouter(
@@ -67,7 +68,12 @@ public sealed partial class CommandRouter(
 
     private async Task<CommandOutcome> RouteAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        if (!await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
+        var known = catalog.TryGetHandler(invocation.Name, out var handler);
+
+        // A command that deduplicates with its own effect (a vote) is checked there only: recording the id here first
+        // would lose the vote if the process died between this insert and the ballot's commit, the retry being refused.
+        if (!(known && handler.Definition.DeduplicatesDeliveries)
+            && !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
         {
             LogDuplicate(invocation.DeliveryId);
             return CommandOutcome.Duplicate;
@@ -85,7 +91,7 @@ public sealed partial class CommandRouter(
                 $"That is {invocation.Arguments.Length:N0} characters long; I read at most {options.Value.MaxMessageLength:N0}. Please shorten it."));
         }
 
-        if (!catalog.TryGetHandler(invocation.Name, out var handler))
+        if (!known)
         {
             return new(CommandOutcomeKind.Unknown, UnknownCommandReply(invocation.Name, invocation.Conversation.Platform));
         }
@@ -101,6 +107,12 @@ public sealed partial class CommandRouter(
         try
         {
             var reply = await handler.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
+            if (RepeatedDelivery.Is(reply))
+            {
+                LogDuplicate(invocation.DeliveryId);
+                return CommandOutcome.Duplicate;
+            }
+
             return new(reply.IsError ? CommandOutcomeKind.InvalidInput : CommandOutcomeKind.Handled, reply);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -7,7 +7,7 @@ namespace PolicyBot.Core.Polls.Commands;
 /// A command of the form <c>name &lt;poll&gt;</c> (<c>results</c>, <c>close</c>, <c>export</c>, <c>unvote</c>): finds
 /// the poll in the conversation, answers politely when there is none, and hands the poll to the command.
 /// </summary>
-public abstract class SinglePollCommand(PollService polls, string name, string description) : ICommandHandler
+public abstract class SinglePollCommand(PollService polls, string name, string description, bool deduplicatesDeliveries = false) : ICommandHandler
 {
     protected PollService Polls { get; } = polls;
 
@@ -15,6 +15,7 @@ public abstract class SinglePollCommand(PollService polls, string name, string d
     {
         Arguments = [PollArguments.PollNumber],
         Examples = ["12"],
+        DeduplicatesDeliveries = deduplicatesDeliveries,
     };
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
             new CommandArgument("options", "Option numbers (1 3) or text (halt missile); commas between several texts"),
         ],
         Examples = ["12 2", "12 1 3", "12 halt missile"],
+        DeduplicatesDeliveries = true, // the vote writer stores the delivery id with the ballot
     };
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -37,7 +38,8 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
         var chosen = string.Join(", ", choices.Value.Select(n => $"**{n}. {MentionGuard.Defuse(poll.Options[n - 1])}**"));
         return outcome switch
         {
-            BallotOutcome.Recorded or BallotOutcome.Duplicate => Reply.Private(
+            BallotOutcome.Duplicate => RepeatedDelivery.Reply,
+            BallotOutcome.Recorded => Reply.Private(
                 $"Your vote in poll #{poll.Id} is recorded: {chosen}. Vote again to change it, or `{Hint(invocation, "unvote", poll)}` to withdraw it."),
             BallotOutcome.PollClosed => Reply.Error($"Poll #{poll.Id} is closed; votes are no longer accepted. `{Hint(invocation, "results", poll)}` shows how it ended."),
             BallotOutcome.InvalidOptions => Reply.Error($"Poll #{poll.Id} has options 1 to {poll.Options.Length} and takes at most {poll.MaxChoices}."),
