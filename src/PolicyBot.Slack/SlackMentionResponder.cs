@@ -7,7 +7,7 @@ using PolicyBot.Slack.WebApi;
 namespace PolicyBot.Slack;
 
 /// <summary>
-/// Answers a mention in its thread. An answer still being worked on after <see cref="SlackOptions.InlineReplyBudgetMilliseconds"/>
+/// Answers a mention in its thread. An answer still being worked on after <see cref="SlackOptions.InlineReplyBudget"/>
 /// (one waiting for a language model) first shows a "Thinking…" message in the thread, which <c>chat.update</c> turns
 /// into the answer when it is ready; an answer that cannot replace it (private, or with files) is delivered as usual
 /// and the notice says so.
@@ -23,7 +23,7 @@ public sealed partial class SlackMentionResponder(
 {
     public async Task RespondAsync(Task<CommandOutcome> outcome, SlackReplyTarget target, CancellationToken cancellationToken)
     {
-        var budget = TimeSpan.FromMilliseconds(options.Value.InlineReplyBudgetMilliseconds);
+        var budget = options.Value.InlineReplyBudget;
         var notice = api.HasBotToken && !await ProgressNotice.FinishesWithinAsync(outcome, budget, clock, cancellationToken).ConfigureAwait(false)
             ? await TryPostNoticeAsync(target.Conversation, cancellationToken).ConfigureAwait(false)
             : null;

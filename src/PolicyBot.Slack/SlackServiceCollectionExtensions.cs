@@ -24,6 +24,7 @@ public static class SlackServiceCollectionExtensions
     {
         var section = configuration.GetSection(SlackOptions.SectionName);
         services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>>(new RenamedSlackKeys(section));
         var settings = section.Get<SlackOptions>() ?? new SlackOptions();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -67,7 +68,7 @@ public static class SlackServiceCollectionExtensions
             return new SlackSignatureVerifier(
                 options.SigningSecret is { Length: > 0 } secret ? secret : throw new InvalidOperationException("Slack:SigningSecret is not configured."),
                 sp.GetRequiredService<TimeProvider>(),
-                TimeSpan.FromSeconds(options.SignatureWindowSeconds));
+                options.SignatureWindow);
         });
         services.TryAddSingleton<SlackEventsEndpoint>();
 

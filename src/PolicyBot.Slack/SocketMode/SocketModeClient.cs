@@ -56,7 +56,7 @@ public sealed partial class SocketModeClient(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _disabled.Token);
-        var stagger = TimeSpan.FromSeconds(options.Value.SocketModeStaggerSeconds);
+        var stagger = options.Value.SocketModeStagger;
         var slots = Enumerable.Range(0, options.Value.SocketModeConnections)
             .Select(slot => RunSlotAsync(stagger * slot, stop.Token))
             .ToArray();

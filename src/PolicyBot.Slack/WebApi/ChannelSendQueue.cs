@@ -5,12 +5,12 @@ namespace PolicyBot.Slack.WebApi;
 
 /// <summary>
 /// Slack takes about one message per second per channel. Sends to one channel run one at a time, in the order they
-/// were queued, spaced by <see cref="SlackOptions.ChannelMessageIntervalMilliseconds"/>; channels do not wait on each other.
+/// were queued, spaced by <see cref="SlackOptions.ChannelMessageInterval"/>; channels do not wait on each other.
 /// </summary>
 public sealed class ChannelSendQueue(IOptions<SlackOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
-    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.ChannelMessageIntervalMilliseconds);
+    private readonly TimeSpan _interval = options.Value.ChannelMessageInterval;
 
     public async Task<T> RunAsync<T>(string channel, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {

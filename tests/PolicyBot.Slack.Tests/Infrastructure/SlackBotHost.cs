@@ -74,8 +74,8 @@ public sealed class SlackBotHost : IAsyncDisposable
             ["Slack:BotToken"] = BotToken,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack:AdminUserIds:0"] = "UADMIN",
-            ["Slack:ChannelMessageIntervalMilliseconds"] = "0",
-            ["Slack:SocketModeStaggerSeconds"] = "0",
+            ["Slack:ChannelMessageInterval"] = "00:00:00",
+            ["Slack:SocketModeStagger"] = "00:00:00",
             ["Commands:RateLimitBurst"] = "1000",
         };
         if (httpMode)

@@ -50,7 +50,7 @@ public sealed class ScheduledPostCrashTests : IAsyncLifetime, ICrashTestPlatform
         {
             ["Slack:BotToken"] = SlackBotHost.BotToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            ["Slack:ChannelMessageIntervalMilliseconds"] = "0",
+            ["Slack:ChannelMessageInterval"] = "00:00:00",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.None));

@@ -115,7 +115,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Posts_to_one_channel_go_out_in_order_one_per_second_while_other_channels_do_not_wait()
     {
-        await using var bot = await SlackBotHost.StartAsync(_slack, new Dictionary<string, string?> { ["ChannelMessageIntervalMilliseconds"] = "1000" });
+        await using var bot = await SlackBotHost.StartAsync(_slack, new Dictionary<string, string?> { ["ChannelMessageInterval"] = "00:00:01" });
         var api = bot.Services.GetRequiredService<SlackWebApiClient>();
 
         var one = api.PostMessageAsync("C1", null, Message("one"), CancellationToken.None);
