@@ -100,8 +100,9 @@ public sealed class DiscordTranslator(
         switch (type)
         {
             case 2 when data.GetString("name") is { } name && slashCommands.TryGet(name, out var command):
+                var (text, values) = SlashArguments(command, data);
                 return new DiscordInteraction(id, token, applicationId, InteractionKind.SlashCommand, new CommandInvocation(
-                    command.Declaration.Name, SlashArguments(command, data), sender, conversation, deliveryId, InvocationSource.SlashCommand));
+                    command.Declaration.Name, text, sender, conversation, deliveryId, InvocationSource.SlashCommand) { Values = values });
 
             case 3 when data.GetString("custom_id") is { } customId && ActionId.TryParse(customId, out var commandName, out var arguments):
                 var sourceMessageId = interaction.GetObject("message").GetString("id");
@@ -116,29 +117,56 @@ public sealed class DiscordTranslator(
         }
     }
 
-    /// <summary>Option values in the command's declared argument order, joined as a typed command line would be.</summary>
-    private static string SlashArguments(SlashCommand command, JsonElement data)
+    /// <summary>
+    /// The options as the command declares them: typed by each argument's kind (an integer option arrives as a number and
+    /// stays one), and joined in declared order as the text a typed command line would carry, for commands that read text.
+    /// </summary>
+    private static (string Text, CommandValues Values) SlashArguments(SlashCommand command, JsonElement data)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sent = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var option in data.GetArray("options"))
         {
             if (option.GetString("name") is { } optionName && option.TryGetProperty("value", out var value))
             {
-                values[optionName] = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString() ?? string.Empty,
-                    JsonValueKind.Number => value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => string.Empty,
-                };
+                sent[optionName] = value;
             }
         }
 
-        return string.Join(' ', command.Options
-            .Select(o => values.GetValueOrDefault(o.OptionName)?.Trim())
-            .Where(v => !string.IsNullOrEmpty(v)));
+        var values = new CommandValues.Builder();
+        var words = new List<string>(command.Options.Length);
+        foreach (var (optionName, argument) in command.Options)
+        {
+            if (!sent.TryGetValue(optionName, out var value))
+            {
+                continue;
+            }
+
+            if (argument.Kind == ArgumentKind.Integer && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+            {
+                values.AddInteger(argument, number);
+            }
+            else if (argument.Kind == ArgumentKind.Text && value.ValueKind == JsonValueKind.String)
+            {
+                values.AddText(argument, value.GetString() ?? string.Empty);
+            }
+
+            if (AsText(value) is { Length: > 0 } word)
+            {
+                words.Add(word);
+            }
+        }
+
+        return (string.Join(' ', words), values.Build());
     }
+
+    private static string AsText(JsonElement value) => (value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => string.Empty,
+    }).Trim();
 
     /// <summary>Accepts the Discord prefix override and a leading bot mention, rewritten to the router's prefix.</summary>
     private string? NormalisePrefix(string content)

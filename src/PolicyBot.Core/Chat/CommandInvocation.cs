@@ -23,6 +23,12 @@ public sealed record CommandInvocation(
     string DeliveryId,
     InvocationSource Source = InvocationSource.Message)
 {
+    /// <summary>
+    /// Arguments the platform sent typed (Discord slash-command options), by declared argument; handlers read them before
+    /// parsing <see cref="Arguments"/>, which still holds them as text, in declared order, for commands that only read text.
+    /// </summary>
+    public Commands.CommandValues Values { get; init; } = Commands.CommandValues.None;
+
     /// <summary>The message the button sat on, for button invocations.</summary>
     public MessageRef? SourceMessage { get; init; }
 

@@ -52,6 +52,7 @@ public sealed partial class CommandRouter(
         invocation = invocation with
         {
             Arguments = ControlCharacters.Strip(invocation.Arguments),
+            Values = invocation.Values.MapText(ControlCharacters.Strip),
             Sender = invocation.Sender with { DisplayName = ControlCharacters.Strip(invocation.Sender.DisplayName) },
         };
         var started = _clock.GetTimestamp();

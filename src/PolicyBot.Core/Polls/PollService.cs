@@ -80,7 +80,13 @@ public sealed partial class PollService(
             return Parsed<Poll>.Fail($"`{MentionGuard.Defuse(trimmed.Length > 20 ? trimmed[..20] : trimmed)}` is not a poll number; polls are numbered like `#12`.");
         }
 
-        var poll = await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(pollId, conversation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The poll with this number if it belongs to this channel (a number a platform sent typed).</summary>
+    public async Task<Parsed<Poll>> FindAsync(long pollId, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var poll = pollId > 0 ? await GetAsync(pollId, cancellationToken).ConfigureAwait(false) : null;
         return poll is not null && poll.Conversation.Platform == conversation.Platform && poll.Conversation.ChannelId == conversation.ChannelId
             ? Parsed<Poll>.Ok(poll)
             : Parsed<Poll>.Fail($"There is no poll #{pollId} in this channel. `{_syntax.Of(conversation.Platform, "polls")}` lists the open ones.");

@@ -15,23 +15,24 @@ public sealed class FeedbackCommand(IAnswerFeedbackStore feedback, CommandSyntax
     private const int MaxCount = 50;
     private const int MaxQuestionShown = 200;
 
+    private static readonly CommandArgument Count = new("count", $"How many to show (1-{MaxCount}, default {DefaultCount})", ArgumentKind.Integer, Required: false);
+
     public CommandDeclaration Definition { get; } = new(
         "feedback", "Show questions whose answers members rated not helpful.", "[count]", CommandAccess.Admin)
     {
-        Arguments = [new CommandArgument("count", $"How many to show (1-{MaxCount}, default {DefaultCount})", ArgumentKind.Integer, Required: false)],
+        Arguments = [Count],
         Examples = ["", "20"],
     };
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var count = DefaultCount;
-        var argument = invocation.Arguments.Trim();
-        if (argument.Length > 0 && (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxCount))
+        var count = ReadCount(invocation);
+        if (count is not (>= 1 and <= MaxCount))
         {
             return Reply.Error($"Give a count from 1 to {MaxCount}, e.g. `{_syntax.Of(invocation.Conversation.Platform, "feedback", "20")}`.");
         }
 
-        var rated = await feedback.ListUnhelpfulAsync(count, cancellationToken).ConfigureAwait(false);
+        var rated = await feedback.ListUnhelpfulAsync((int)count.Value, cancellationToken).ConfigureAwait(false);
         if (rated.Count == 0)
         {
             return Reply.Private("No answer has been rated not helpful so far.");
@@ -48,6 +49,20 @@ public sealed class FeedbackCommand(IAnswerFeedbackStore feedback, CommandSyntax
         }
 
         return Reply.Private(text.ToString().TrimEnd()) with { Title = "Answers rated not helpful" };
+    }
+
+    /// <summary>The count asked for: typed (a Discord option) or as text, the default when none is given; null when unreadable.</summary>
+    private static long? ReadCount(CommandInvocation invocation)
+    {
+        if (invocation.Values.TryGetInteger(Count, out var typed))
+        {
+            return typed;
+        }
+
+        var text = invocation.Arguments.Trim();
+        return text.Length == 0 ? DefaultCount
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
     }
 
     // Members' text is shown to an admin: never let it ping or break the formatting.

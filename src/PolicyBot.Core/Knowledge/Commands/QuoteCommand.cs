@@ -10,33 +10,51 @@ public sealed class QuoteCommand(IArticleSource articles, CommandSyntax? syntax 
 {
     private readonly CommandSyntax _syntax = syntax ?? CommandSyntax.Default();
 
+    private static readonly CommandArgument ArticleSlug = new("article-slug", "Which article, when several are loaded", Required: false);
+
+    private static readonly CommandArgument ParagraphNumber = new("n", "Paragraph number, from 1", ArgumentKind.Integer);
+
     public CommandDeclaration Definition { get; } = new("quote", "Show paragraph n of the article, word for word.", "[article-slug] <n>")
     {
-        Arguments =
-        [
-            new CommandArgument("article-slug", "Which article, when several are loaded", Required: false),
-            new CommandArgument("n", "Paragraph number, from 1", ArgumentKind.Integer),
-        ],
+        Arguments = [ArticleSlug, ParagraphNumber],
         Examples = ["5"],
     };
 
-    public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(articles.Current, invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), invocation.Conversation.Platform));
+    public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var (slugWord, number) = Read(invocation);
+        return Task.FromResult(Handle(articles.Current, slugWord, number, invocation.Conversation.Platform));
+    }
 
-    private Reply Handle(ArticleLibrary library, string[] parts, string platform)
+    /// <summary>The article word, if any, and the paragraph number (null when unreadable): typed when the platform sent them, else <c>[slug] n</c>.</summary>
+    private static (string? SlugWord, int? Number) Read(CommandInvocation invocation)
+    {
+        if (invocation.Values.TryGetInteger(ParagraphNumber, out var typed))
+        {
+            return (invocation.Values.TryGetText(ArticleSlug, out var slug) ? slug : null, typed is >= 0 and <= int.MaxValue ? (int)typed : null);
+        }
+
+        var parts = invocation.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var slugWord = parts.Length == 2 ? parts[0] : null;
+        return parts.Length is 1 or 2 && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? (slugWord, number)
+            : (slugWord, null);
+    }
+
+    private Reply Handle(ArticleLibrary library, string? slugWord, int? paragraph, string platform)
     {
         string? slug = null;
-        if (parts.Length == 2)
+        if (slugWord is not null)
         {
-            if (!library.TryGet(parts[0], out var named))
+            if (!library.TryGet(slugWord, out var named))
             {
-                return ArticleSelector.UnknownArticle(library, parts[0]);
+                return ArticleSelector.UnknownArticle(library, slugWord);
             }
 
             slug = named.Slug;
         }
 
-        if (parts.Length is 0 or > 2 || !int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (paragraph is not { } number)
         {
             return Reply.Error($"Give a paragraph number, e.g. `{_syntax.Of(platform, "quote", "5")}`.");
         }
@@ -52,11 +70,11 @@ public sealed class QuoteCommand(IArticleSource articles, CommandSyntax? syntax 
             return Reply.Error($"“{article.Title}” has paragraphs 1 to {article.ParagraphCount}.");
         }
 
-        var paragraph = article.Paragraph(number);
-        return new Reply($"> {paragraph}")
+        var text = article.Paragraph(number);
+        return new Reply($"> {text}")
         {
             Title = $"Paragraph {number}",
-            Citations = [new(article.Slug, number, paragraph)],
+            Citations = [new(article.Slug, number, text)],
             Footer = article.Attribution,
         };
     }

@@ -17,7 +17,16 @@ internal static class PollArguments
         return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
     }
 
-    /// <summary>The poll named by the invocation's first argument, in its conversation.</summary>
+    /// <summary>
+    /// The poll the invocation names: the typed number when the platform sent one (a Discord option), else the first word
+    /// of the text (<c>12</c> or <c>#12</c>).
+    /// </summary>
     public static Task<Parsed<Poll>> FindPollAsync(this PollService polls, CommandInvocation invocation, CancellationToken cancellationToken) =>
-        polls.FindAsync(SplitFirst(invocation.Arguments).Poll, invocation.Conversation, cancellationToken);
+        invocation.Values.TryGetInteger(PollNumber, out var pollId)
+            ? polls.FindAsync(pollId, invocation.Conversation, cancellationToken)
+            : polls.FindAsync(SplitFirst(invocation.Arguments).Poll, invocation.Conversation, cancellationToken);
+
+    /// <summary>What follows the poll number: the typed <paramref name="argument"/> when the platform sent it, else the rest of the text.</summary>
+    public static string Remainder(CommandInvocation invocation, CommandArgument argument) =>
+        invocation.Values.TryGetText(argument, out var typed) ? typed : SplitFirst(invocation.Arguments).Remainder;
 }

@@ -6,12 +6,14 @@ namespace PolicyBot.Core.Polls.Commands;
 /// <summary><c>vote &lt;poll&gt; &lt;option&gt;...</c>; a card button <c>vote:&lt;poll&gt;:&lt;option&gt;</c> arrives here too.</summary>
 public sealed class VoteCommand(PollService polls) : ICommandHandler
 {
+    private static readonly CommandArgument Choices = new("options", "Option numbers (1 3) or text (halt missile); commas between several texts");
+
     public CommandDeclaration Definition { get; } = new("vote", "Vote in a poll: by option number or text. Voting again replaces your vote.", "<poll> <option>...")
     {
         Arguments =
         [
             PollArguments.PollNumber,
-            new CommandArgument("options", "Option numbers (1 3) or text (halt missile); commas between several texts"),
+            Choices,
         ],
         Examples = ["12 2", "12 1 3", "12 halt missile"],
         DeduplicatesDeliveries = true, // the vote writer stores the delivery id with the ballot
@@ -19,15 +21,14 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var (pollText, choiceText) = PollArguments.SplitFirst(invocation.Arguments);
-        var found = await polls.FindAsync(pollText, invocation.Conversation, cancellationToken).ConfigureAwait(false);
+        var found = await polls.FindPollAsync(invocation, cancellationToken).ConfigureAwait(false);
         if (!found.Succeeded)
         {
             return Reply.Error(MentionGuard.Defuse(found.Error));
         }
 
         var poll = found.Value;
-        var choices = VoteChoiceParser.Parse(poll, choiceText);
+        var choices = VoteChoiceParser.Parse(poll, PollArguments.Remainder(invocation, Choices));
         if (!choices.Succeeded)
         {
             return Reply.Error(MentionGuard.Defuse(choices.Error));
