@@ -58,7 +58,10 @@ public sealed partial class PollService(
         }
 
         var poll = await store.GetAsync(pollId, cancellationToken).ConfigureAwait(false);
-        if (poll is not null)
+
+        // Only open polls are cached (votes read them constantly). A closed one is read rarely, and retention
+        // (Storage:Retention:ClosedPolls) deletes it later: a cached copy would outlive its votes.
+        if (poll is { ClosedAt: null })
         {
             _polls[pollId] = poll;
         }

@@ -149,6 +149,19 @@ internal sealed class InMemoryPollStore : IPollStore
         }
     }
 
+    /// <summary>Deletes a poll and its ballots, as retention does with long-closed polls.</summary>
+    public void Prune(long pollId)
+    {
+        lock (_gate)
+        {
+            _polls.Remove(pollId);
+            foreach (var key in _ballots.Keys.Where(k => k.Poll == pollId).ToArray())
+            {
+                _ballots.Remove(key);
+            }
+        }
+    }
+
     /// <summary>Undoes <see cref="MarkResultsPostedAsync"/>, as a process that died before that write would leave it.</summary>
     public Task ForgetResultsPostedAsync(long pollId)
     {
