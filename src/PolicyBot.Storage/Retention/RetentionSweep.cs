@@ -13,6 +13,8 @@ namespace PolicyBot.Storage.Retention;
 /// </summary>
 public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<RetentionOptions> options, TimeProvider clock)
 {
+    // A forgotten delivery id is the only way a retry could run twice, so DeliveryIds must outlast every platform's
+    // retry window (validated: at least an hour; Slack's last retry comes about 6 minutes after the event).
     private const string DeliveryIdsSql =
         "DELETE FROM delivery_log WHERE delivery_id IN (SELECT delivery_id FROM delivery_log WHERE received_at < @cutoff LIMIT @batch)";
 
