@@ -1,23 +1,33 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Inbound;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
 using PolicyBot.Discord.Interactions;
+using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord;
 
 /// <summary>
 /// Gateway dispatches in, work out: translation happens on the read loop (cheap, and the event's JSON is only valid
-/// there); command handling and replies run in the background so one slow command never stalls the shard.
+/// there); commands go to the core's <see cref="InvocationPipeline"/>, which runs them in the background so one slow
+/// command never stalls the shard, with a responder that speaks Discord's message or interaction wire.
 /// </summary>
 public sealed class DiscordEventRouter(
     DiscordTranslator translator,
-    MessageCommandResponder messages,
-    InteractionResponder interactions,
+    InvocationPipeline pipeline,
+    BackgroundWork work,
+    DiscordPlatform platform,
+    DiscordRestClient rest,
     SlashCommandRegistrar registrar,
     DiscordBotIdentity identity,
     GuildCache guilds,
-    DiscordWorkTracker work) : IGatewayDispatchHandler
+    IOptions<DiscordOptions> options,
+    ILogger<InteractionResponder> interactionLogger) : IGatewayDispatchHandler
 {
+    private readonly TimeSpan _deferAfter = options.Value.InteractionDeferAfter;
+
     public void OnDispatch(int shardId, string eventName, JsonElement data)
     {
         switch (eventName)
@@ -26,7 +36,7 @@ public sealed class DiscordEventRouter(
                 identity.OnReady(data.GetObject("user").GetString("id"), data.GetObject("application").GetString("id"));
                 if (registrar.ShouldStart())
                 {
-                    work.Run("slash command registration", registrar.RegisterAsync);
+                    work.Start("Discord slash command registration", registrar.RegisterAsync);
                 }
 
                 break;
@@ -34,16 +44,24 @@ public sealed class DiscordEventRouter(
             case "MESSAGE_CREATE":
                 if (translator.FromMessage(data) is { } invocation)
                 {
-                    var messageId = data.GetString("id");
-                    work.Run("a message command", ct => messages.RespondAsync(invocation, messageId, ct));
+                    pipeline.RunInBackground(invocation, new MessageCommandResponder(platform, invocation.Conversation, data.GetString("id"), _deferAfter));
                 }
 
                 break;
 
             case "INTERACTION_CREATE":
-                if (translator.FromInteraction(data) is { } interaction)
+                if (translator.FromInteraction(data) is not { } interaction)
                 {
-                    work.Run("an interaction", ct => interactions.RespondAsync(interaction, ct));
+                    break;
+                }
+
+                if (interaction.Invocation is { } command)
+                {
+                    pipeline.RunInBackground(command, new InteractionResponder(rest, interaction, command.Conversation, _deferAfter, interactionLogger));
+                }
+                else
+                {
+                    work.Start("a Discord interaction refusal", ct => InteractionResponder.RefuseAsync(rest, interaction, interactionLogger, ct));
                 }
 
                 break;

@@ -8,7 +8,7 @@ namespace PolicyBot.Discord;
 /// Proactive sends to Discord: scheduled posts and poll-card edits. Edits of one message are coalesced
 /// (<see cref="DiscordOptions.MinMessageEditInterval"/>). A thread is a channel on Discord, so the thread id wins.
 /// </summary>
-public sealed class DiscordPlatform(DiscordRestClient rest, PostedMessageTracker tracker, TimeProvider timeProvider, IOptions<DiscordOptions> options) : IChatPlatform
+public sealed class DiscordPlatform(DiscordRestClient rest, TimeProvider timeProvider, IOptions<DiscordOptions> options) : IChatPlatform
 {
     private readonly MessageEditCoalescer _edits = new(timeProvider, options.Value.MinMessageEditInterval);
 
@@ -34,22 +34,8 @@ public sealed class DiscordPlatform(DiscordRestClient rest, PostedMessageTracker
             message = message with { Payload = message.Payload with { Nonce = nonce } };
         }
 
-        string id;
-        try
-        {
-            id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            // Nothing was posted (or, after the HTTP client's timeout, nothing we can count on): what the reply stands for
-            // (a poll card's poll) must not be left behind unseen.
-            await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
-        var posted = new MessageRef(conversation, id);
-        await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);
-        return posted;
+        var id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
+        return new MessageRef(conversation, id);
     }
 
     public Task UpdateAsync(MessageRef message, Reply reply, CancellationToken cancellationToken)

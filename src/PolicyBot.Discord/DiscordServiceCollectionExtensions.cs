@@ -52,12 +52,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<SlashCommandMap>();
         services.TryAddSingleton<SlashCommandRegistrar>();
         services.TryAddSingleton<DiscordTranslator>();
-        services.TryAddSingleton<MessageCommandResponder>();
         services.AddSingleton(provider => new PlatformCommandSyntax(
             Platforms.Discord,
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Prefix ?? provider.GetRequiredService<IOptions<CommandOptions>>().Value.Prefix));
-        services.TryAddSingleton<InteractionResponder>();
-        services.TryAddSingleton<DiscordWorkTracker>();
         services.TryAddSingleton<DiscordPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordPlatform>());
         services.TryAddSingleton<DiscordEventRouter>();

@@ -6,10 +6,10 @@ using PolicyBot.Slack.WebApi;
 namespace PolicyBot.Slack;
 
 /// <summary>
-/// Proactive sends into Slack: scheduled posts, poll cards (edited later with <c>chat.update</c>), follow-ups.
-/// A tracked reply is reported to <see cref="PostedMessageTracker"/> once Slack gives us its <c>ts</c>.
+/// Sends into Slack: scheduled posts, poll cards (edited later with <c>chat.update</c>), follow-ups. A post returns
+/// where it landed (its <c>ts</c>).
 /// </summary>
-public sealed partial class SlackPlatform(SlackWebApiClient api, PostedMessageTracker tracker, ILogger<SlackPlatform> logger) : IChatPlatform
+public sealed partial class SlackPlatform(SlackWebApiClient api, ILogger<SlackPlatform> logger) : IChatPlatform
 {
     public string Name => Platforms.Slack;
 
@@ -65,7 +65,6 @@ public sealed partial class SlackPlatform(SlackWebApiClient api, PostedMessageTr
             }
         }
 
-        await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);
         return posted;
     }
 

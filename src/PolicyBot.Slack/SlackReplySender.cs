@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Inbound;
 using PolicyBot.Slack.BlockKit;
 using PolicyBot.Slack.WebApi;
 
@@ -12,10 +13,10 @@ public sealed record SlackReplyTarget(ConversationRef Conversation, string UserI
 /// Chooses how an answer reaches Slack. Inline in the acknowledgement when it can; a late plain answer through the
 /// request's <c>response_url</c>; an ephemeral one through <c>response_url</c> (or <c>chat.postEphemeral</c>); a tracked
 /// card or one with files through <c>chat.postMessage</c>, so its <c>ts</c> is known (poll cards are edited later) and
-/// charts are uploaded beside it. An answer that cannot be posted is not dropped silently: what it stands for is
-/// withdrawn (a poll nobody could see) and the member is told why, privately.
+/// charts are uploaded beside it. An answer that cannot be posted is not dropped silently: the member is told why,
+/// privately, and the landing says so (the pipeline then withdraws what it stands for, a poll nobody could see).
 /// </summary>
-public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatform platform, PostedMessageTracker tracker, ILogger<SlackReplySender> logger)
+public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatform platform, ILogger<SlackReplySender> logger)
 {
     private static readonly byte[] InChannelAck = """{"response_type":"in_channel"}"""u8.ToArray();
 
@@ -36,41 +37,41 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
     /// Button clicks: the answer ("your vote counted") is for the clicker only, unless it is a card meant to be
     /// tracked in the channel.
     /// </param>
-    public async Task DeliverAsync(SlackReplyTarget target, Reply reply, bool privateByDefault, CancellationToken cancellationToken)
+    public async Task<ReplyLanding> DeliverAsync(SlackReplyTarget target, Reply reply, bool privateByDefault, CancellationToken cancellationToken)
     {
         var ephemeral = reply.Visibility == ReplyVisibility.OnlyInvoker || (privateByDefault && reply.TrackingKey is null);
         if (ephemeral)
         {
             await SendEphemeralAsync(target, reply with { Visibility = ReplyVisibility.OnlyInvoker }, cancellationToken).ConfigureAwait(false);
-            return;
+            return ReplyLanding.Unrecorded;
         }
 
         try
         {
-            await DeliverToChannelAsync(target, reply, cancellationToken).ConfigureAwait(false);
+            return await DeliverToChannelAsync(target, reply, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // TaskCanceledException without our token cancelled is the HTTP client's timeout.
-            await UndeliveredAsync(target, reply, ex is SlackApiException api ? api.Error : "unreachable", cancellationToken).ConfigureAwait(false);
+            await TellMemberUndeliveredAsync(target, reply, ex is SlackApiException api ? api.Error : "unreachable", cancellationToken).ConfigureAwait(false);
+            return ReplyLanding.NotDelivered;
         }
     }
 
-    private async Task DeliverToChannelAsync(SlackReplyTarget target, Reply reply, CancellationToken cancellationToken)
+    private async Task<ReplyLanding> DeliverToChannelAsync(SlackReplyTarget target, Reply reply, CancellationToken cancellationToken)
     {
         if (target.ResponseUrl is not null && CanAnswerInline(reply))
         {
             // What would have been the inline answer, only later: response_url keeps it next to the user's command.
             await api.PostToResponseUrlAsync(new Uri(target.ResponseUrl), InlineBody(reply), cancellationToken).ConfigureAwait(false);
-            return;
+            return ReplyLanding.Unrecorded;
         }
 
         if (api.HasBotToken)
         {
             try
             {
-                await platform.PostAsync(target.Conversation, reply, cancellationToken).ConfigureAwait(false);
-                return;
+                return ReplyLanding.At(await platform.PostAsync(target.Conversation, reply, cancellationToken).ConfigureAwait(false));
             }
             catch (SlackApiException ex) when (target.ResponseUrl is not null && ex.Error is "not_in_channel" or "channel_not_found")
             {
@@ -90,13 +91,13 @@ public sealed partial class SlackReplySender(SlackWebApiClient api, SlackPlatfor
         }
 
         await api.PostToResponseUrlAsync(new Uri(target.ResponseUrl), InlineBody(reply), cancellationToken).ConfigureAwait(false);
+        return ReplyLanding.Unrecorded;
     }
 
-    /// <summary>The answer could not be posted: withdraw what it stands for (a poll) and tell the member, privately.</summary>
-    private async Task UndeliveredAsync(SlackReplyTarget target, Reply reply, string error, CancellationToken cancellationToken)
+    /// <summary>The answer could not be posted: tell the member, privately (what it stands for is withdrawn by the pipeline).</summary>
+    private async Task TellMemberUndeliveredAsync(SlackReplyTarget target, Reply reply, string error, CancellationToken cancellationToken)
     {
         LogPostFailed(error, target.Conversation.ChannelId);
-        await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
         var invite = error is "not_in_channel" or "channel_not_found" ? " Invite me to the channel first, then try again." : " Please try again in a moment.";
         var notice = Reply.Error(reply.TrackingKey is null
             ? $"Sorry, I couldn't post my answer in this channel (Slack answered `{error}`).{invite}"

@@ -28,7 +28,6 @@ public static class SlackServiceCollectionExtensions
         var settings = section.Get<SlackOptions>() ?? new SlackOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PostedMessageTracker>();
         services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
         {
             var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
@@ -54,11 +53,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.TryAddSingleton<SlackTranslator>();
         services.AddSingleton(sp => new PlatformCommandSyntax(Platforms.Slack, sp.GetRequiredService<IOptions<SlackOptions>>().Value.CommandName + " "));
-        services.TryAddSingleton<SlackHelp>();
         services.TryAddSingleton<SlackReplySender>();
-        services.TryAddSingleton<SlackMentionResponder>();
-        services.TryAddSingleton<SlackBackgroundWork>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.TryAddSingleton<Responding.SlackResponders>();
         services.TryAddSingleton<SlackRequestProcessor>();
         services.AddHostedService<SlackStartupCheck>();
 

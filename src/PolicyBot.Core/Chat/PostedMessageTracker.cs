@@ -1,6 +1,9 @@
 namespace PolicyBot.Core.Chat;
 
-/// <summary>Adapters call this after posting a reply (or failing to); it forwards tracked replies to every sink.</summary>
+/// <summary>
+/// Told by the inbound pipeline (<see cref="Inbound.InvocationPipeline"/>), and only there, where an answer landed (or
+/// that it could not be posted); it forwards tracked replies to every sink.
+/// </summary>
 public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
 {
     private readonly IPostedMessageSink[] _sinks = sinks.ToArray();
@@ -18,7 +21,7 @@ public sealed class PostedMessageTracker(IEnumerable<IPostedMessageSink> sinks)
         }
     }
 
-    /// <summary>Whether the adapter should find out where <paramref name="reply"/> was posted and report it.</summary>
+    /// <summary>Whether an adapter should find out where <paramref name="reply"/> was posted (when that costs a request).</summary>
     public static bool WantsPostedMessage(Reply reply) => reply.TrackingKey is not null || reply.FollowUpKey is not null;
 
     /// <summary>The reply could not be posted: sinks undo what stands behind it (see <see cref="IPostedMessageSink.UndeliveredAsync"/>).</summary>

@@ -1,20 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Core.Inbound;
 
 namespace PolicyBot.Core.Commands;
 
 public static class CommandServiceCollectionExtensions
 {
-    /// <summary>The catalog, router, filters and the help command. Features add their handlers with <see cref="AddCommand{THandler}"/>.</summary>
+    /// <summary>The catalog, router, filters, the inbound pipeline and the help command. Features add their handlers with <see cref="AddCommand{THandler}"/>.</summary>
     public static IServiceCollection AddCommandCore(this IServiceCollection services)
     {
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
-        services.TryAddSingleton<Chat.PostedMessageTracker>();
         services.TryAddSingleton<Diagnostics.BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandSyntax>();
         services.TryAddSingleton<CommandRouter>();
+        services.AddInboundPipeline();
         services.AddSingleton<ICommandFilter, PermissionFilter>();
         services.AddSingleton<ICommandFilter, RateLimitFilter>();
         services.AddCommand<HelpCommand>();

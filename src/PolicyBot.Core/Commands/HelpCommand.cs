@@ -4,7 +4,11 @@ using PolicyBot.Core.Chat;
 
 namespace PolicyBot.Core.Commands;
 
-/// <summary><c>help</c> lists the catalog; <c>help &lt;command&gt;</c> shows one command's usage.</summary>
+/// <summary>
+/// <c>help</c> lists the catalog; <c>help &lt;command&gt;</c> shows one command's usage. One command for every platform:
+/// commands are written as members type them where the help is read (<see cref="CommandSyntax"/>: <c>!ask</c> in chat,
+/// <c>/policy ask</c> on Slack), and help is for the asker alone where the platform can show it privately.
+/// </summary>
 public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptions> options, CommandSyntax? syntax = null) : ICommandHandler
 {
     public CommandDeclaration Definition { get; } = new("help", "List the commands, or show how to use one.", "[command]")
@@ -19,7 +23,7 @@ public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptio
     public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var prefix = (syntax ?? new CommandSyntax(options, [])).PrefixFor(invocation.Conversation.Platform);
-        var wanted = invocation.Arguments.Trim().TrimStart(options.Value.Prefix.ToCharArray()).ToLowerInvariant();
+        var wanted = WithoutPrefix(invocation.Arguments.Trim(), prefix.Trim()).TrimStart(options.Value.Prefix.ToCharArray()).ToLowerInvariant();
         if (wanted.Length == 0)
         {
             var list = new StringBuilder();
@@ -36,7 +40,7 @@ public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptio
             }
 
             list.Append($"Type `{prefix}help <command>` for details.");
-            return Task.FromResult(new Reply(list.ToString()) { Title = "PolicyBot commands" });
+            return Task.FromResult(Reply.Private(list.ToString()) with { Title = "PolicyBot commands" });
         }
 
         var definition = Catalog.Find(wanted);
@@ -44,13 +48,18 @@ public sealed class HelpCommand(IServiceProvider services, IOptions<CommandOptio
         {
             var suggestions = Catalog.Suggest(wanted);
             var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"`{s}`"))}?" : string.Empty;
-            return Task.FromResult(Reply.Error($"There is no command `{MentionGuard.Defuse(wanted.Length > 32 ? wanted[..32] : wanted)}`.{hint}"));
+            return Task.FromResult(Reply.Error(
+                $"There is no command `{MentionGuard.Defuse(wanted.Length > 32 ? wanted[..32] : wanted)}`.{hint} Type `{prefix}help` to see them all."));
         }
 
-        return Task.FromResult(new Reply(Describe(definition, prefix)) { Title = $"{prefix}{definition.Name}" });
+        return Task.FromResult(Reply.Private(Describe(definition, prefix)) with { Title = $"{prefix}{definition.Name}" });
     }
 
-    public static string Describe(CommandDeclaration definition, string prefix)
+    /// <summary><c>help /policy ask</c> on Slack asks about <c>ask</c>.</summary>
+    private static string WithoutPrefix(string wanted, string prefix) =>
+        prefix.Length > 0 && wanted.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? wanted[prefix.Length..].Trim() : wanted;
+
+    private static string Describe(CommandDeclaration definition, string prefix)
     {
         var text = new StringBuilder();
         text.AppendLine(definition.Summary);

@@ -15,7 +15,6 @@ public sealed partial class DiscordGatewayService(
     IOptions<DiscordOptions> options,
     IGatewayDispatchHandler dispatchHandler,
     IdentifyGate identifyGate,
-    DiscordWorkTracker work,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
     GatewayConnectionState? connectionState = null,
@@ -33,13 +32,6 @@ public sealed partial class DiscordGatewayService(
     public GatewayConnectionState ConnectionState => _state;
 
     public IReadOnlyList<GatewayShardSession> Sessions => _sessions;
-
-    /// <summary>Stops the shards, then gives replies in flight a moment to finish.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await work.DrainAsync(TimeSpan.FromSeconds(5), timeProvider).ConfigureAwait(false);
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Inbound;
 
 namespace PolicyBot.ConsoleAdapter;
 
@@ -16,8 +17,8 @@ namespace PolicyBot.ConsoleAdapter;
 public sealed partial class ConsoleAdapterService(
     ConsoleIo io,
     CommandRouter router,
+    InvocationPipeline pipeline,
     ConsolePlatform platform,
-    PostedMessageTracker tracker,
     IHostApplicationLifetime lifetime,
     IOptions<ConsoleOptions> options,
     IOptions<CommandOptions> commandOptions,
@@ -84,16 +85,12 @@ public sealed partial class ConsoleAdapterService(
 
         try
         {
-            var outcome = await router.DispatchAsync(invocation, cancellationToken).ConfigureAwait(false);
-            if (outcome.Reply is { } reply)
-            {
-                var posted = await platform.PostAsync(Channel, reply, cancellationToken).ConfigureAwait(false);
-                await tracker.NotifyAsync(reply, posted, cancellationToken).ConfigureAwait(false);
-            }
+            // Awaited, not in the background: lines are answered in the order they were typed.
+            await pipeline.RunAsync(invocation, new ConsoleResponder(platform, Channel), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The router already turns handler failures into replies; this guards the adapter's own I/O.
+            // The pipeline already turns handler failures into replies; this guards the adapter's own I/O.
             LogLineFailed(ex, lineNumber);
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Core.Chat;
+using PolicyBot.Core.Inbound;
 using PolicyBot.Discord.Rest;
 using PolicyBot.Discord.Tests.Fakes;
 using PolicyBot.Discord.Tests.Loopback;
@@ -68,8 +69,11 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         _discord.Responder = _ => new LoopbackResponse(403, new { message = "Missing Access", code = 50001 });
 
+        // Replies reach Discord through the core's pipeline, which records where they landed (or that they did not).
+        var pipeline = _host.Services.GetRequiredService<InvocationPipeline>();
+        var responder = new MessageCommandResponder(Platform, new ConversationRef("discord", "1"), messageId: null, TimeSpan.FromSeconds(1.5));
         await Assert.ThrowsAsync<DiscordRestException>(() =>
-            Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("card") { TrackingKey = "poll:9" }, CancellationToken.None));
+            pipeline.DeliverAsync(responder, new Reply("card") { TrackingKey = "poll:9" }, CancellationToken.None));
 
         Assert.Equal("poll:9", Assert.Single(_host.Sink.Undelivered));
         Assert.Empty(_host.Sink.Recorded);

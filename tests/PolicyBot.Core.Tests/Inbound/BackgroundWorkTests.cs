@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Moq;
+using PolicyBot.Core.Inbound;
+
+namespace PolicyBot.Core.Tests.Inbound;
+
+public sealed class BackgroundWorkTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Shutdown_waits_for_work_in_flight_before_it_cancels()
+    {
+        using var work = new BackgroundWork(Mock.Of<ILogger<BackgroundWork>>());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sawCancellation = false;
+        _ = work.Start("a reply", async ct =>
+        {
+            await gate.Task;
+            sawCancellation = ct.IsCancellationRequested;
+        });
+
+        var stop = work.StopAsync(CancellationToken.None);
+        Assert.False(stop.IsCompleted);
+        gate.SetResult();
+        await stop.WaitAsync(Bound);
+
+        Assert.False(sawCancellation);
+        Assert.True(work.StoppingToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Work_still_running_when_the_shutdown_timeout_passes_is_cancelled()
+    {
+        using var work = new BackgroundWork(Mock.Of<ILogger<BackgroundWork>>());
+        var running = work.Start("a reply that never comes", ct => Task.Delay(Timeout.Infinite, ct));
+
+        await work.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Bound);
+
+        await running.WaitAsync(Bound);
+        Assert.True(running.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_failure_is_logged_not_lost_and_never_thrown_at_the_caller()
+    {
+        var logger = new Mock<ILogger<BackgroundWork>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
+        using var work = new BackgroundWork(logger.Object);
+
+        var failed = work.Start("a doomed reply", _ => throw new InvalidOperationException("boom"));
+        await failed.WaitAsync(Bound);
+
+        Assert.True(failed.IsCompletedSuccessfully);
+        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(),
+            It.Is<Exception>(e => e.Message == "boom"), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+}
