@@ -47,9 +47,6 @@ public sealed class DiscordOptions
     /// </summary>
     public TimeSpan InteractionDeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>Edits of one message (poll cards) are coalesced to at most one per this interval.</summary>
-    public TimeSpan MinMessageEditInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>First reconnect delay after a failure; doubles (with jitter) up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 

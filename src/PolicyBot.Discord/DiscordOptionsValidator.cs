@@ -62,11 +62,6 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:InteractionDeferAfter must be above 0 and at most 2.5 s (Discord's deadline is 3 s).");
         }
 
-        if (options.MinMessageEditInterval < TimeSpan.Zero)
-        {
-            failures.Add("Discord:MinMessageEditInterval cannot be negative.");
-        }
-
         if (options.ReconnectInitialDelay < TimeSpan.Zero || options.ReconnectMaxDelay < options.ReconnectInitialDelay)
         {
             failures.Add("Discord:ReconnectInitialDelay must be >= 0 and at most Discord:ReconnectMaxDelay.");

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord;
 
 /// <summary>
-/// Proactive sends to Discord: scheduled posts and poll-card edits. Edits of one message are coalesced
-/// (<see cref="DiscordOptions.MinMessageEditInterval"/>). A thread is a channel on Discord, so the thread id wins.
+/// Sends to Discord: replies, scheduled posts and poll-card edits (coalesced by the poll feature, not here). A post
+/// returns where it landed. A thread is a channel on Discord, so the thread id wins.
 /// </summary>
-public sealed class DiscordPlatform(DiscordRestClient rest, TimeProvider timeProvider, IOptions<DiscordOptions> options) : IChatPlatform
+public sealed class DiscordPlatform(DiscordRestClient rest) : IChatPlatform
 {
-    private readonly MessageEditCoalescer _edits = new(timeProvider, options.Value.MinMessageEditInterval);
-
     public string Name => Platforms.Discord;
 
     public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken) =>
@@ -41,12 +38,7 @@ public sealed class DiscordPlatform(DiscordRestClient rest, TimeProvider timePro
     public Task UpdateAsync(MessageRef message, Reply reply, CancellationToken cancellationToken)
     {
         EnsureOurs(message.Conversation);
-        var channelId = ChannelOf(message.Conversation);
-        return _edits.EditAsync(
-            $"{channelId}/{message.MessageId}",
-            reply,
-            (latest, ct) => rest.EditMessageAsync(channelId, message.MessageId, DiscordRenderer.Render(latest, forEdit: true), ct),
-            cancellationToken);
+        return rest.EditMessageAsync(ChannelOf(message.Conversation), message.MessageId, DiscordRenderer.Render(reply, forEdit: true), cancellationToken);
     }
 
     private static string ChannelOf(ConversationRef conversation) => conversation.ThreadId ?? conversation.ChannelId;

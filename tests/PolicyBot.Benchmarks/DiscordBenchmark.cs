@@ -216,6 +216,9 @@ public static class DiscordBenchmark
     {
         private readonly int[] _tally = new int[5];
 
+        // The poll feature's coalescing (PollCardUpdater): at most one card edit per 2 s, the newest content wins.
+        private readonly MessageEditCoalescer _cardEdits = new(TimeProvider.System, TimeSpan.FromSeconds(2));
+
         public CommandDeclaration Definition { get; } = new("vote", "Vote.", "<poll> <option>", Hidden: true);
 
         public Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -225,7 +228,8 @@ public static class DiscordBenchmark
             if (invocation.SourceMessage is { } card)
             {
                 var platform = services.GetRequiredService<DiscordPlatform>();
-                _ = platform.UpdateAsync(card, new Reply($"Votes: {string.Join(", ", _tally.Skip(1))}") { Title = "Poll" }, CancellationToken.None);
+                var content = new Reply($"Votes: {string.Join(", ", _tally.Skip(1))}") { Title = "Poll" };
+                _ = _cardEdits.EditAsync(card.MessageId, content, (latest, ct) => platform.UpdateAsync(card, latest, ct), CancellationToken.None);
             }
 
             return Task.FromResult(Reply.Private("Your vote is recorded"));

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Time.Testing;
+using PolicyBot.Core.Chat;
 
-namespace PolicyBot.Discord.Tests;
+namespace PolicyBot.Core.Tests.Chat;
 
-public sealed class CoalescerTests
+public sealed class MessageEditCoalescerTests
 {
     [Fact]
     public async Task A_burst_of_edits_costs_two_sends_and_the_newest_content_wins()
     {
         var time = new FakeTimeProvider();
-        var coalescer = new MessageEditCoalescer(time, TimeSpan.FromSeconds(2));
+        using var coalescer = new MessageEditCoalescer(time, TimeSpan.FromSeconds(2));
         var sent = new List<int>();
         Task Send(int version, CancellationToken _)
         {
@@ -32,7 +33,7 @@ public sealed class CoalescerTests
     [Fact]
     public async Task A_failed_edit_fails_its_waiters()
     {
-        var coalescer = new MessageEditCoalescer(new FakeTimeProvider(), TimeSpan.FromSeconds(2));
+        using var coalescer = new MessageEditCoalescer(new FakeTimeProvider(), TimeSpan.FromSeconds(2));
 
         var edit = coalescer.EditAsync("c/m", 1, (_, _) => Task.FromException(new InvalidOperationException("boom")), CancellationToken.None);
 
