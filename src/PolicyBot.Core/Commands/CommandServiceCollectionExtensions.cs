@@ -10,7 +10,7 @@ public static class CommandServiceCollectionExtensions
     public static IServiceCollection AddCommandCore(this IServiceCollection services)
     {
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
+        services.TryAddSingleton<Chat.ChatPlatformRegistry>();
         services.TryAddSingleton<Diagnostics.BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandSyntax>();

@@ -176,10 +176,14 @@ public sealed partial class PollService(
         return await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stores where the card landed (as the inbound pipeline reports it) and keeps it in the cached poll, so nothing reads it back.</summary>
     public async Task RecordCardMessageAsync(long pollId, MessageRef message, CancellationToken cancellationToken)
     {
         await store.SetCardMessageAsync(pollId, message.MessageId, cancellationToken).ConfigureAwait(false);
-        _polls.TryRemove(pollId, out _);
+        if (_polls.TryGetValue(pollId, out var cached))
+        {
+            _polls.TryUpdate(pollId, cached with { CardMessageId = message.MessageId }, cached);
+        }
     }
 
     public static string JobKey(long pollId) => pollId.ToString(CultureInfo.InvariantCulture);

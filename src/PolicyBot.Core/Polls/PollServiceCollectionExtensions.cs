@@ -20,7 +20,7 @@ public static class PollServiceCollectionExtensions
         services.AddOptions<PollOptions>().BindConfiguration(PollOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PollOptions>, PollOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(ChatPlatformRegistry.Deferred);
+        services.TryAddSingleton<ChatPlatformRegistry>();
         services.TryAddSingleton<PollCardUpdater>();
         services.TryAddSingleton<PollService>();
         services.TryAddSingleton<ScheduledPoster>();

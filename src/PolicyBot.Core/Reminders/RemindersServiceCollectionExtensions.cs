@@ -21,7 +21,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemindersOptions>, RemindersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
+        services.TryAddSingleton<Chat.ChatPlatformRegistry>();
         services.TryAddSingleton<DeadlineCatalog>();
         services.TryAddSingleton<ReminderService>();
         services.AddSingleton<IDueJobHandler, ReminderFireHandler>();

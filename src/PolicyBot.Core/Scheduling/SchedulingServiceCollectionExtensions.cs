@@ -19,7 +19,7 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Chat.ChatPlatformRegistry.Deferred);
+        services.TryAddSingleton<Chat.ChatPlatformRegistry>();
         services.TryAddSingleton<ScheduledPoster>();
         services.TryAddSingleton<DueJobDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DueJobDispatcher>());
