@@ -45,7 +45,7 @@ public sealed partial class InvocationPipeline(
         if (notice is not null && ProgressNotice.CanBecome(late, responder.HasPrivateReplies)
             && await TryEditAsync(responder, notice, late, cancellationToken).ConfigureAwait(false))
         {
-            await tracker.NotifyAsync(late, notice, cancellationToken).ConfigureAwait(false);
+            await RecordLandingAsync(late, ReplyLanding.At(notice), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -88,20 +88,23 @@ public sealed partial class InvocationPipeline(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Nothing we can count on was posted: what the reply stands for (a poll card's poll) must not be left unseen.
-            await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
+            // Nothing we can count on was posted (after an HTTP timeout, maybe something we cannot find).
+            await RecordLandingAsync(reply, ReplyLanding.NotDelivered, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        if (landing.Message is { } message)
-        {
-            await tracker.NotifyAsync(reply, message, cancellationToken).ConfigureAwait(false);
-        }
-        else if (landing.Undelivered)
-        {
-            await tracker.NotifyUndeliveredAsync(reply, CancellationToken.None).ConfigureAwait(false);
-        }
+        await RecordLandingAsync(reply, landing, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The one place the tracker hears where a reply landed, or that it could not be posted.</summary>
+    private Task RecordLandingAsync(Reply reply, ReplyLanding landing, CancellationToken cancellationToken) => landing switch
+    {
+        { Message: { } message } => tracker.NotifyAsync(reply, message, cancellationToken),
+
+        // What the reply stands for (a poll card's poll) must not be left unseen; not cancellable, it undoes work.
+        { Undelivered: true } => tracker.NotifyUndeliveredAsync(reply, CancellationToken.None),
+        _ => Task.CompletedTask,
+    };
 
     private async Task<bool> TryEditAsync(IResponder responder, MessageRef notice, Reply reply, CancellationToken cancellationToken)
     {
