@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Inbound;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
-using PolicyBot.Discord.Interactions;
-using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord;
 
@@ -17,17 +13,12 @@ namespace PolicyBot.Discord;
 public sealed class DiscordEventRouter(
     DiscordTranslator translator,
     InvocationPipeline pipeline,
+    DiscordResponders responders,
     BackgroundWork work,
-    DiscordPlatform platform,
-    DiscordRestClient rest,
     SlashCommandRegistrar registrar,
     DiscordBotIdentity identity,
-    GuildCache guilds,
-    IOptions<DiscordOptions> options,
-    ILogger<InteractionResponder> interactionLogger) : IGatewayDispatchHandler
+    GuildCache guilds) : IGatewayDispatchHandler
 {
-    private readonly TimeSpan _deferAfter = options.Value.InteractionDeferAfter;
-
     public void OnDispatch(int shardId, string eventName, JsonElement data)
     {
         switch (eventName)
@@ -44,7 +35,7 @@ public sealed class DiscordEventRouter(
             case "MESSAGE_CREATE":
                 if (translator.FromMessage(data) is { } invocation)
                 {
-                    pipeline.RunInBackground(invocation, new MessageCommandResponder(platform, invocation.Conversation, data.GetString("id"), _deferAfter));
+                    pipeline.RunInBackground(invocation, responders.ForMessage(invocation.Conversation, data.GetString("id")));
                 }
 
                 break;
@@ -57,11 +48,11 @@ public sealed class DiscordEventRouter(
 
                 if (interaction.Invocation is { } command)
                 {
-                    pipeline.RunInBackground(command, new InteractionResponder(rest, interaction, command.Conversation, _deferAfter, interactionLogger));
+                    pipeline.RunInBackground(command, responders.ForInteraction(interaction, command.Conversation));
                 }
                 else
                 {
-                    work.Start("a Discord interaction refusal", ct => InteractionResponder.RefuseAsync(rest, interaction, interactionLogger, ct));
+                    work.Start("a Discord interaction refusal", ct => responders.RefuseAsync(interaction, ct));
                 }
 
                 break;

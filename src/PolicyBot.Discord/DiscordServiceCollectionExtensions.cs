@@ -9,7 +9,6 @@ using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
-using PolicyBot.Discord.Interactions;
 using PolicyBot.Discord.Rest;
 
 namespace PolicyBot.Discord;
@@ -56,6 +55,7 @@ public static class DiscordServiceCollectionExtensions
             Platforms.Discord,
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.Prefix ?? provider.GetRequiredService<IOptions<CommandOptions>>().Value.Prefix));
         services.TryAddSingleton<DiscordPlatform>();
+        services.TryAddSingleton<DiscordResponders>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordPlatform>());
         services.TryAddSingleton<DiscordEventRouter>();
         services.TryAddSingleton<IGatewayDispatchHandler>(provider => provider.GetRequiredService<DiscordEventRouter>());

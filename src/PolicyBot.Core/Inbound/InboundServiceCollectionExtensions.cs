@@ -11,11 +11,8 @@ public static class InboundServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PostedMessageTracker>();
-        if (!services.Any(d => d.ServiceType == typeof(BackgroundWork)))
-        {
-            services.AddSingleton<BackgroundWork>();
-            services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
-        }
+        services.TryAddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>()); // added once, however often this runs
 
         services.TryAddSingleton<InvocationPipeline>();
         return services;

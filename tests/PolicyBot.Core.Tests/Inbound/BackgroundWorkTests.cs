@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moq;
 using PolicyBot.Core.Inbound;
@@ -54,5 +56,18 @@ public sealed class BackgroundWorkTests
         Assert.True(failed.IsCompletedSuccessfully);
         logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(),
             It.Is<Exception>(e => e.Message == "boom"), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    [Fact]
+    public void The_host_drains_one_background_work_however_often_the_pipeline_is_added()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        services.AddInboundPipeline();
+        services.AddInboundPipeline();
+        using var provider = services.BuildServiceProvider();
+
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Same(provider.GetRequiredService<BackgroundWork>(), hosted);
     }
 }
