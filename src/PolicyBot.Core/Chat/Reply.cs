@@ -54,13 +54,13 @@ public sealed record Reply
     public string? Footer { get; init; }
 
     /// <summary>
-    /// When set, the adapter reports the message it posted for this reply to every <see cref="IPostedMessageSink"/>
-    /// (through <see cref="PostedMessageTracker"/>), so a feature can edit it later: poll cards use <c>poll:&lt;id&gt;</c>.
+    /// When set, the inbound pipeline reports where this reply landed to every <see cref="IPostedMessageSink"/> (through
+    /// <see cref="PostedMessageTracker"/>), so a feature can edit it later: poll cards use <c>poll:&lt;id&gt;</c>.
     /// </summary>
     public string? TrackingKey { get; init; }
 
     /// <summary>
-    /// Like <see cref="TrackingKey"/>, adapters report where this reply was posted under this key, but nothing edits or
+    /// Like <see cref="TrackingKey"/>, where this reply landed is reported under this key, but nothing edits or
     /// withdraws it: it lets a feature recognise a member's reply to it (an answer that may be followed up). Platforms
     /// that cannot report the message without changing how they answer (a Slack slash command's inline answer) skip it.
     /// </summary>
