@@ -45,7 +45,7 @@ public sealed partial class SlackRequestProcessor(
         var responder = responders.ForSlashCommand(invocation.Conversation, request, inlineAllowed);
 
         // Not tied to the request's abort token: once accepted, a command runs to the end even if Slack hangs up.
-        var run = pipeline.RunInBackground(invocation, responder);
+        var run = pipeline.StartHere(invocation, responder);
         return await responder.Acknowledgement.WhenGivenAsync(run).ConfigureAwait(false);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class SlackRequestProcessor(
             }
 
             var responder = responders.ForClick(invocation.Conversation, request);
-            clicks.Add((responder, responder.Acknowledgement.WhenGivenAsync(pipeline.RunInBackground(invocation, responder))));
+            clicks.Add((responder, responder.Acknowledgement.WhenGivenAsync(pipeline.StartHere(invocation, responder))));
         }
 
         await Task.WhenAll(clicks.Select(c => c.Acknowledged)).ConfigureAwait(false);

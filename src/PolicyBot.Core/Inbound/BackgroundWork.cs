@@ -18,10 +18,26 @@ public sealed partial class BackgroundWork(ILogger<BackgroundWork> logger) : IHo
     /// <summary>Cancelled when shutdown stops waiting for work in flight.</summary>
     public CancellationToken StoppingToken => _stopping.Token;
 
-    /// <summary>Starts <paramref name="work"/> on the thread pool. The returned task never faults: failures are logged.</summary>
-    public Task Start(string what, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Starts <paramref name="work"/> on the thread pool, for a caller that must not wait at all (a gateway read loop).
+    /// The returned task never faults: failures are logged.
+    /// </summary>
+    public Task Start(string what, Func<CancellationToken, Task> work) =>
+        Track(Task.Run(() => ObserveAsync(what, work), CancellationToken.None));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the caller's thread until it first waits, then in the background (an HTTP request
+    /// that waits for its acknowledgement anyway: no hop through the thread pool's queue). Never faults, like <see cref="Start"/>.
+    /// </summary>
+    public Task StartHere(string what, Func<CancellationToken, Task> work) => Track(ObserveAsync(what, work));
+
+    private Task Track(Task task)
     {
-        var task = Task.Run(() => ObserveAsync(what, work), CancellationToken.None);
+        if (task.IsCompleted)
+        {
+            return task;
+        }
+
         _running.TryAdd(task, 0);
         task.ContinueWith(static (t, running) => ((ConcurrentDictionary<Task, byte>)running!).TryRemove(t, out _),
             _running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

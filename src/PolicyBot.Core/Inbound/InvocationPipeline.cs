@@ -18,9 +18,19 @@ public sealed partial class InvocationPipeline(
     TimeProvider clock,
     ILogger<InvocationPipeline> logger)
 {
-    /// <summary>Runs the invocation off the caller's thread, tracked so shutdown waits for it; the task never faults.</summary>
+    /// <summary>
+    /// Runs the invocation on the thread pool, tracked so shutdown waits for it, for a caller that must not wait at all
+    /// (a gateway read loop, an event acknowledged at once). The task never faults.
+    /// </summary>
     public Task RunInBackground(CommandInvocation invocation, IResponder responder) =>
-        work.Start($"command {invocation.Name} ({invocation.DeliveryId})", ct => RunAsync(invocation, responder, ct));
+        work.Start(Describe(invocation), ct => RunAsync(invocation, responder, ct));
+
+    /// <summary>
+    /// Runs the invocation on the caller's thread until the handler first waits, then in the background, tracked like
+    /// <see cref="RunInBackground"/>: for a request that waits for its acknowledgement anyway (a Slack command or click).
+    /// </summary>
+    public Task StartHere(CommandInvocation invocation, IResponder responder) =>
+        work.StartHere(Describe(invocation), ct => RunAsync(invocation, responder, ct));
 
     public async Task RunAsync(CommandInvocation invocation, IResponder responder, CancellationToken cancellationToken)
     {
@@ -135,6 +145,8 @@ public sealed partial class InvocationPipeline(
                 Reply.Error("Sorry, I couldn't take that command just now. Please try again in a moment."));
         }
     }
+
+    private static string Describe(CommandInvocation invocation) => $"command {invocation.Name} ({invocation.DeliveryId})";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Command {Command} ({DeliveryId}) is still running at the platform's deadline; acknowledged, the answer follows")]
     private partial void LogDeferred(string command, string deliveryId);

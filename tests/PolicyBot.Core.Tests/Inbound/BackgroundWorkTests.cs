@@ -32,6 +32,28 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task Work_started_here_runs_on_the_callers_thread_until_it_waits_and_is_drained_like_the_rest()
+    {
+        using var work = new BackgroundWork(Mock.Of<ILogger<BackgroundWork>>());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var caller = Environment.CurrentManagedThreadId;
+        int? ranOn = null;
+
+        var running = work.StartHere("an answer", async _ =>
+        {
+            ranOn = Environment.CurrentManagedThreadId;
+            await gate.Task;
+        });
+        Assert.Equal(caller, ranOn);
+        var stop = work.StopAsync(CancellationToken.None);
+        Assert.False(stop.IsCompleted);
+        gate.SetResult();
+        await stop.WaitAsync(Bound);
+
+        Assert.True(running.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Work_still_running_when_the_shutdown_timeout_passes_is_cancelled()
     {
         using var work = new BackgroundWork(Mock.Of<ILogger<BackgroundWork>>());
