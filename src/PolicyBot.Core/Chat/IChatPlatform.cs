@@ -1,6 +1,9 @@
 namespace PolicyBot.Core.Chat;
 
-/// <summary>Proactive sends: scheduled posts, poll card edits and follow-ups go through the platform that owns the conversation.</summary>
+/// <summary>
+/// Sends into the platform that owns a conversation: scheduled posts, poll card edits, and the messages an adapter's
+/// <see cref="Inbound.IResponder"/> posts as answers. A post returns where it landed; the platform tells no one else.
+/// </summary>
 public interface IChatPlatform
 {
     /// <summary>The <see cref="ConversationRef.Platform"/> value this adapter serves.</summary>

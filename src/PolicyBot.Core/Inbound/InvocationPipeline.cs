@@ -32,6 +32,7 @@ public sealed partial class InvocationPipeline(
     public Task StartHere(CommandInvocation invocation, IResponder responder) =>
         work.StartHere(Describe(invocation), ct => RunAsync(invocation, responder, ct));
 
+    /// <summary>Runs the invocation to its answer; awaited as is where answers come in order (the console).</summary>
     public async Task RunAsync(CommandInvocation invocation, IResponder responder, CancellationToken cancellationToken)
     {
         var dispatch = DispatchOrApologyAsync(invocation, cancellationToken);
