@@ -43,12 +43,6 @@ public sealed partial class SlackOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500", ErrorMessage = "Slack:InlineReplyBudget must be between 00:00:00 and 00:00:02.500 (Slack allows 3 s in all).")]
     public TimeSpan InlineReplyBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// <see cref="InlineReplyBudget"/> in whole milliseconds, for <c>SlackRequestProcessor</c> until the inbound pipeline's
-    /// rework reads the <see cref="TimeSpan"/>; not bound from configuration (the key is refused, see <see cref="RenamedSlackKeys"/>).
-    /// </summary>
-    public int InlineReplyBudgetMilliseconds => (int)InlineReplyBudget.TotalMilliseconds;
-
     /// <summary>Slack's replay window for signed requests, both ways.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Slack:SignatureWindow must be between 00:00:01 and 01:00:00.")]
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);

@@ -11,7 +11,7 @@ namespace PolicyBot.Slack;
 /// <summary>
 /// The one place Slack requests become commands, for HTTP and Socket Mode alike: each is translated and handed to the
 /// core's <see cref="InvocationPipeline"/> with a responder for its kind, and acknowledged within Slack's 3 s. A command
-/// gets <see cref="SlackOptions.InlineReplyBudgetMilliseconds"/> to answer inline, after which it is acknowledged with a
+/// gets <see cref="SlackOptions.InlineReplyBudget"/> to answer inline, after which it is acknowledged with a
 /// private "Thinking…" and the answer follows through <c>response_url</c>. Clicks are acknowledged when their command is
 /// done (within the same budget); events at once.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed class SlackResponders(
     IOptions<SlackOptions> options,
     ILogger<SlackMentionResponder> mentionLogger)
 {
-    private readonly TimeSpan _inlineBudget = TimeSpan.FromMilliseconds(options.Value.InlineReplyBudgetMilliseconds);
+    private readonly TimeSpan _inlineBudget = options.Value.InlineReplyBudget;
 
     public SlashCommandResponder ForSlashCommand(ConversationRef conversation, SlashCommandRequest request, bool inlineAllowed) =>
         new(sender, new SlackReplyTarget(conversation, request.UserId, request.ResponseUrl), inlineAllowed, _inlineBudget);
