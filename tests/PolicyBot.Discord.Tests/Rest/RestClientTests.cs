@@ -80,6 +80,19 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_over_8_mib_is_cut_off_not_read_into_memory_and_the_call_retried()
+    {
+        var calls = 0;
+        var runaway = new LoopbackResponse(200, new { id = "1", content = new string('x', 9 * 1024 * 1024) });
+        _discord.Responder = _ => Interlocked.Increment(ref calls) == 1 ? runaway : null;
+
+        var posted = await Platform.PostAsync(new ConversationRef("discord", "1"), new Reply("hi"), CancellationToken.None);
+
+        Assert.Equal(2, calls);
+        Assert.Equal(Assert.Single(_discord.Messages).Id, posted.MessageId);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_backoff()
     {
         var calls = 0;
