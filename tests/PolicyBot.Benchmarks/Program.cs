@@ -17,6 +17,7 @@ public static class BenchmarkEntryPoint
         ["slack"] = SlackBenchmark.RunAsync,
         ["slack-serve"] = SlackBenchmark.ServeAsync,
         ["ask-load"] = async rest => { await AskBenchmark.RunAsync(rest); return 0; },
+        ["memory"] = MemoryBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
