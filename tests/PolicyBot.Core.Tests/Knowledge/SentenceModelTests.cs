@@ -1,0 +1,99 @@
+using PolicyBot.Core.Knowledge.Embedding;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>
+/// The model mapped from a prepared file must read exactly as the model loaded from the package's bytes (answers must
+/// not move), must fall back to the bytes where nothing can be written, and must shut down cleanly at any moment.
+/// </summary>
+public sealed class SentenceModelTests
+{
+    private static readonly string[] Texts = ["Should sanctions be lifted before North Korea gives up anything?", "How do I cook rice?"];
+
+    [Fact]
+    public void A_mapped_model_encodes_exactly_as_the_model_loaded_into_memory()
+    {
+        var folder = TestArticles.NewTempFolder();
+        using var inMemory = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null);
+        using var preparing = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder);
+        var expected = inMemory.Encode(Texts, asQuery: true, withWords: true, CancellationToken.None);
+        var prepared = preparing.Encode(Texts, asQuery: true, withWords: true, CancellationToken.None);
+        using var reusing = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder);
+        var reused = reusing.Encode(Texts, asQuery: true, withWords: true, CancellationToken.None);
+
+        Assert.False(inMemory.IsMapped);
+        Assert.True(preparing.IsMapped);
+        Assert.True(reusing.IsMapped);
+        Assert.Single(Directory.GetDirectories(folder)); // prepared once, in place, no half-built folder left behind
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            Assert.Equal(expected[i].Vector, prepared[i].Vector);
+            Assert.Equal(expected[i].Vector, reused[i].Vector);
+            Assert.Equal(expected[i].Words, reused[i].Words);
+            Assert.Equal(expected[i].WordVectors.SelectMany(v => v), reused[i].WordVectors.SelectMany(v => v));
+        }
+    }
+
+    [Fact]
+    public void Where_no_model_can_be_prepared_the_model_is_loaded_into_memory()
+    {
+        // A file where the folder should be: nothing can be created under it, as on a read-only file system.
+        var blocked = Path.Combine(TestArticles.NewTempFolder(), "not-a-folder");
+        File.WriteAllText(blocked, "");
+        using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: blocked);
+
+        var encoded = model.Encode([Texts[0]], asQuery: true, withWords: false, CancellationToken.None);
+
+        Assert.False(model.IsMapped);
+        Assert.Equal(384, encoded[0].Vector.Length);
+    }
+
+    [Fact]
+    public async Task Disposing_during_the_load_waits_for_it_and_frees_the_model()
+    {
+        var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: TestArticles.NewTempFolder());
+        var loading = Task.Run(() => model.EnsureLoaded(CancellationToken.None));
+        await Task.Yield();
+
+        model.Dispose();
+
+        // The load either finished before Dispose began or stopped at its next step; nothing is left running.
+        var outcome = await Record.ExceptionAsync(() => loading);
+        Assert.True(outcome is null or ObjectDisposedException, $"unexpected {outcome}");
+        Assert.Throws<ObjectDisposedException>(() => model.Encode([Texts[0]], asQuery: true, withWords: false, CancellationToken.None));
+        model.Dispose(); // twice is harmless
+    }
+
+    [Fact]
+    public async Task A_cancelled_load_can_be_retried()
+    {
+        using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: TestArticles.NewTempFolder());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => model.EnsureLoaded(cancelled.Token));
+
+        Assert.Equal(384, model.Encode([Texts[1]], asQuery: true, withWords: false, CancellationToken.None)[0].Vector.Length);
+    }
+
+    [Fact]
+    public async Task Disposing_stops_an_encode_under_way()
+    {
+        var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: TestArticles.NewTempFolder());
+        model.EnsureLoaded(CancellationToken.None);
+        var paragraphs = Enumerable.Range(0, 64).Select(i => string.Join(' ', Enumerable.Repeat($"the deadline matters {i}", 100))).ToArray();
+        using var started = new ManualResetEventSlim();
+        var encoding = Task.Run(() =>
+        {
+            started.Set();
+            return model.Encode(paragraphs, asQuery: false, withWords: false, CancellationToken.None);
+        });
+        started.Wait();
+
+        model.Dispose();
+
+        // 64 long paragraphs take seconds; the encode stops at its next run (or the run in flight is terminated).
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => encoding);
+        Assert.All(failure is AggregateException all ? all.Flatten().InnerExceptions : [failure], e => Assert.IsType<ObjectDisposedException>(e));
+    }
+}
