@@ -20,8 +20,7 @@ VOLUME ["/data"]
 ENV POLICYBOT_Storage__ConnectionString=/data/policybot.db \
     POLICYBOT_Console__AttachmentsPath=/data/attachments \
     POLICYBOT_Http__Enabled=true \
-    ASPNETCORE_URLS=http://+:8080 \
-    DOTNET_gcServer=0
+    ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER app
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD curl -fsS http://localhost:8080/healthz || exit 1
