@@ -10,8 +10,9 @@ namespace PolicyBot.Storage.Polls;
 /// <summary>
 /// Group commit for ballots. Callers queue a ballot and wait; one writer loop takes everything queued, applies it in ONE
 /// transaction, commits (one fsync), and only then completes each caller. So a vote is durable before it is acknowledged,
-/// yet a burst of votes costs one disk flush per batch instead of one per vote. Ballots are applied in arrival order,
-/// so a user's later vote wins even inside a batch.
+/// yet a burst of votes costs one disk flush per batch instead of one per vote. Ballots take effect as if applied one
+/// by one in arrival order, so a user's later vote wins even inside a batch: statement by statement on SQLite (in-process,
+/// nothing to save), in one set-based statement per batch on PostgreSQL (<see cref="SetBasedBallots"/>).
 /// </summary>
 public sealed partial class VoteWriter : IAsyncDisposable
 {
@@ -120,6 +121,10 @@ public sealed partial class VoteWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Applies <paramref name="ballots"/> as ONE batch, in one transaction (tests pin the in-batch semantics with it).</summary>
+    internal Task<BallotOutcome[]> WriteTogetherAsync(IReadOnlyList<Ballot> ballots) =>
+        WriteInOneTransactionAsync([.. ballots.Select(b => new PendingBallot(b))]);
+
     private async Task<BallotOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<PendingBallot> batch)
     {
         await using var connection = await _connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -127,7 +132,7 @@ public sealed partial class VoteWriter : IAsyncDisposable
         await using var statements = new BallotStatements(connection, transaction, _connections.Dialect);
         var pollStates = new Dictionary<long, PollState>();
         var outcomes = new BallotOutcome[batch.Count];
-        var pipelined = connection is NpgsqlConnection ? new List<(int, Ballot)>(batch.Count) : null;
+        var setBased = connection is NpgsqlConnection ? new List<(int, Ballot)>(batch.Count) : null;
         for (var i = 0; i < batch.Count; i++)
         {
             var ballot = batch[i].Ballot;
@@ -141,9 +146,9 @@ public sealed partial class VoteWriter : IAsyncDisposable
             {
                 outcomes[i] = rejected;
             }
-            else if (pipelined is not null)
+            else if (setBased is not null)
             {
-                pipelined.Add((i, ballot));
+                setBased.Add((i, ballot));
             }
             else
             {
@@ -151,10 +156,10 @@ public sealed partial class VoteWriter : IAsyncDisposable
             }
         }
 
-        if (pipelined is not null)
+        if (setBased is not null)
         {
-            // PostgreSQL is across a network: one round trip for the whole batch instead of two per ballot.
-            await PipelinedBallots.WriteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, pipelined, outcomes).ConfigureAwait(false);
+            // PostgreSQL is across a network and plans a statement per call: one statement for the whole batch.
+            await SetBasedBallots.WriteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, setBased, outcomes).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);

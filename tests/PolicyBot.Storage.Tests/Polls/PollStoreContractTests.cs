@@ -129,6 +129,83 @@ public abstract class PollStoreContractTests(SqlDialect dialect)
         Assert.Equal(new[] { 0, 0, 1 }, tally.Counts.ToArray());
     }
 
+    // The cases below apply their ballots as ONE batch (one transaction; one statement on PostgreSQL), so the in-batch
+    // semantics are pinned whatever the timing: the outcome and what is stored are those of applying them one by one.
+
+    [SkippableFact]
+    public async Task In_one_batch_the_later_ballot_of_a_member_wins()
+    {
+        await using var fixture = await Fixture.CreateAsync(dialect);
+        var poll = await fixture.Store.CreateAsync(Draft(maxChoices: 2), CancellationToken.None);
+        await Cast(fixture, poll, "alice", 1);
+
+        var outcomes = await fixture.Writer.WriteTogetherAsync(
+        [
+            new(poll.Id, "alice", [2], "b-1", Now), new(poll.Id, "bob", [1], "b-2", Now), new(poll.Id, "alice", [3], "b-3", Now),
+            new(poll.Id, "bob", [1, 2], "b-4", Now), new(poll.Id, "carol", [3], "b-5", Now),
+        ]);
+
+        Assert.All(outcomes, o => Assert.Equal(BallotOutcome.Recorded, o));
+        Assert.Equal(
+            new Dictionary<string, int[]> { ["alice"] = [3], ["bob"] = [1, 2], ["carol"] = [3] },
+            await BallotsAsync(fixture, poll));
+    }
+
+    [SkippableFact]
+    public async Task In_one_batch_a_withdrawal_after_a_vote_withdraws_and_reports_what_was_there_at_its_place()
+    {
+        await using var fixture = await Fixture.CreateAsync(dialect);
+        var poll = await fixture.Store.CreateAsync(Draft(), CancellationToken.None);
+        await Cast(fixture, poll, "dora", 2); // stored before the batch
+
+        var outcomes = await fixture.Writer.WriteTogetherAsync(
+        [
+            new(poll.Id, "alice", [1], "w-1", Now), new(poll.Id, "alice", [], "w-2", Now), new(poll.Id, "alice", [], "w-3", Now),
+            new(poll.Id, "bob", [], "w-4", Now), new(poll.Id, "bob", [2], "w-5", Now),
+            new(poll.Id, "carol", [1], "w-6", Now), new(poll.Id, "carol", [], "w-7", Now), new(poll.Id, "carol", [3], "w-8", Now),
+            new(poll.Id, "dora", [], "w-9", Now), new(poll.Id, "dora", [1], "w-10", Now), new(poll.Id, "dora", [], "w-11", Now),
+        ]);
+
+        Assert.Equal(
+        [
+            BallotOutcome.Recorded, BallotOutcome.Withdrawn, BallotOutcome.NothingToWithdraw,
+            BallotOutcome.NothingToWithdraw, BallotOutcome.Recorded,
+            BallotOutcome.Recorded, BallotOutcome.Withdrawn, BallotOutcome.Recorded,
+            BallotOutcome.Withdrawn, BallotOutcome.Recorded, BallotOutcome.Withdrawn,
+        ],
+        outcomes);
+        Assert.Equal(new Dictionary<string, int[]> { ["bob"] = [2], ["carol"] = [3] }, await BallotsAsync(fixture, poll));
+    }
+
+    [SkippableFact]
+    public async Task In_one_batch_a_delivery_id_seen_before_changes_nothing()
+    {
+        await using var fixture = await Fixture.CreateAsync(dialect);
+        var poll = await fixture.Store.CreateAsync(Draft(), CancellationToken.None);
+        Assert.Equal(BallotOutcome.Recorded, await fixture.Store.CastAsync(new(poll.Id, "alice", [1], "d-1", Now), CancellationToken.None));
+        Assert.Equal(BallotOutcome.Recorded, await fixture.Store.CastAsync(new(poll.Id, "bob", [1], "d-2", Now), CancellationToken.None));
+
+        var outcomes = await fixture.Writer.WriteTogetherAsync(
+        [
+            new(poll.Id, "alice", [3], "d-1", Now),  // seen in an earlier batch, even with other options
+            new(poll.Id, "bob", [], "d-2", Now),     // a repeated id does not withdraw either
+            new(poll.Id, "carol", [2], "d-3", Now),
+            new(poll.Id, "carol", [3], "d-3", Now),  // repeated within the batch: the first one counts
+            new(poll.Id, "dave", [2], "d-4", Now),
+            new(poll.Id, "dave", [], "d-4", Now),
+        ]);
+
+        Assert.Equal(
+        [
+            BallotOutcome.Duplicate, BallotOutcome.Duplicate, BallotOutcome.Recorded, BallotOutcome.Duplicate,
+            BallotOutcome.Recorded, BallotOutcome.Duplicate,
+        ],
+        outcomes);
+        Assert.Equal(
+            new Dictionary<string, int[]> { ["alice"] = [1], ["bob"] = [1], ["carol"] = [2], ["dave"] = [2] },
+            await BallotsAsync(fixture, poll));
+    }
+
     [SkippableFact]
     public async Task A_closed_poll_and_a_poll_past_its_closing_time_refuse_votes()
     {
@@ -289,6 +366,9 @@ public abstract class PollStoreContractTests(SqlDialect dialect)
         // Group commit: concurrent votes shared transactions instead of one commit each.
         Assert.True(fixture.Writer.Batches < fixture.Writer.Ballots / 2, $"{fixture.Writer.Batches} commits for {fixture.Writer.Ballots} ballots");
     }
+
+    private static async Task<Dictionary<string, int[]>> BallotsAsync(Fixture fixture, Poll poll) =>
+        (await fixture.Store.ListBallotsAsync(poll.Id, CancellationToken.None)).ToDictionary(b => b.UserId, b => b.Options.ToArray());
 
     private Task<BallotOutcome> Cast(Fixture fixture, Poll poll, string user, params int[] options) => Cast(fixture, poll, user, options, Now);
 
