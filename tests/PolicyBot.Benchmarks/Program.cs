@@ -16,6 +16,7 @@ public static class BenchmarkEntryPoint
         ["discord"] = DiscordBenchmark.RunAsync,
         ["slack"] = SlackBenchmark.RunAsync,
         ["slack-serve"] = SlackBenchmark.ServeAsync,
+        ["slack-profile"] = SlackProfile.RunAsync,
         ["ask-load"] = async rest => { await AskBenchmark.RunAsync(rest); return 0; },
         ["memory"] = MemoryBenchmark.RunAsync,
     };
