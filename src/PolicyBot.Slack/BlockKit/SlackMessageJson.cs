@@ -26,16 +26,44 @@ public static class SlackMessageJson
     /// </summary>
     public static byte[] Write(Action<Utf8JsonWriter> fields)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // One buffer and writer per thread, reset for each message: only the finished bytes are allocated. A message
+        // written while writing another (no caller does) gets buffers of its own.
+        var nested = t_busy;
+        var buffer = nested ? new ArrayBufferWriter<byte>(1024) : t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = nested ? new Utf8JsonWriter(buffer, WriterOptions) : t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        t_busy = true;
+        try
         {
             writer.WriteStartObject();
             fields(writer);
             writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            t_busy = nested;
+            if (!nested && buffer.Capacity > MaxRetainedBytes)
+            {
+                // A rare large message (a long list) does not stay pinned to the thread.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
+
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static bool t_busy;
 
     /// <summary><c>text</c> and <c>blocks</c> of a message.</summary>
     public static void WriteContent(Utf8JsonWriter writer, SlackMessage message)

@@ -69,7 +69,7 @@ public sealed partial class SlackEventsEndpoint(
         SlackAck ack;
         try
         {
-            ack = await DispatchAsync(form, body, replayKey: $"{timestamp}:{signature}").ConfigureAwait(false);
+            ack = await DispatchAsync(form, body, timestamp, signature).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -89,7 +89,7 @@ public sealed partial class SlackEventsEndpoint(
         }
     }
 
-    private async Task<SlackAck> DispatchAsync(Dictionary<string, StringValues>? form, byte[] body, string replayKey)
+    private async Task<SlackAck> DispatchAsync(Dictionary<string, StringValues>? form, byte[] body, string timestamp, string signature)
     {
         if (form is null)
         {
@@ -105,7 +105,10 @@ public sealed partial class SlackEventsEndpoint(
 
         if (form.ContainsKey("command"))
         {
-            return await processor.HandleSlashCommandAsync(SlashCommandRequest.FromForm(form) with { ReplayKey = replayKey }).ConfigureAwait(false);
+            // Without a trigger id the signed request itself is what identifies a retry (built only then).
+            var command = SlashCommandRequest.FromForm(form);
+            return await processor.HandleSlashCommandAsync(command.TriggerId.Length > 0 ? command : command with { ReplayKey = $"{timestamp}:{signature}" })
+                .ConfigureAwait(false);
         }
 
         return SlackAck.Empty;

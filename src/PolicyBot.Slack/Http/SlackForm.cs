@@ -54,7 +54,11 @@ public static class SlackForm
 
         try
         {
-            return StrictUtf8.GetString(WebUtility.UrlDecodeToBytes(body, offset, count));
+            // Most fields (ids, names) have nothing to decode: read them straight from the body.
+            var raw = body.AsSpan(offset, count);
+            return raw.IndexOfAny((byte)'%', (byte)'+') < 0
+                ? StrictUtf8.GetString(raw)
+                : StrictUtf8.GetString(WebUtility.UrlDecodeToBytes(body, offset, count));
         }
         catch (DecoderFallbackException)
         {
