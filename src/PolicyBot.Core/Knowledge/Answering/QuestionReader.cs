@@ -11,8 +11,9 @@ namespace PolicyBot.Core.Knowledge.Answering;
 /// </summary>
 public sealed class QuestionReader(ArticleIndexes indexes, bool repair = true)
 {
-    // A question takes one entry per model and per article wording.
-    private const int EncodingCacheSize = 2048;
+    // A question takes one entry per model and per article wording, about 25 KB with its word vectors: enough for the
+    // questions a channel repeats, small enough that a full cache stays near 6 MB.
+    private const int EncodingCacheSize = 256;
 
     private readonly ConcurrentDictionary<(ITextEmbedder Model, string Text, bool WithWords), EncodedText> _encodings = new();
 
