@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Diagnostics;
+using PolicyBot.Core.Footprint;
 
 namespace PolicyBot.Core.Commands;
 
@@ -18,7 +19,8 @@ public sealed partial class CommandRouter(
     ILogger<CommandRouter> logger,
     TimeProvider? clock = null,
     BotMetrics? metrics = null,
-    CommandSyntax? syntax = null)
+    CommandSyntax? syntax = null,
+    QuietMemoryRelease? memoryRelease = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -64,6 +66,7 @@ public sealed partial class CommandRouter(
             metrics.CommandHandled(name, outcome.Kind.ToString(), _clock.GetElapsedTime(started));
         }
 
+        memoryRelease?.WorkDone();
         return outcome;
     }
 

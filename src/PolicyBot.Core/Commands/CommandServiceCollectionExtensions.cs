@@ -6,12 +6,17 @@ namespace PolicyBot.Core.Commands;
 
 public static class CommandServiceCollectionExtensions
 {
-    /// <summary>The catalog, router, filters, the inbound pipeline and the help command. Features add their handlers with <see cref="AddCommand{THandler}"/>.</summary>
+    /// <summary>
+    /// The catalog, router, filters, the inbound pipeline, the help command, and the release of memory after a lull in
+    /// commands (<see cref="Footprint.QuietMemoryRelease"/>). Features add their handlers with <see cref="AddCommand{THandler}"/>.
+    /// </summary>
     public static IServiceCollection AddCommandCore(this IServiceCollection services)
     {
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Chat.ChatPlatformRegistry>();
         services.TryAddSingleton<Diagnostics.BotMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new Footprint.QuietMemoryRelease(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandSyntax>();
         services.TryAddSingleton<CommandRouter>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Footprint;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Commands;
 using PolicyBot.Core.Knowledge.Conversations;
@@ -32,7 +33,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<ArticleCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleCatalog>());
         services.TryAddSingleton<IArticleSource>(sp => new CatalogSource(sp.GetRequiredService<ArticleCatalog>()));
-        services.TryAddSingleton(sp => Encoders.Production(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads, AnswerModels.Shipped.UsesRetrievalModel));
+        services.TryAddSingleton(sp => new QuietMemoryRelease(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => Encoders.Production(
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads,
+            AnswerModels.Shipped.UsesRetrievalModel,
+            sp.GetRequiredService<QuietMemoryRelease>().WorkDone));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

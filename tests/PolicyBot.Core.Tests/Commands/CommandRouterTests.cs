@@ -1,5 +1,7 @@
 using PolicyBot.Core.Chat;
+using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Footprint;
 
 namespace PolicyBot.Core.Tests.Commands;
 
@@ -16,6 +18,20 @@ public sealed class CommandRouterTests
         Assert.Equal(CommandOutcomeKind.Handled, outcome.Kind);
         Assert.Equal("echo: hi", outcome.Reply!.Text);
         Assert.Equal(1, echo.Calls);
+    }
+
+    [Fact]
+    public async Task A_handled_command_counts_as_work_for_the_quiet_memory_release()
+    {
+        var clock = new FakeTimeProvider();
+        var releases = 0;
+        using var release = new QuietMemoryRelease(clock, release: () => releases++);
+        var router = TestRouter.Create([new EchoCommand()], memoryRelease: release);
+
+        await router.DispatchAsync(TestRouter.Invocation("echo", "hi"), CancellationToken.None);
+        clock.Advance(QuietMemoryRelease.DefaultQuiet);
+
+        Assert.Equal(1, releases);
     }
 
     [Fact]

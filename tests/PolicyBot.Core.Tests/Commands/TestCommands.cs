@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
+using PolicyBot.Core.Footprint;
 
 namespace PolicyBot.Core.Tests.Commands;
 
@@ -50,7 +51,7 @@ internal static class TestRouter
     /// <summary>Slack's way of typing commands, as the Slack adapter registers it.</summary>
     public static readonly PlatformCommandSyntax Slack = new(Platforms.Slack, "/policy ");
 
-    public static CommandRouter Create(IEnumerable<ICommandHandler> handlers, CommandOptions? options = null, IDeliveryLog? log = null, IEnumerable<ICommandFilter>? filters = null)
+    public static CommandRouter Create(IEnumerable<ICommandHandler> handlers, CommandOptions? options = null, IDeliveryLog? log = null, IEnumerable<ICommandFilter>? filters = null, QuietMemoryRelease? memoryRelease = null)
     {
         var opts = Options.Create(options ?? new CommandOptions());
         return new CommandRouter(
@@ -59,7 +60,8 @@ internal static class TestRouter
             log ?? new InMemoryDeliveryLog(),
             opts,
             NullLogger<CommandRouter>.Instance,
-            syntax: new CommandSyntax(opts, [Slack]));
+            syntax: new CommandSyntax(opts, [Slack]),
+            memoryRelease: memoryRelease);
     }
 
     private static int _delivery;

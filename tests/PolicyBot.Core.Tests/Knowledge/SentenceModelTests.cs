@@ -49,6 +49,20 @@ public sealed class SentenceModelTests
     }
 
     [Fact]
+    public void Each_encode_is_reported_done_once_whatever_its_number_of_texts()
+    {
+        var done = 0;
+        using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: TestArticles.NewTempFolder(), inferenceDone: () => done++);
+        model.EnsureLoaded(CancellationToken.None);
+        Assert.Equal(0, done);
+
+        model.Encode([Texts[0]], asQuery: true, withWords: true, CancellationToken.None);
+        Assert.Equal(1, done);
+        model.Encode(Texts, asQuery: false, withWords: false, CancellationToken.None);
+        Assert.Equal(2, done);
+    }
+
+    [Fact]
     public async Task Disposing_during_the_load_waits_for_it_and_frees_the_model()
     {
         var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: TestArticles.NewTempFolder());

@@ -13,10 +13,13 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
 
     public ITextEmbedder? Retrieval { get; } = retrieval;
 
-    /// <summary>MiniLM (and, when asked for, the retrieval model), each loaded on first use.</summary>
-    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false) => new(
-        new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads),
-        withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads) : null);
+    /// <summary>
+    /// MiniLM (and, when asked for, the retrieval model), each loaded on first use; <paramref name="inferenceDone"/> is
+    /// told after each of their inferences.
+    /// </summary>
+    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false, Action? inferenceDone = null) => new(
+        new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone),
+        withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null);
 
     public void EnsureLoaded(CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     private readonly SentenceModelKind _kind;
     private readonly int _threads;
     private readonly string? _modelFolder;
+    private readonly Action? _inferenceDone;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private readonly CancellationTokenSource _disposing = new();
 
@@ -34,11 +35,13 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     /// Where the model is prepared for mapping (default <c>&lt;temp&gt;/policybot/models</c>); null or empty loads it
     /// from the package into memory instead.
     /// </param>
-    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1, string? modelFolder = "")
+    /// <param name="inferenceDone">Told after each <see cref="Encode"/> (e.g. <see cref="Footprint.QuietMemoryRelease.WorkDone"/>).</param>
+    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1, string? modelFolder = "", Action? inferenceDone = null)
     {
         _kind = kind;
         _threads = Math.Max(1, inferenceThreads);
         _modelFolder = modelFolder == string.Empty ? DefaultModelFolder : modelFolder;
+        _inferenceDone = inferenceDone;
     }
 
     /// <summary>Where models are prepared unless told otherwise, beside the default embedding cache.</summary>
@@ -63,11 +66,14 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         if (texts.Count == 1)
         {
             result[0] = One(0);
-            return result;
+        }
+        else
+        {
+            // Many texts are an article being prepared, with no question waiting on this model yet: every core may help.
+            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = One(i));
         }
 
-        // Many texts are an article being prepared, with no question waiting on this model yet: every core may help.
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = One(i));
+        _inferenceDone?.Invoke();
         return result;
     }
 
