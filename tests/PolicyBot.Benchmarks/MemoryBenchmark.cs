@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PolicyBot.Core.Footprint;
 using PolicyBot.Core.Knowledge.Evaluation;
 using PolicyBot.Tests.Shared;
 
@@ -10,11 +11,15 @@ namespace PolicyBot.Benchmarks;
 /// <c>PolicyBot</c> process (the build beside this benchmark, SQLite in a scratch folder, the shipped article) driven
 /// through its stdin: after start-up and its first answer, after the questions (each one new, so each pays for its
 /// inference), after the votes (one poll, 1,000 voters voting again and again), after the same questions again (growth
-/// would show here), and the peak (the kernel's high-water mark). Also what stderr printed, which must be nothing.
+/// would show here), and the peak (the kernel's high-water mark). Each moment is read twice: as the last line is
+/// answered, and once the bot has been quiet long enough for <see cref="QuietMemoryRelease"/> to run (steady). Also
+/// what stderr printed, which must be nothing.
 /// </summary>
 internal static class MemoryBenchmark
 {
     private const int Voters = 1_000;
+
+    private static readonly TimeSpan Settle = QuietMemoryRelease.DefaultQuiet + TimeSpan.FromSeconds(1);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,25 +36,25 @@ internal static class MemoryBenchmark
             await using var bot = BotProcess.Start(scratch);
             var clock = Stopwatch.StartNew();
             await bot.RunAsync([$"!ask {questions[0]}"]);
-            Report("after start-up and the first answer", bot, clock);
+            await ReportAsync("after start-up and the first answer", bot, clock);
 
             clock.Restart();
             await bot.RunAsync(Questions(questions, questionCount, round: 1));
-            Report($"after {questionCount:N0} more questions", bot, clock);
+            await ReportAsync($"after {questionCount:N0} more questions", bot, clock);
 
-            clock.Restart();
             await bot.RunAsync(["!poll Which concession first? | Lift sanctions | Cancel drills | Both | Neither"]);
             for (var done = 0; done < voteCount;)
             {
                 var chunk = Math.Min(voteCount - done, Math.Max(1, voteCount / 4));
+                clock.Restart();
                 await bot.RunAsync(Enumerable.Range(done, chunk).Select(i => $"voter{i % Voters}> !vote 1 {1 + (i / Voters % 4)}"));
                 done += chunk;
-                Report($"after {done:N0} votes", bot, clock);
+                await ReportAsync($"after {done:N0} votes", bot, clock);
             }
 
             clock.Restart();
             await bot.RunAsync(Questions(questions, questionCount, round: 2));
-            Report($"after {questionCount:N0} more questions", bot, clock);
+            await ReportAsync($"after {questionCount:N0} more questions", bot, clock);
 
             var stderr = await bot.StopAsync();
             var final = bot.Memory;
@@ -76,11 +81,14 @@ internal static class MemoryBenchmark
         Enumerable.Range(0, count).Select(i =>
             $"!ask {questions[i % questions.Length]} ({Asides[round % Asides.Length]} {Asides[i % Asides.Length]} {Asides[i / Asides.Length % Asides.Length]} {Asides[i / Asides.Length / Asides.Length % Asides.Length]})");
 
-    private static void Report(string label, BotProcess bot, Stopwatch clock)
+    private static async Task ReportAsync(string label, BotProcess bot, Stopwatch clock)
     {
-        var memory = bot.Memory;
+        var took = clock.Elapsed;
+        var busy = bot.Memory;
+        await Task.Delay(Settle);
+        var steady = bot.ReadMemory();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label,-40} resident {memory.ResidentMiB,5:N0} MiB (anonymous {memory.AnonymousMiB,4:N0}, files {memory.FileMiB,4:N0}), peak {memory.PeakMiB,4:N0} MiB; took {clock.Elapsed.TotalSeconds,5:N1} s"));
+            $"{label,-40} resident {busy.ResidentMiB,5:N0} MiB, {Settle.TotalSeconds:N0} s later {steady.ResidentMiB,5:N0} MiB (anonymous {steady.AnonymousMiB,4:N0}, files {steady.FileMiB,4:N0}), peak {steady.PeakMiB,4:N0} MiB; took {took.TotalSeconds,5:N1} s"));
     }
 
     private static string FindSeedQuestions()
@@ -133,7 +141,10 @@ internal static class MemoryBenchmark
             _stderr = process.StandardError.ReadToEndAsync();
         }
 
+        /// <summary>The memory when the last batch of lines had been handled.</summary>
         public ProcessMemory Memory { get; private set; }
+
+        public ProcessMemory ReadMemory() => ProcessMemory.Of(_process.Id);
 
         public static BotProcess Start(string scratch)
         {
