@@ -19,6 +19,9 @@ namespace PolicyBot.Benchmarks;
 /// </summary>
 internal static class SlackProfile
 {
+    // As many members as SlackBenchmark.SignedSlashCommandBody cycles through.
+    private const int Members = 10_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
@@ -61,13 +64,17 @@ internal static class SlackProfile
             _ = SlackForm.TryParse(sampleBody);
             return Task.CompletedTask;
         });
-        var form = SlackForm.TryParse(sampleBody)!;
+        // One form per member, as the whole endpoint sends them: a single member would meet the per-user rate limit
+        // and the stages would time its refusal instead of the handler.
+        var forms = Enumerable.Range(0, Members).Select(i => SlackForm.TryParse(SlackBenchmark.SignedSlashCommandBody(i).Body)!).ToArray();
+        SlashCommandRequest NextRequest() =>
+            SlashCommandRequest.FromForm(forms[++sequence % Members]) with { TriggerId = sequence.ToString(CultureInfo.InvariantCulture) };
         await MeasureAsync("route and handler (CommandRouter with its filters)", requests, async () =>
         {
-            var request = SlashCommandRequest.FromForm(form) with { TriggerId = (++sequence).ToString(CultureInfo.InvariantCulture) };
-            _ = await router.DispatchAsync(translator.FromSlashCommand(request), CancellationToken.None);
+            _ = await router.DispatchAsync(translator.FromSlashCommand(NextRequest()), CancellationToken.None);
         });
-        var reply = (await router.DispatchAsync(translator.FromSlashCommand(SlashCommandRequest.FromForm(form) with { TriggerId = "sample" }), CancellationToken.None)).Reply!;
+        var reply = (await router.DispatchAsync(translator.FromSlashCommand(NextRequest()), CancellationToken.None)).Reply
+            ?? throw new InvalidOperationException("The sample command got no reply.");
         await MeasureAsync("Block Kit JSON of the answer", requests, () =>
         {
             _ = SlackReplySender.InlineBody(reply);
@@ -75,8 +82,7 @@ internal static class SlackProfile
         });
         await MeasureAsync("slash command processing (translate, route, handler, JSON)", requests, async () =>
         {
-            var request = SlashCommandRequest.FromForm(form) with { TriggerId = (++sequence).ToString(CultureInfo.InvariantCulture) };
-            _ = await processor.HandleSlashCommandAsync(request);
+            _ = await processor.HandleSlashCommandAsync(NextRequest());
         });
         return 0;
     }
