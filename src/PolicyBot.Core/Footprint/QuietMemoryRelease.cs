@@ -34,7 +34,7 @@ public sealed class QuietMemoryRelease : IDisposable
     public void WorkDone()
     {
         Volatile.Write(ref _lastWork, _time.GetTimestamp());
-        if (Interlocked.Exchange(ref _armed, 1) == 0)
+        if (Volatile.Read(ref _armed) == 0 && Interlocked.Exchange(ref _armed, 1) == 0)
         {
             Arm(_quiet);
         }
