@@ -53,6 +53,37 @@ public sealed class AnswerPipelineTests
         Assert.Equal("Published: 2020-11-02 (The Wall Street Journal (Review & Outlook)).", date.Summary);
     }
 
+    [Theory]
+    [InlineData("what does the author argue?")]
+    [InlineData("what is this piece about")]
+    [InlineData("tldr")]
+    [InlineData("what's the gist")]
+    public async Task A_question_about_the_whole_piece_is_answered_with_its_closing_argument_not_declined(string question)
+    {
+        var rcv = TestArticles.CorpusArticle(Rcv);
+        var seed = TestArticles.SeedLibrary().Articles[0] with { Positions = [], LabelledQuestions = [] };
+
+        var board = await TestArticles.Pipeline(new ArticleLibrary([rcv])).AnswerAsync(question, null, CancellationToken.None);
+        var author = await TestArticles.Pipeline(new ArticleLibrary([seed])).AnswerAsync(question, null, CancellationToken.None);
+
+        // The last substantial paragraph; on the seed the one before the note about the author.
+        Assert.Equal((false, rcv.ParagraphCount), (board.Declined, board.Citations.Single().Paragraph));
+        Assert.Equal((false, 9), (author.Declined, author.Citations.Single().Paragraph));
+        Assert.Contains(author.Citations[0].Quote, seed.Paragraph(9), StringComparison.Ordinal);
+        Assert.Equal("The piece's main argument, as Bonnie Kristian puts it (¶9).", author.Summary);
+    }
+
+    [Theory]
+    [InlineData("what does the author argue?", true)]
+    [InlineData("sum it up", true)]
+    [InlineData("what's the writer's position", true)]
+    [InlineData("what does the author argue about sanctions?", false)]
+    [InlineData("hey whats up", false)]
+    [InlineData("who wrote this?", false)]
+    [InlineData("why?", false)]
+    public void Gist_questions_are_the_ones_that_name_no_topic(string question, bool gist) =>
+        Assert.Equal(gist, PolicyBot.Core.Knowledge.Answering.GistQuestions.Asks(question));
+
     [Fact]
     public async Task With_several_articles_loaded_the_one_that_covers_the_question_answers()
     {

@@ -45,7 +45,15 @@ public sealed class AnswerPipeline(
             firstDecline ??= judgement;
         }
 
-        return best is not null ? Compose(question, best) : Decline(question, chosen, firstDecline!);
+        if (best is not null)
+        {
+            return Compose(question, best);
+        }
+
+        // A question about the piece as a whole names nothing for the stages to find; its answer is the thesis.
+        return chosen.Count == 1 && GistQuestions.Asks(question)
+            ? GistQuestions.Compose(question, firstDecline!.Evidence.Index)
+            : Decline(question, chosen, firstDecline!);
     }
 
     /// <summary>Every stage's measurements of <paramref name="question"/> against <paramref name="article"/>.</summary>

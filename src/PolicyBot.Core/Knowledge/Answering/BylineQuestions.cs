@@ -33,7 +33,7 @@ public static partial class BylineQuestions
 
     // The last paragraph that names the author by surname, as a closing note about them often does ("Jane Smith is a
     // fellow at ..."). A board or staff byline names no person.
-    private static int? BioParagraph(Article article)
+    public static int? BioParagraph(Article article)
     {
         var surname = article.Author.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim('.', ',');
         if (surname is not { Length: > 2 } || !char.IsUpper(surname[0]) || Collective().IsMatch(article.Author))
