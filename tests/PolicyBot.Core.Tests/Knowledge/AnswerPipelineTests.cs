@@ -84,6 +84,33 @@ public sealed class AnswerPipelineTests
     public void Gist_questions_are_the_ones_that_name_no_topic(string question, bool gist) =>
         Assert.Equal(gist, PolicyBot.Core.Knowledge.Answering.GistQuestions.Asks(question));
 
+    [Theory]
+    [InlineData("who is quoted?")]
+    [InlineData("what do critics say")]
+    [InlineData("who disagrees with the editors?")]
+    public async Task A_question_about_whom_the_piece_reports_lists_the_views_it_attributes_to_others(string question)
+    {
+        var rcv = TestArticles.CorpusArticle(Rcv);
+
+        var answer = await TestArticles.Pipeline(new ArticleLibrary([rcv])).AnswerAsync(question, null, CancellationToken.None);
+
+        Assert.False(answer.Declined, answer.Signals.Reason);
+        Assert.Equal("Views the piece reports besides the editors' own include: Stephen Unger (¶6); Lindsay Nielson (¶7); Jason McDaniel (¶8); Mr. McDaniel (¶9).", answer.Summary);
+        Assert.Equal(6, answer.Citations.Single().Paragraph);
+        Assert.Contains("Stephen Unger", answer.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations[0].Quote, rcv.Paragraph(6), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who is quoted?", true)]
+    [InlineData("what do the critics say", true)]
+    [InlineData("who else is cited", true)]
+    [InlineData("what do critics of ranked choice say?", false)]
+    [InlineData("who is criticized?", false)]
+    [InlineData("what does the author argue?", false)]
+    public void Reported_view_questions_are_the_ones_that_name_no_topic(string question, bool asks) =>
+        Assert.Equal(asks, PolicyBot.Core.Knowledge.Answering.ReportedViews.Asks(question));
+
     [Fact]
     public async Task With_several_articles_loaded_the_one_that_covers_the_question_answers()
     {

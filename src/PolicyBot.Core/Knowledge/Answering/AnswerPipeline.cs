@@ -50,9 +50,15 @@ public sealed class AnswerPipeline(
             return Compose(question, best);
         }
 
-        // A question about the piece as a whole names nothing for the stages to find; its answer is the thesis.
-        return chosen.Count == 1 && GistQuestions.Asks(question)
-            ? GistQuestions.Compose(question, firstDecline!.Evidence.Index)
+        // Questions about the piece as a whole, or about whom it reports, name nothing for the stages to find: the
+        // thesis, or the positions held by others, answer them.
+        if (chosen.Count == 1 && GistQuestions.Asks(question))
+        {
+            return GistQuestions.Compose(question, firstDecline!.Evidence.Index);
+        }
+
+        return chosen.Count == 1 && ReportedViews.Asks(question) && ReportedViews.TryCompose(question, firstDecline!.Evidence.Index) is { } reported
+            ? reported
             : Decline(question, chosen, firstDecline!);
     }
 

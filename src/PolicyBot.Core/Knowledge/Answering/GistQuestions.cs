@@ -23,23 +23,7 @@ public static class GistQuestions
     ]);
 
     /// <summary>Whether <paramref name="question"/> asks for the article's argument as a whole, naming no topic.</summary>
-    public static bool Asks(string question)
-    {
-        var cue = false;
-        foreach (var token in TextAnalyzer.Tokens(question))
-        {
-            if (Cues.Contains(token.Surface))
-            {
-                cue = true;
-            }
-            else if (!TextAnalyzer.IsStopWord(token) && !StopWords.QuestionFraming.Contains(token.Surface) && !Pieces.Contains(token.Surface))
-            {
-                return false;
-            }
-        }
-
-        return cue;
-    }
+    public static bool Asks(string question) => TopicFreeQuestion.Matches(question, Cues, Pieces);
 
     /// <summary>The answer to a gist question: the thesis paragraph, quoting its sentences closest to the whole.</summary>
     public static Answer Compose(string question, ArticleIndex index)
