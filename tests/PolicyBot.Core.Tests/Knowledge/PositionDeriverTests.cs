@@ -38,6 +38,29 @@ public sealed class PositionDeriverTests
         Assert.Equal("What Maria McLopez says, as the article reports it (¶2).", positions[1].Summary);
     }
 
+    [Theory]
+    [InlineData("Don’t think the council can fix this alone.", "Jane Doe")]
+    [InlineData("We believe the lanes will pay for themselves.", "Jane Doe")]
+    [InlineData("On Monday said the council it would vote again.", "Jane Doe")]
+    [InlineData("Okonkwo said the lanes were a mistake.", "Okonkwo")]
+    [InlineData("Critics say the lanes cost too much.", "critics")]
+    [InlineData("Transport Secretary Maria Lopez Ruiz has said the lanes are safe.", "Maria Lopez Ruiz")]
+    [InlineData("Sen. Ada Brightwater argued the lanes were too narrow.", "Sen. Ada Brightwater")]
+    public void A_single_word_before_a_reporting_verb_is_a_holder_only_when_it_names_one(string paragraph, string holder)
+    {
+        var positions = Derive($"""
+            ---
+            title: A test
+            author: Jane Doe
+            outlet: The Gazette
+            ---
+
+            {paragraph}
+            """);
+
+        Assert.Equal(holder, positions.Single().Holder);
+    }
+
     [Fact]
     public void An_editorial_board_speaks_as_the_editors()
     {

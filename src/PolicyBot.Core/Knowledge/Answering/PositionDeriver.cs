@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyBot.Core.Knowledge.Embedding;
@@ -96,10 +97,28 @@ public static partial class PositionDeriver
         }
 
         var named = PersonName().Matches(holder).LastOrDefault();
-        return named is not null ? Person(named.Groups["name"].Value)
+        return named is not null ? Person(named.Groups["name"].Value) is var person && !IsCalendarWord(person) ? person : null
             : holder.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || char.IsUpper(holder[0]) && holder.Contains(' ', StringComparison.Ordinal) ? holder
-            : holder.ToLowerInvariant();
+            : OneWord(holder);
     }
+
+    // A single word before a reporting verb: a group ("Critics say"), a name ("Biden said"), or no holder at all ("Don't
+    // think", "We believe": function words and contractions are the author speaking).
+    private static string? OneWord(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (StopWords.English.Contains(lower) || lower.Contains('’', StringComparison.Ordinal) || lower.Contains('\'', StringComparison.Ordinal) || IsCalendarWord(word))
+        {
+            return null;
+        }
+
+        return char.IsUpper(word[0]) && (WordFrequencies.Count(lower) == 0 || WordFrequencies.IsUsuallyCapitalized(lower)) ? word : lower;
+    }
+
+    // "On Monday said", "In June found": a day or month before the verb dates the report; it holds nothing.
+    private static bool IsCalendarWord(string word) =>
+        CultureInfo.InvariantCulture.DateTimeFormat.DayNames.Contains(word, StringComparer.OrdinalIgnoreCase)
+        || CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Contains(word, StringComparer.OrdinalIgnoreCase);
 
     // "Economist Maria Lopez" is Maria Lopez: leading capitalised words that are everyday nouns describe the person.
     private static string Person(string name)
@@ -152,9 +171,9 @@ public static partial class PositionDeriver
     [GeneratedRegex(@"^(?:he|she|they)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
 
-    // A person as articles name them: "Mr. McDaniel", "Stephen Unger" (two or more capitalised words), a title and a surname.
+    // A person as articles name them: "Mr. McDaniel", "Stephen Unger" (two to four capitalised words), a title and a surname.
     [GeneratedRegex(
-        @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,2}))",
+        @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+(?: \p{Lu}\p{Ll}[\p{L}’'\-]*)?)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,3}))",
         RegexOptions.CultureInvariant)]
     private static partial Regex PersonName();
 }
