@@ -102,7 +102,7 @@ public static partial class PositionDeriver
             : OneWord(holder);
     }
 
-    // A single word before a reporting verb: a group ("Critics say"), a name ("Biden said"), or no holder at all ("Don't
+    // A single word before a reporting verb: a group ("Critics say"), a name ("Okafor said"), or no holder at all ("Don't
     // think", "We believe": function words and contractions are the author speaking).
     private static string? OneWord(string word)
     {
@@ -171,7 +171,7 @@ public static partial class PositionDeriver
     [GeneratedRegex(@"^(?:he|she|they)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
 
-    // A person as articles name them: "Mr. McDaniel", "Stephen Unger" (two to four capitalised words), a title and a surname.
+    // A person as articles name them: "Mr. Okafor", "Jane Alder" (two to four capitalised words), a title and a surname.
     [GeneratedRegex(
         @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+(?: \p{Lu}\p{Ll}[\p{L}’'\-]*)?)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,3}))",
         RegexOptions.CultureInvariant)]

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace PolicyBot.Core.Knowledge.Text;
 
 /// <summary>
-/// A question read against one article's words. A sentence-embedding model reads "wat did mcdaneil find acording to
-/// the editorial" poorly; it reads "what did mcdaniel find" well. So the question is also read as <see cref="Clean"/>:
+/// A question read against one article's words. A sentence-embedding model reads "wat did okafro find acording to
+/// the editorial" poorly; it reads "what did okafor find" well. So the question is also read as <see cref="Clean"/>:
 /// chat shorthand spelled out, misspellings of the article's words repaired, and the framing that names the text
 /// itself ("according to the editorial", "in the author's view") dropped, since every passage is the author's.
 /// </summary>

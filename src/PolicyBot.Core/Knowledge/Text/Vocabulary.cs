@@ -6,7 +6,7 @@ namespace PolicyBot.Core.Knowledge.Text;
 
 /// <summary>
 /// The words of one article: lower-cased surface forms with their counts, and their stemmed terms. It repairs a
-/// question's misspelling of one of them ("mcdaneil" is "mcdaniel") when the misspelt form is no English word.
+/// question's misspelling of one of them ("okafro" is "okafor") when the misspelt form is no English word.
 /// </summary>
 public sealed partial class Vocabulary
 {

@@ -15,7 +15,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
         Arguments = [new CommandArgument("poll", "Question | option | option ... with optional flags --multi[=N], --anonymous, --hidden, --closes <when>; or: preset <name>")],
         Examples =
         [
-            "Which concession should Washington offer first? | Lift sanctions hurting ordinary people | Cancel the military drills",
+            "Which should the council fund first? | Bike lanes | Bus shelters | Street lights",
             "Which steps should come first? | Lift the tariffs | Cut the budget | Hold a referendum --multi=2 --closes 3d",
             "preset washington-first --anonymous",
         ],
