@@ -7,6 +7,7 @@ using PolicyBot.Core.Commands;
 using PolicyBot.Core.Reminders;
 using PolicyBot.Core.Scheduling;
 using PolicyBot.Core.Tests.Polls;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.Diagnostics;
 

@@ -95,7 +95,7 @@ public sealed class AnswerPipelineTests
         var answer = await TestArticles.Pipeline(new ArticleLibrary([rcv])).AnswerAsync(question, null, CancellationToken.None);
 
         Assert.False(answer.Declined, answer.Signals.Reason);
-        Assert.Equal("Views the piece reports besides the editors' own include: proponents (¶3); Stephen Unger (¶6); Lindsay Nielson (¶7); Jason McDaniel (¶8); Mr. McDaniel (¶9).", answer.Summary);
+        Assert.Equal("Views the piece reports besides the editors’ own include: proponents (¶3); Stephen Unger (¶6); Lindsay Nielson (¶7); Jason McDaniel (¶8); Mr. McDaniel (¶9).", answer.Summary);
         Assert.Equal(3, answer.Citations.Single().Paragraph);
         Assert.Contains("proponents", answer.Citations[0].Quote, StringComparison.Ordinal);
         Assert.Contains(answer.Citations[0].Quote, rcv.Paragraph(3), StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,6 +8,7 @@ using PolicyBot.Core.Diagnostics;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Generation;
 using PolicyBot.Hosting;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Generation;
 
@@ -21,25 +21,14 @@ public sealed class GenerationHarness : IDisposable
 {
     public const string ApiKey = "sk-loopback-secret-4711";
 
-    private readonly MeterListener _listener = new();
-    private readonly TestMeterFactory _meters = new();
+    private readonly MetricRecorder _metrics = new();
 
     public GenerationHarness(LoopbackModel model, bool stream, Action<GenerationOptions>? configure = null)
     {
         Options = new GenerationOptions { Endpoint = model.Endpoint, Model = "loopback-llm", ApiKey = ApiKey, Stream = stream };
         configure?.Invoke(Options);
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Scope == _meters)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _listener.Start();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        Writer = new AnswerWriter(ModelChatClient.Create(Options), options, new GenerationQuota(Clock, options), Clock, new LoggerFactory([Logs]).CreateLogger<AnswerWriter>(), new BotMetrics(_meters));
+        Writer = new AnswerWriter(ModelChatClient.Create(Options), options, new GenerationQuota(Clock, options), Clock, new LoggerFactory([Logs]).CreateLogger<AnswerWriter>(), _metrics.Metrics);
     }
 
     public static Article Article { get; } = ArticleLibrary.Load(Path.Combine(AppContext.BaseDirectory, "config", "articles")).Articles[0];
@@ -52,7 +41,7 @@ public sealed class GenerationHarness : IDisposable
 
     public CapturedLogs Logs { get; } = new();
 
-    public ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements { get; } = new();
+    public ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements => _metrics.Measurements;
 
     /// <summary>What retrieval answers (or, <paramref name="declined"/>, declines) for the question, before the model.</summary>
     public static Answer Extractive(bool declined = false)
@@ -69,28 +58,9 @@ public sealed class GenerationHarness : IDisposable
     public Task<WrittenAnswer> WriteAsync(Answer? extractive = null, string member = "discord:u1", string question = "What should Washington offer?") =>
         Writer.WriteAsync(new WritingTask(extractive ?? Extractive(), question, null, member), CancellationToken.None);
 
-    public double Sum(string instrument, string? tag = null, object? value = null) =>
-        Measurements.Where(m => m.Instrument == instrument && (tag is null || Equals(m.Tags.GetValueOrDefault(tag), value))).Sum(m => m.Value);
+    public double Sum(string instrument, string? tag = null, object? value = null) => _metrics.Sum(instrument, tag, value);
 
-    public void Dispose()
-    {
-        _listener.Dispose();
-        _meters.Dispose();
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _created = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            _created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _created.ForEach(m => m.Dispose());
-    }
+    public void Dispose() => _metrics.Dispose();
 }
 
 /// <summary>Every log line written, formatted, with its level.</summary>

@@ -35,6 +35,16 @@ public static partial class PositionDeriver
         return positions.ToImmutable();
     }
 
+    /// <summary>
+    /// Whether a position's holder is the article's own voice: the byline, "the author" or "the editors" (curated files
+    /// write "The author (on ...)"), or the note about the author.
+    /// </summary>
+    public static bool IsAuthorsVoice(string holder, Article article) =>
+        holder.StartsWith(AuthorPhrase(article), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(holder, article.Author, StringComparison.OrdinalIgnoreCase)
+        || AuthorHolder().IsMatch(holder)
+        || holder.Contains("author note", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Who the article's own voice is: "the editors" for an editorial board, else the author's name.</summary>
     public static string AuthorPhrase(Article article) =>
         article.Author.Contains("editorial board", StringComparison.OrdinalIgnoreCase) || article.Author.Contains("editors", StringComparison.OrdinalIgnoreCase)
@@ -142,7 +152,7 @@ public static partial class PositionDeriver
         return words.Length <= TitleWords ? sentence : string.Join(' ', words.Take(TitleWords)) + "…";
     }
 
-    private static string Possessive(string name) => name.EndsWith('s') ? name + "’" : name + "’s";
+    public static string Possessive(string name) => name.EndsWith('s') ? name + "’" : name + "’s";
 
     private static string Capitalize(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
@@ -167,6 +177,9 @@ public static partial class PositionDeriver
         + @" (?:" + Verbs + @")\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Reported();
+
+    [GeneratedRegex(@"^the (?:author|authors|writer|editors|editorial board)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorHolder();
 
     [GeneratedRegex(@"^(?:he|she|they)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();

@@ -42,7 +42,7 @@ public static class ReportedViews
     {
         var article = index.Article;
         var author = PositionDeriver.AuthorPhrase(article);
-        var reported = index.Positions.Where(p => p.Holder.Length > 0 && !IsAuthorsVoice(p.Holder, author)).ToArray();
+        var reported = index.Positions.Where(p => p.Holder.Length > 0 && !PositionDeriver.IsAuthorsVoice(p.Holder, article)).ToArray();
         var signals = new AnswerSignals(1, "asks whom the article reports");
         if (reported.Length == 0)
         {
@@ -55,15 +55,6 @@ public static class ReportedViews
         var surname = reported[0].Holder.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
         var sentences = index.Text.Sentences[first - 1];
         var citation = AnswerComposer.Quote(index.Text, first, s => sentences[s].Contains(surname, StringComparison.Ordinal) ? 1 : 0);
-        return new Answer(question, false, $"Views the piece reports besides {Possessive(author)} own include: {listed}{more}.", [citation], article, reported[0], signals);
+        return new Answer(question, false, $"Views the piece reports besides {PositionDeriver.Possessive(author)} own include: {listed}{more}.", [citation], article, reported[0], signals);
     }
-
-    // Curated holders write the author's voice as "The author (on ...)"; derived ones use the byline's name.
-    private static bool IsAuthorsVoice(string holder, string author) =>
-        holder.StartsWith(author, StringComparison.OrdinalIgnoreCase)
-        || holder.StartsWith("the author", StringComparison.OrdinalIgnoreCase)
-        || holder.StartsWith("the editors", StringComparison.OrdinalIgnoreCase)
-        || holder.Contains("author note", StringComparison.OrdinalIgnoreCase);
-
-    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
 }

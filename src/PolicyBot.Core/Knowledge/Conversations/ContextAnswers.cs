@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Knowledge.Text;
+using PolicyBot.Core.Knowledge.Answering;
 
 namespace PolicyBot.Core.Knowledge.Conversations;
 
@@ -42,7 +43,7 @@ public static partial class ContextAnswers
 
     private static Answer WhoseView(string question, string holder, Exchange earlier, int paragraph, Article article)
     {
-        var summary = IsAuthor(holder, article)
+        var summary = PositionDeriver.IsAuthorsVoice(holder, article)
             ? $"It is the author's own view: {article.Author} (¶{paragraph})."
             : $"It is the view of {holder}, as the article reports it (¶{paragraph}).";
         return Direct(question, MentionGuard.Defuse(summary), [.. earlier.Citations.Where(c => c.Paragraph == paragraph).Take(1)], article, "whose view the earlier answer is");
@@ -83,9 +84,6 @@ public static partial class ContextAnswers
     }
 
     /// <summary>Whether <paramref name="holder"/> is the article's author ("The author (on ...)", "the editors", their name).</summary>
-    public static bool IsAuthor(string holder, Article article) =>
-        string.Equals(holder, article.Author, StringComparison.OrdinalIgnoreCase) || AuthorHolder().IsMatch(holder);
-
     private static string Span(string paragraph, string first, string last)
     {
         var start = paragraph.IndexOf(first, StringComparison.Ordinal);
@@ -102,9 +100,6 @@ public static partial class ContextAnswers
 
     private static Answer Direct(string question, string summary, ImmutableArray<Citation> citations, Article article, string reason) =>
         new(question, false, summary, citations, article, null, new AnswerSignals(1, reason) { Candidates = [.. citations.Select(c => (c.Paragraph, 1.0))] });
-
-    [GeneratedRegex(@"^the (?:author|authors|writer|editors|editorial board)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AuthorHolder();
 
     [GeneratedRegex(
         @"\b(?:because|since|so that|in order to|so as to|the reason|reasons?|due to|given that|after all|lest|otherwise|that is why|that's why|which is why|thus|therefore|hence|aims? (?:is|to)|goal is|to make sure|to ensure|insurance against)\b",

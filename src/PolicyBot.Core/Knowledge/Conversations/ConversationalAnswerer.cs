@@ -71,7 +71,7 @@ public sealed class ConversationalAnswerer(
         }
 
         // "she" is the author when the earlier passage was the author's: the article names the author only in its byline.
-        var holder = earlier.Holder is { } h && article is not null && ContextAnswers.IsAuthor(h, article) ? "the author" : earlier.Holder;
+        var holder = earlier.Holder is { } h && article is not null && PositionDeriver.IsAuthorsVoice(h, article) ? "the author" : earlier.Holder;
         foreach (var rewritten in Rewrites(read, question, earlier.Question, holder))
         {
             var answer = await answerer.AnswerAsync(rewritten, slug, cancellationToken).ConfigureAwait(false);

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using PolicyBot.Core.Diagnostics;
 
-namespace PolicyBot.Core.Tests.Diagnostics;
+namespace PolicyBot.Tests.Shared;
 
 /// <summary>
 /// A <see cref="BotMetrics"/> on a meter of its own, and a listener that records only that meter's measurements
-/// (the scope check keeps parallel tests from seeing each other's counts).
+/// (the scope check keeps parallel tests from seeing each other's counts). Counters and histograms alike; values as doubles.
 /// </summary>
-internal sealed class MetricRecorder : IDisposable
+public sealed class MetricRecorder : IDisposable
 {
     private readonly TestMeterFactory _factory = new();
     private readonly MeterListener _listener = new();
@@ -22,19 +22,22 @@ internal sealed class MetricRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.Start();
         Metrics = new BotMetrics(_factory);
     }
 
     public BotMetrics Metrics { get; }
 
-    public ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> Measurements { get; } = new();
+    public ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements { get; } = new();
 
-    public long Sum(string instrument, string? tag = null, object? tagValue = null) => Measurements
+    public double Sum(string instrument, string? tag = null, object? tagValue = null) => Measurements
         .Where(m => m.Instrument == instrument && (tag is null || Equals(m.Tags.GetValueOrDefault(tag), tagValue)))
         .Sum(m => m.Value);
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        Measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
 
     public void Dispose()
     {
