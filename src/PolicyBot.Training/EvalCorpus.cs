@@ -26,9 +26,10 @@ public sealed class EvalCorpus
 
     public IEnumerable<string> HalfNames => _halves.Keys;
 
-    /// <summary>The articles of a half by name, or every article for <c>all</c>.</summary>
+    /// <summary>The articles of a half by name, every article for <c>all</c>, or several halves joined by '+' ("tune+written").</summary>
     public IReadOnlyList<CorpusArticle> Half(string name) =>
         name == "all" ? Articles
+        : name.Contains('+', StringComparison.Ordinal) ? [.. name.Split('+').SelectMany(Half).Distinct()]
         : _halves.TryGetValue(name, out var slugs) ? [.. Articles.Where(a => slugs.Contains(a.Article.Slug, StringComparer.Ordinal))]
         : throw new ArgumentException($"The corpus has no half '{name}' (it has: all, {string.Join(", ", _halves.Keys)}).", nameof(name));
 

@@ -112,10 +112,15 @@ public static class AskEval
         var report = settings.ReportQuestions is { } other
             ? await corpus.WithQuestionsAsync(corpus.Half(settings.Report), other, ct).ConfigureAwait(false)
             : corpus.Half(settings.Report);
+        // "loao" and "others" answer each reported article with models trained without it: on the reported half's other
+        // articles (plus any halves named after a '+', "loao+written"), or on every other article of the corpus.
+        var leaveOneOut = settings.Train.Split('+')[0] is "loao" or "others";
+        var added = string.Join('+', settings.Train.Split('+').Skip(1));
+        var pool = settings.Train == "others" ? corpus.Articles : [.. report, .. added.Length > 0 ? corpus.Half(added) : []];
         var train = settings.Train switch
         {
             "rest" => corpus.Except(settings.Report),
-            "loao" => [],
+            _ when leaveOneOut => [],
             _ => corpus.Half(settings.Train),
         };
         var articles = CliArticles.Load(settings.ArticlesPath);
@@ -123,7 +128,7 @@ public static class AskEval
         var all = settings.Shipped ? AnswerStages.All : settings.Stages;
         var evaluation = new CorpusEvaluation(CorpusIndexes(articles, encoders), articles.Answering);
 
-        var results = settings.Train == "loao"
+        var results = leaveOneOut
             ? await LeaveOneOutAsync(all).ConfigureAwait(false)
             : await evaluation.EvaluateAsync(report, await ModelsAsync(all).ConfigureAwait(false), all, ct, generation is null ? null : generation.Around).ConfigureAwait(false);
         if (generation is not null)
@@ -137,7 +142,7 @@ public static class AskEval
             await PrintGenerationAsync(generation, CorpusEvaluation.Pool(extractive), "pooled", output).ConfigureAwait(false);
         }
 
-        await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {(settings.Shipped ? "as shipped" : settings.Train == "loao" ? "trained on the half's other articles, one article left out at a time" : $"trained on the '{settings.Train}' half ({train.Count} articles)")}:").ConfigureAwait(false);
+        await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {(settings.Shipped ? "as shipped" : settings.Train == "others" ? "trained on every other article of the corpus, one article left out at a time" : leaveOneOut ? $"trained on the half's other articles{(added.Length > 0 ? $" and the '{added}' half" : "")}, one article left out at a time" : $"trained on the '{settings.Train}' half ({train.Count} articles)")}:").ConfigureAwait(false);
         var baseline = await CorpusEvaluation.BaselineAsync(report, ct).ConfigureAwait(false);
         await output.WriteLineAsync(CorpusEvaluation.Table(results, baseline)).ConfigureAwait(false);
         var pooled = CorpusEvaluation.Pool(results);
@@ -150,7 +155,7 @@ public static class AskEval
             foreach (var stage in Stages().Where(s => s != AnswerStages.LabelledQuestions && all.HasFlag(s)))
             {
                 var stages = all & ~stage;
-                var ablated = CorpusEvaluation.Pool(settings.Train == "loao"
+                var ablated = CorpusEvaluation.Pool(leaveOneOut
                     ? await LeaveOneOutAsync(stages).ConfigureAwait(false)
                     : await evaluation.EvaluateAsync(report, await ModelsAsync(stages).ConfigureAwait(false), stages, ct).ConfigureAwait(false));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -163,13 +168,14 @@ public static class AskEval
         async Task<AnswerModels> ModelsAsync(AnswerStages stages) =>
             settings.Shipped ? AnswerModels.Shipped : await evaluation.TrainAsync(train, stages, $"{settings.Train} half of {folder}", ct).ConfigureAwait(false);
 
-        // Each article of the reported half, answered by models trained on the half's other articles.
+        // Each article of the reported half, answered by models trained on the pool's other articles.
         async Task<IReadOnlyList<(CorpusArticle Article, EvalReport Report)>> LeaveOneOutAsync(AnswerStages stages)
         {
             var reports = new List<(CorpusArticle, EvalReport)>();
             foreach (var article in report)
             {
-                var models = await evaluation.TrainAsync([.. report.Where(a => a != article)], stages, $"{settings.Report} half but {article.Article.Slug}", ct).ConfigureAwait(false);
+                var others = pool.Where(a => a.Article.Slug != article.Article.Slug).ToList();
+                var models = await evaluation.TrainAsync(others, stages, $"{settings.Train} but {article.Article.Slug}", ct).ConfigureAwait(false);
                 reports.AddRange(await evaluation.EvaluateAsync([article], models, stages, ct).ConfigureAwait(false));
             }
 
@@ -188,12 +194,12 @@ public static class AskEval
     private static string Sweep(EvalReport report)
     {
         var lines = new List<string> { "decline threshold: right paragraph / declined" };
-        foreach (var threshold in new[] { 0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
+        foreach (var threshold in new[] { 0.0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7 })
         {
             var right = report.Outcomes.Count(o => o.Case.OnTopic && o.Answer.Signals.Answerability >= threshold
                 && o.Answer.Signals.Candidates.Length > 0 && o.Case.Paragraphs.Contains(o.Answer.Signals.Candidates[0].Paragraph));
             var declined = report.Outcomes.Count(o => !o.Case.OnTopic && o.Answer.Signals.Answerability < threshold);
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {threshold:F1}: {(double)right / Math.Max(1, report.OnTopic):P1} / {(double)declined / Math.Max(1, report.OffTopic):P1}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {threshold:0.0#}: {(double)right / Math.Max(1, report.OnTopic):P1} / {(double)declined / Math.Max(1, report.OffTopic):P1}"));
         }
 
         // How well the answerability probability separates answerable questions the ranker got right from uncovered ones.

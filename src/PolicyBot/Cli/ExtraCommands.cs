@@ -51,7 +51,7 @@ public static class ExtraCommands
         var baseline = new Option<bool>("--baseline") { Description = "Measure plain BM25 over paragraphs instead of the answerer" };
         var withoutData = new Option<bool>("--without-data") { Description = "Ignore the articles' positions and labelled questions" };
         var corpus = new Option<string?>("--corpus") { Description = "A corpus folder (articles/, questions/, halves.json): train on one half, report on the other" };
-        var train = new Option<string>("--train") { Description = "The half to train on (tune, report, all; rest: every article not reported on; loao: the reported half's other articles, one left out at a time)", DefaultValueFactory = _ => "tune" };
+        var train = new Option<string>("--train") { Description = "The halves to train on, joined by '+' (tune, report, written, all; rest: every article not reported on; loao: the reported half's other articles, one left out at a time, plus any halves after a '+'; others: every other corpus article, one left out at a time)", DefaultValueFactory = _ => "tune+written" };
         var report = new Option<string>("--report") { Description = "The half to report on", DefaultValueFactory = _ => "report" };
         var ablate = new Option<bool>("--ablate") { Description = "Also retrain and measure without each stage in turn" };
         var shipped = new Option<bool>("--shipped") { Description = "Use the shipped models instead of training on the corpus" };
