@@ -112,7 +112,7 @@ public sealed class AskCliTests
         var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(ArticlesFolder, "north-korea-talks.md"), Path.Combine(folder, "north-korea-talks.md"));
-        const string Question = "Does the author think the deadline matters?";
+        const string Question = "Is the deadline meaningless according to the author?";
         await File.WriteAllTextAsync(Path.Combine(folder, "north-korea-talks.questions.jsonl"), $$"""{"question": "{{Question}}", "paragraphs": [10]}""");
         var cases = Path.Combine(folder, "cases.jsonl");
         await File.WriteAllTextAsync(cases, $$"""{"question": "{{Question}}", "paragraphs": [8]}""");
@@ -143,23 +143,45 @@ public sealed class AskCliTests
         Assert.Contains("answerability AUC", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Halves_join_with_a_plus_and_leave_one_out_can_add_a_training_half()
+    {
+        var corpus = SmallCorpus(written: true);
+        var joined = new StringWriter();
+        var leftOut = new StringWriter();
+
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "tune+written", Report = "report" }, joined, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "loao+written", Report = "report" }, leftOut, CancellationToken.None);
+
+        Assert.Contains("trained on the 'tune+written' half (2 articles)", joined.ToString(), StringComparison.Ordinal);
+        Assert.Contains("trained on the half's other articles and the 'written' half, one article left out at a time", leftOut.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| ranked-choice-voting-is-second-best |", leftOut.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("| a-democratic-flop-in-the-states |", leftOut.ToString(), StringComparison.Ordinal); // training only
+    }
+
     private static AskEval.Settings Settings(string? file) =>
         new(ArticlesFolder, file, null, "tune", "report", Baseline: false, WithoutData: false, Ablate: false, Shipped: false, Misses: false);
 
-    // Two corpus articles, one per half, each with its first 40 questions.
-    private static string SmallCorpus()
+    // Two corpus articles, one per half, each with its first 40 questions and 15 uncovered ones; with
+    // <paramref name="written"/>, a third in a 'written' half that is only trained on.
+    private static string SmallCorpus(bool written = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
         var source = Path.Combine(RepositoryRoot, "tests", "eval");
         Directory.CreateDirectory(Path.Combine(folder, "articles"));
         Directory.CreateDirectory(Path.Combine(folder, "questions"));
-        foreach (var slug in new[] { "ranked-choice-voting-is-second-best", "turkeys-problem-banks" })
+        string[] slugs = written
+            ? ["ranked-choice-voting-is-second-best", "turkeys-problem-banks", "a-democratic-flop-in-the-states"]
+            : ["ranked-choice-voting-is-second-best", "turkeys-problem-banks"];
+        foreach (var slug in slugs)
         {
             File.Copy(Path.Combine(source, "articles", slug + ".md"), Path.Combine(folder, "articles", slug + ".md"));
             File.WriteAllLines(Path.Combine(folder, "questions", slug + ".jsonl"), File.ReadLines(Path.Combine(source, "questions", slug + ".jsonl")).Take(40).Concat(File.ReadLines(Path.Combine(source, "questions", slug + ".jsonl")).Skip(45).Take(15)));
         }
 
-        File.WriteAllText(Path.Combine(folder, "halves.json"), """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"]}""");
+        File.WriteAllText(Path.Combine(folder, "halves.json"), written
+            ? """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"], "written": ["a-democratic-flop-in-the-states"]}"""
+            : """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"]}""");
         return folder;
     }
 

@@ -37,6 +37,7 @@ public static class AnswerFeatures
         "top.words-below-0.6", "top.words-below-0.7",
         "focus.words-weakest", "focus.words-mean", "focus.words-below-0.6", "focus.words-below-0.7", "focus.weakest-rarity",
         "scope.outcome", "scope.present",
+        "question.known-names",
     ];
 
     public static double[][] Paragraphs(QuestionEvidence e, AnswerStages stages)
@@ -101,6 +102,7 @@ public static class AnswerFeatures
             words ? e.WordMatch[t] : 0, words ? e.WordMatchMin[t] : 0, atTop.Count(g => g < 0.6), atTop.Count(g => g < 0.7),
             words ? focus.Min() : 0, words ? RarityWeighted(e, focus) : 0, focus.Count(g => g < 0.6), focus.Count(g => g < 0.7), words ? e.SalientRarity[weakest] : 0,
             scope && QuestionScope.AsksOutcome(e.Question.Text.Original) ? 1 : 0, scope && QuestionScope.AsksPresent(e.Question.Text.Original) ? 1 : 0,
+            lexical ? e.KnownNames : 0,
         ];
     }
 

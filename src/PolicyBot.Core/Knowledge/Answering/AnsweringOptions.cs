@@ -16,7 +16,7 @@ public sealed class AnsweringOptions
     /// below this. Higher declines more off-topic questions and more answerable ones.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double DeclineBelow { get; set; } = 0.6;
+    public double DeclineBelow { get; set; } = 0.55;
 
     /// <summary>Citation stage: a second paragraph is cited when the ranker scores it within this margin of the first.</summary>
     [Range(0.0, 10.0)]

@@ -28,6 +28,7 @@ public sealed class ArticleText
         SentenceTexts = [.. SentenceOrder.Select(r => Sentence(r))];
         Windows = [.. SentenceOrder.Select(r => r.Sentence + 1 < Sentences[r.Paragraph - 1].Length ? Sentence(r) + " " + Sentences[r.Paragraph - 1][r.Sentence + 1] : Sentence(r))];
         Vocabulary = new Vocabulary([article.Title, .. article.Paragraphs]);
+        NameTerms = article.Paragraphs.SelectMany(TextAnalyzer.Tokens).Where(t => (t.Capitalized && !t.SentenceStart) || t.Acronym).Select(t => t.Term).ToFrozenSet(StringComparer.Ordinal);
         ParagraphTerms = [.. article.Paragraphs.Select(p => TextAnalyzer.Terms(p).ToFrozenSet(StringComparer.Ordinal))];
         ParagraphIndex = new Bm25Index(article.Paragraphs.Select(p => (IReadOnlyList<string>)TextAnalyzer.Terms(p)));
         SentenceIndex = new Bm25Index(SentenceTexts.Select(s => (IReadOnlyList<string>)TextAnalyzer.Terms(s)));
@@ -48,6 +49,9 @@ public sealed class ArticleText
     public ImmutableArray<string> Windows { get; }
 
     public Vocabulary Vocabulary { get; }
+
+    /// <summary>The stemmed terms of the names the article uses: words capitalised mid-sentence, and acronyms.</summary>
+    public FrozenSet<string> NameTerms { get; }
 
     /// <summary>[paragraph - 1]: the paragraph's stemmed terms.</summary>
     public ImmutableArray<FrozenSet<string>> ParagraphTerms { get; }

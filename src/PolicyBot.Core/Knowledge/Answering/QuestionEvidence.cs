@@ -35,6 +35,7 @@ public sealed partial class QuestionEvidence
                 .Select(m => string.Join(' ', m.Value.Split(' ').SkipWhile(w => StopWords.English.Contains(w.ToLowerInvariant()))))
                 .FirstOrDefault(run => run.Contains(unknown, StringComparison.OrdinalIgnoreCase)) ?? unknown;
         UncoveredShare = totalWeight > 0 ? Uncovered.Sum() / totalWeight : 0;
+        KnownNames = ContentTerms.Count(text.NameTerms.Contains);
 
         ParagraphBm25 = text.ParagraphIndex.Score(ContentTerms);
         var sentenceBm25 = text.SentenceIndex.Score(ContentTerms);
@@ -157,6 +158,12 @@ public sealed partial class QuestionEvidence
         var focus = FocusSentences(paragraph).Select(s => Index.Words.Sentences[Index.Text.SentenceOrder.IndexOf(s)].WordVectors).ToArray();
         return [.. SalientVectors.Select(word => focus.Length == 0 ? 0 : focus.Max(sentence => (double)Vectors.BestSimilarity(word, sentence)))];
     }
+
+    /// <summary>
+    /// How many of the question's words are names the article uses, however the question spells their case: words that
+    /// match because they name the same people and places say less about whether the passage answers.
+    /// </summary>
+    public int KnownNames { get; }
 
     /// <summary>Whether the sentences that best match the question in <paramref name="paragraph"/> hold the kind of fact asked for.</summary>
     public bool FocusHoldsKind(int paragraph) =>
