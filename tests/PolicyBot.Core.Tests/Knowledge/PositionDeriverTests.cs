@@ -46,6 +46,8 @@ public sealed class PositionDeriverTests
     [InlineData("Critics say the lanes cost too much.", "critics")]
     [InlineData("Transport Secretary Maria Lopez Ruiz has said the lanes are safe.", "Maria Lopez Ruiz")]
     [InlineData("Sen. Ada Brightwater argued the lanes were too narrow.", "Sen. Ada Brightwater")]
+    [InlineData("According to Mr. Diaz’s office, the lanes are on budget.", "Mr. Diaz")]
+    [InlineData("According to former Gov. Lena Hart, the lanes are on budget.", "Gov. Lena Hart")]
     public void A_single_word_before_a_reporting_verb_is_a_holder_only_when_it_names_one(string paragraph, string holder)
     {
         var positions = Derive($"""

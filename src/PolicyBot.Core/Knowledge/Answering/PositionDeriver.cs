@@ -141,7 +141,8 @@ public static partial class PositionDeriver
             first++;
         }
 
-        return string.Join(' ', words[first..]);
+        // "Mr. Diaz’s office" holds Mr. Diaz's view.
+        return PossessiveEnding().Replace(string.Join(' ', words[first..]), string.Empty);
     }
 
     private static bool IsGroup(string holder) => holder.EndsWith('s') && !char.IsUpper(holder[0]);
@@ -169,9 +170,9 @@ public static partial class PositionDeriver
         + "the court|the justices|the judge|the study|the report|the survey|the poll|the administration|the government|the lawsuit|the plaintiffs";
 
     // "<holder> (also) said", "according to <holder>", "<holder> has argued": a name (with a title or a description before it),
-    // a group, or a pronoun.
+    // a group, or a pronoun. After "according to", a title's dot does not end the holder ("according to Mr. Diaz’s office").
     [GeneratedRegex(
-        @"(?:[Aa]ccording to (?<holder>[^,.;:!?]{2,60}?)(?=[,.;:!?]))"
+        @"(?:[Aa]ccording to (?<holder>(?:[^,.;:!?]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof))\.){2,60}?)(?=[,;:!?]|(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof))\.))"
         + @"|(?<holder>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. )?\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'\-]+){0,3}|\b(?:" + Groups + @")|\b(?:he|she|they))"
         + @"(?: (?:has|have|had|also|recently|once|later|then|rightly|correctly|repeatedly|now|has also|have also|had also))*"
         + @" (?:" + Verbs + @")\b",
@@ -183,6 +184,9 @@ public static partial class PositionDeriver
 
     [GeneratedRegex(@"^(?:he|she|they)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"[’']s?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveEnding();
 
     // A person as articles name them: "Mr. Okafor", "Jane Alder" (two to four capitalised words), a title and a surname.
     [GeneratedRegex(
