@@ -114,15 +114,19 @@ public static class AskEval
             : corpus.Half(settings.Report);
         // "loao" and "others" answer each reported article with models trained without it: on the reported half's other
         // articles (plus any halves named after a '+', "loao+written"), or on every other article of the corpus.
-        var leaveOneOut = settings.Train.Split('+')[0] is "loao" or "others";
-        var added = string.Join('+', settings.Train.Split('+').Skip(1));
-        var pool = settings.Train == "others" ? corpus.Articles : [.. report, .. added.Length > 0 ? corpus.Half(added) : []];
+        var (mode, added) = settings.Train.Split('+', 2) is [var first, var rest] ? (first, rest) : (settings.Train, null);
+        var leaveOneOut = mode is "loao" or "others";
+        IReadOnlyList<CorpusArticle> pool = mode == "others" ? corpus.Articles : [.. report, .. added is null ? [] : corpus.Half(added)];
         var train = settings.Train switch
         {
             "rest" => corpus.Except(settings.Report),
             _ when leaveOneOut => [],
             _ => corpus.Half(settings.Train),
         };
+        var trainedOn = settings.Shipped ? "as shipped"
+            : mode == "others" ? "trained on every other article of the corpus, one article left out at a time"
+            : mode == "loao" ? $"trained on the half's other articles{(added is null ? "" : $" and the '{added}' half")}, one article left out at a time"
+            : $"trained on the '{settings.Train}' half ({train.Count} articles)";
         var articles = CliArticles.Load(settings.ArticlesPath);
         using var encoders = settings.Shipped ? articles.NewEncoders() : Encoders.Production(articles.Options.InferenceThreads, settings.RetrievalModel);
         var all = settings.Shipped ? AnswerStages.All : settings.Stages;
@@ -142,7 +146,7 @@ public static class AskEval
             await PrintGenerationAsync(generation, CorpusEvaluation.Pool(extractive), "pooled", output).ConfigureAwait(false);
         }
 
-        await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {(settings.Shipped ? "as shipped" : settings.Train == "others" ? "trained on every other article of the corpus, one article left out at a time" : leaveOneOut ? $"trained on the half's other articles{(added.Length > 0 ? $" and the '{added}' half" : "")}, one article left out at a time" : $"trained on the '{settings.Train}' half ({train.Count} articles)")}:").ConfigureAwait(false);
+        await output.WriteLineAsync($"Reported on the '{settings.Report}' half ({report.Count} articles), models {trainedOn}:").ConfigureAwait(false);
         var baseline = await CorpusEvaluation.BaselineAsync(report, ct).ConfigureAwait(false);
         await output.WriteLineAsync(CorpusEvaluation.Table(results, baseline)).ConfigureAwait(false);
         var pooled = CorpusEvaluation.Pool(results);

@@ -144,19 +144,23 @@ public sealed class AskCliTests
     }
 
     [Fact]
-    public async Task Halves_join_with_a_plus_and_leave_one_out_can_add_a_training_half()
+    public async Task Halves_join_with_a_plus_and_leave_one_out_trains_on_a_chosen_pool()
     {
         var corpus = SmallCorpus(written: true);
         var joined = new StringWriter();
         var leftOut = new StringWriter();
+        var others = new StringWriter();
 
         await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "tune+written", Report = "report" }, joined, CancellationToken.None);
         await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "loao+written", Report = "report" }, leftOut, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "others", Report = "report" }, others, CancellationToken.None);
 
         Assert.Contains("trained on the 'tune+written' half (2 articles)", joined.ToString(), StringComparison.Ordinal);
         Assert.Contains("trained on the half's other articles and the 'written' half, one article left out at a time", leftOut.ToString(), StringComparison.Ordinal);
         Assert.Contains("| ranked-choice-voting-is-second-best |", leftOut.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("| a-democratic-flop-in-the-states |", leftOut.ToString(), StringComparison.Ordinal); // training only
+        Assert.Contains("trained on every other article of the corpus, one article left out at a time", others.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| ranked-choice-voting-is-second-best |", others.ToString(), StringComparison.Ordinal);
     }
 
     private static AskEval.Settings Settings(string? file) =>
