@@ -164,6 +164,9 @@ public static partial class PositionDeriver
         + "suggests|suggest|highlighted|highlights|asserted|asserts|proposed|proposes|propose|recommended|recommends|recommend|urged|urges|urge|"
         + "called for|calls for|pointed out|points out|complained|complains|complain|hinted|hints|announced|announces|denied|denies|deny|ruled|rules";
 
+    // Titles written with a dot before a surname ("Mr. Okafor", "Sen. Alder").
+    private const string Titles = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof";
+
     private const string Groups =
         "critics|proponents|supporters|opponents|advocates|experts|economists|scientists|analysts|officials|researchers|lawmakers|legislators|"
         + "pollsters|plaintiffs|justices|judges|skeptics|sceptics|defenders|backers|detractors|activists|historians|doctors|investors|observers|"
@@ -172,8 +175,8 @@ public static partial class PositionDeriver
     // "<holder> (also) said", "according to <holder>", "<holder> has argued": a name (with a title or a description before it),
     // a group, or a pronoun. After "according to", a title's dot does not end the holder ("according to Mr. Diaz’s office").
     [GeneratedRegex(
-        @"(?:[Aa]ccording to (?<holder>(?:[^,.;:!?]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof))\.){2,60}?)(?=[,;:!?]|(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof))\.))"
-        + @"|(?<holder>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. )?\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'\-]+){0,3}|\b(?:" + Groups + @")|\b(?:he|she|they))"
+        @"(?:[Aa]ccording to (?<holder>(?:[^,.;:!?]|(?<=\b(?:" + Titles + @"))\.){2,60}?)(?=[,;:!?]|(?<!\b(?:" + Titles + @"))\.))"
+        + @"|(?<holder>(?:(?:" + Titles + @")\. )?\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'\-]+){0,3}|\b(?:" + Groups + @")|\b(?:he|she|they))"
         + @"(?: (?:has|have|had|also|recently|once|later|then|rightly|correctly|repeatedly|now|has also|have also|had also))*"
         + @" (?:" + Verbs + @")\b",
         RegexOptions.CultureInvariant)]
@@ -190,7 +193,7 @@ public static partial class PositionDeriver
 
     // A person as articles name them: "Mr. Okafor", "Jane Alder" (two to four capitalised words), a title and a surname.
     [GeneratedRegex(
-        @"(?<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\. \p{Lu}[\p{L}’'\-]+(?: \p{Lu}\p{Ll}[\p{L}’'\-]*)?)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,3}))",
+        @"(?<name>(?:(?:" + Titles + @")\. \p{Lu}[\p{L}’'\-]+(?: \p{Lu}\p{Ll}[\p{L}’'\-]*)?)|(?:\p{Lu}\p{Ll}[\p{L}’'\-]*(?: \p{Lu}\.)?(?: \p{Lu}\p{Ll}[\p{L}’'\-]*){1,3}))",
         RegexOptions.CultureInvariant)]
     private static partial Regex PersonName();
 }
