@@ -69,7 +69,7 @@ internal static class PollBenchmark
         var clock = TimeProvider.System;
         using var cards = new PollCardUpdater(store, new ChatPlatformRegistry([]), clock, Options.Create(new PollOptions()),
             CommandSyntax.Default(), NullLogger<PollCardUpdater>.Instance);
-        var service = new PollService(store, new NoDueJobs(), cards, clock, NullLogger<PollService>.Instance);
+        var service = new PollService(store, new NoDueJobs(), cards, clock, Options.Create(new PollOptions()), NullLogger<PollService>.Instance);
         var conversation = new ConversationRef(Platforms.Console, "bench");
         var poll = await service.CreateAsync(
             new PollRequest("Which concession first?", ["Lift sanctions", "Cancel drills", "Both", "Neither", "Other"], 2, false, false, null),

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Diagnostics;
@@ -19,6 +20,7 @@ public sealed partial class PollService(
     IDueJobStore dueJobs,
     PollCardUpdater cards,
     TimeProvider clock,
+    IOptions<PollOptions> options,
     ILogger<PollService> logger,
     BotMetrics? metrics = null,
     CommandSyntax? syntax = null)
@@ -35,18 +37,19 @@ public sealed partial class PollService(
     /// <summary>How members type commands where this conversation is (for hints in replies).</summary>
     public CommandSyntax Syntax => _syntax;
 
+    /// <summary>Stores the poll and schedules its close: without <c>--closes</c>, <see cref="PollOptions.DefaultOpenFor"/> from now.</summary>
     public async Task<Poll> CreateAsync(PollRequest request, Sender creator, ConversationRef conversation, CancellationToken cancellationToken)
     {
+        // Every poll closes, so retention (which deletes only closed polls) can reach it.
+        var now = clock.GetUtcNow();
+        var closesAt = request.ClosesAt ?? now + options.Value.DefaultOpenFor;
         var draft = new PollDraft(request.Question, request.Options, request.MaxChoices, request.Anonymous, request.Hidden,
-            creator.UserId, conversation, clock.GetUtcNow(), request.ClosesAt);
+            creator.UserId, conversation, now, closesAt);
         var poll = await store.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
-        if (poll.ClosesAt is { } closesAt)
-        {
-            await dueJobs.ScheduleAsync(CloseJobKind, JobKey(poll.Id), CloseJobPayload.Serialize(poll.Id), closesAt, cancellationToken).ConfigureAwait(false);
-        }
+        await dueJobs.ScheduleAsync(CloseJobKind, JobKey(poll.Id), CloseJobPayload.Serialize(poll.Id), closesAt, cancellationToken).ConfigureAwait(false);
 
         _polls[poll.Id] = poll;
-        LogCreated(poll.Id, conversation.ToString(), poll.Options.Length, poll.ClosesAt);
+        LogCreated(poll.Id, conversation.ToString(), poll.Options.Length, closesAt);
         return poll;
     }
 
@@ -189,7 +192,7 @@ public sealed partial class PollService(
     public static string JobKey(long pollId) => pollId.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} created in {Conversation} with {OptionCount} options, closing {ClosesAt}")]
-    private partial void LogCreated(long pollId, string conversation, int optionCount, DateTimeOffset? closesAt);
+    private partial void LogCreated(long pollId, string conversation, int optionCount, DateTimeOffset closesAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll {PollId} withdrawn: its card could not be posted")]
     private partial void LogWithdrawn(long pollId);

@@ -1,4 +1,5 @@
 using Moq;
+using PolicyBot.Core.Polls;
 using PolicyBot.Core.Scheduling;
 
 namespace PolicyBot.Core.Tests.Polls;
@@ -29,6 +30,35 @@ public sealed class PollCloseJobHandlerTests
         // Closed at its closing time, not when the late job ran.
         Assert.Equal(poll.ClosesAt, (await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
         Assert.Equal("poll.close", harness.CloseJob.Kind);
+    }
+
+    [Fact]
+    public async Task A_poll_without_a_closing_time_is_closed_by_its_job_after_the_default_open_time()
+    {
+        using var harness = new PollHarness(new PollOptions { DefaultOpenFor = TimeSpan.FromDays(3) });
+        var closesAt = PollHarness.Start.AddDays(3);
+        var poll = await harness.CreatePollAsync("Is the deadline meaningful? | Yes | No");
+        var key = PollService.JobKey(poll.Id);
+        var (_, card) = Assert.Single(harness.Platform.Posts);
+        harness.Clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
+        var beforeClosing = await harness.RunAsync(harness.Vote, $"{poll.Id} 2", PollHarness.Bob);
+        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        var afterClosing = await harness.RunAsync(harness.Vote, $"{poll.Id} 1", PollHarness.Alice);
+        harness.Platform.Posts.Clear();
+
+        await harness.CloseJob.HandleAsync(new DueJob(1, "poll.close", key, CloseJobPayload.Serialize(poll.Id), closesAt, 0), harness.Clock.GetUtcNow(), CancellationToken.None);
+        await harness.Cards.WhenIdleAsync();
+
+        Assert.Equal(closesAt, poll.ClosesAt);
+        harness.DueJobs.Verify(d => d.ScheduleAsync("poll.close", key, CloseJobPayload.Serialize(poll.Id), closesAt, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Contains("closes 2026-03-04 12:00 UTC (in 3 d 0 h)", card.Text, StringComparison.Ordinal);
+        Assert.False(beforeClosing.IsError, beforeClosing.Text);
+        Assert.Contains($"Poll #{poll.Id} is closed", afterClosing.Text, StringComparison.Ordinal);
+        Assert.Equal(closesAt, (await harness.Store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
+        Assert.Contains("Most chosen: **2. No**", Assert.Single(harness.Platform.Posts).Reply.Text, StringComparison.Ordinal);
+        var (_, redrawn) = harness.Platform.Updates.Last();
+        Assert.StartsWith($"Closed poll #{poll.Id}", redrawn.Title, StringComparison.Ordinal);
+        Assert.Empty(redrawn.Actions);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed class PollHarness : IDisposable
         var pollOptions = Options.Create(options ?? new PollOptions());
         Platforms = new ChatPlatformRegistry([Platform]);
         Cards = new PollCardUpdater(Store, Platforms, Clock, pollOptions, syntax, NullLogger<PollCardUpdater>.Instance);
-        Service = new PollService(Store, DueJobs.Object, Cards, Clock, NullLogger<PollService>.Instance, metrics, syntax);
+        Service = new PollService(Store, DueJobs.Object, Cards, Clock, pollOptions, NullLogger<PollService>.Instance, metrics, syntax);
         Poll = new PollCommand(Service, pollOptions);
         Vote = new VoteCommand(Service);
         Unvote = new UnvoteCommand(Service);

@@ -103,7 +103,7 @@ public abstract class TwoInstancePollTests(SqlDialect dialect)
             var clock = new FakeTimeProvider(Now);
             Cards = new PollCardUpdater(Store, new ChatPlatformRegistry([]), clock, Options.Create(new PollOptions()),
                 CommandSyntax.Default(), NullLogger<PollCardUpdater>.Instance);
-            Service = new PollService(Store, Mock.Of<IDueJobStore>(), Cards, clock, NullLogger<PollService>.Instance);
+            Service = new PollService(Store, Mock.Of<IDueJobStore>(), Cards, clock, Options.Create(new PollOptions()), NullLogger<PollService>.Instance);
         }
 
         public VoteWriter Writer { get; }

@@ -8,8 +8,9 @@ using PolicyBot.Tests.ConsoleAdapter;
 namespace PolicyBot.Tests.Scheduling;
 
 /// <summary>
-/// The due-job flow through the whole host: a <c>--closes</c> poll closes by itself on the (fake) clock and posts its
-/// final result, also when the bot was down at the closing time and comes back later on the same database file.
+/// The due-job flow through the whole host: a poll closes by itself on the (fake) clock and posts its final result, at
+/// its <c>--closes</c> time or, without one, after <c>Polls:DefaultOpenFor</c>; also when the bot was down at the
+/// closing time and comes back later on the same database file.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class PollAutoCloseTests : IDisposable
@@ -26,18 +27,22 @@ public sealed class PollAutoCloseTests : IDisposable
         await host.StartAsync();
 
         console.Type("!poll Lift sanctions first? | yes | no --closes 2h");
-        console.Type("alice> !vote 1 yes");
-        await console.WaitForAsync("Your vote in poll #1 is recorded");
-        Assert.DoesNotContain("Final results", console.Text, StringComparison.Ordinal);
 
-        clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
-        await console.WaitForAsync("Final results of poll #1");
+        await VoteAndCloseOnTheClockAsync(host, clock, console, TimeSpan.FromHours(2));
+    }
 
-        console.Type("bob> !vote 1 no");
-        await console.WaitForAsync("Poll #1 is closed");
-        console.EndInput();
-        await host.WaitForShutdownAsync();
-        Assert.Single(AllIndexesOf(console.Text, "Final results of poll #1"));
+    [Fact]
+    public async Task A_poll_without_a_closing_time_closes_itself_after_the_default_open_time()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var console = new ScriptedConsole();
+        using var host = BuildHost(clock, console, "--Polls:DefaultOpenFor=1.00:00:00");
+        await host.StartAsync();
+
+        console.Type("!poll Lift sanctions first? | yes | no");
+        await console.WaitForAsync("closes 2026-12-02 10:00 UTC");
+
+        await VoteAndCloseOnTheClockAsync(host, clock, console, TimeSpan.FromDays(1));
     }
 
     [Fact]
@@ -69,8 +74,26 @@ public sealed class PollAutoCloseTests : IDisposable
         Assert.Matches(@"no\s*\n`[█░]+` 1 ", second.Text);
     }
 
-    private IHost BuildHost(FakeTimeProvider clock, ScriptedConsole console) => BotHost.Build(
-        [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}", $"--Console:AttachmentsPath={Path.Combine(_folder, "attachments")}"],
+    /// <summary>Votes on poll #1, lets the clock pass its closing time, and checks it closed itself once and refuses a later vote.</summary>
+    private static async Task VoteAndCloseOnTheClockAsync(IHost host, FakeTimeProvider clock, ScriptedConsole console, TimeSpan openFor)
+    {
+        console.Type("alice> !vote 1 yes");
+        await console.WaitForAsync("Your vote in poll #1 is recorded");
+        clock.Advance(openFor - TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain("Final results", console.Text, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        await console.WaitForAsync("Final results of poll #1");
+
+        console.Type("bob> !vote 1 no");
+        await console.WaitForAsync("Poll #1 is closed");
+        console.EndInput();
+        await host.WaitForShutdownAsync();
+        Assert.Single(AllIndexesOf(console.Text, "Final results of poll #1"));
+    }
+
+    private IHost BuildHost(FakeTimeProvider clock, ScriptedConsole console, params string[] settings) => BotHost.Build(
+        [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}", $"--Console:AttachmentsPath={Path.Combine(_folder, "attachments")}", .. settings],
         services =>
         {
             services.AddSingleton<TimeProvider>(clock);
