@@ -30,6 +30,14 @@ public sealed class RetentionOptions
         ErrorMessage = "Storage:Retention:ClosedPolls must be between 1.00:00:00 and 3650.00:00:00.")]
     public TimeSpan ClosedPolls { get; set; } = TimeSpan.FromDays(180);
 
+    /// <summary>
+    /// Open polls with no closing time (created before every poll got one, <c>Polls:DefaultOpenFor</c>) are closed once
+    /// this old, so that <see cref="ClosedPolls"/> can delete them later. New polls always have a closing time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00",
+        ErrorMessage = "Storage:Retention:OpenEndedPolls must be between 1.00:00:00 and 366.00:00:00, the longest a poll may stay open.")]
+    public TimeSpan OpenEndedPolls { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the pruner runs (and once at start-up).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00",
         ErrorMessage = "Storage:Retention:Interval must be between 00:01:00 and 1.00:00:00.")]

@@ -6,10 +6,11 @@ using PolicyBot.Storage.Infrastructure;
 namespace PolicyBot.Storage.Retention;
 
 /// <summary>
-/// Deletes what has outlived its retention, one table at a time. Every statement deletes at most
-/// <see cref="RetentionOptions.BatchSize"/> rows and commits on its own, so no prune holds the write lock long: SQLite
-/// has one writer, and the vote writer must not queue behind a million-row delete. The same SQL runs on both dialects
-/// (<c>DELETE ... WHERE key IN (SELECT key ... LIMIT n)</c>, since SQLite has no <c>DELETE ... LIMIT</c>).
+/// Deletes what has outlived its retention, one table at a time, and closes open-ended polls so that it can delete them
+/// later. Every statement touches at most <see cref="RetentionOptions.BatchSize"/> rows and commits on its own, so no
+/// prune holds the write lock long: SQLite has one writer, and the vote writer must not queue behind a million-row
+/// delete. The same SQL runs on both dialects (<c>DELETE ... WHERE key IN (SELECT key ... LIMIT n)</c>, since SQLite
+/// has no <c>DELETE ... LIMIT</c>).
 /// </summary>
 public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<RetentionOptions> options, TimeProvider clock)
 {
@@ -35,19 +36,25 @@ public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<Re
 
     private const string PollSql = "DELETE FROM polls WHERE id = @poll AND closed_at < @cutoff";
 
+    // Open polls are few (ix_polls_open_by_channel covers them). The outer "closed_at IS NULL" is re-checked on the row
+    // itself, so a poll closed meanwhile by its creator keeps that closing time.
+    private const string OpenEndedPollsSql =
+        "UPDATE polls SET closed_at = @now WHERE closed_at IS NULL AND id IN " +
+        "(SELECT id FROM polls WHERE closed_at IS NULL AND closes_at IS NULL AND created_at < @cutoff LIMIT @batch)";
+
     private int Batch => options.Value.BatchSize;
 
     /// <summary>Forgets command delivery ids older than <see cref="RetentionOptions.DeliveryIds"/>.</summary>
     public Task<int> PruneDeliveryIdsAsync(CancellationToken cancellationToken) =>
-        DeleteInBatchesAsync(DeliveryIdsSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
+        ExecuteInBatchesAsync(DeliveryIdsSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
 
     /// <summary>Forgets vote delivery ids older than <see cref="RetentionOptions.DeliveryIds"/>.</summary>
     public Task<int> PruneVoteDeliveriesAsync(CancellationToken cancellationToken) =>
-        DeleteInBatchesAsync(VoteDeliveriesSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
+        ExecuteInBatchesAsync(VoteDeliveriesSql, new { cutoff = Cutoff(options.Value.DeliveryIds), batch = Batch }, cancellationToken);
 
     /// <summary>Deletes answers (and their votes) older than <see cref="RetentionOptions.Answers"/>.</summary>
     public Task<int> PruneAnswersAsync(CancellationToken cancellationToken) =>
-        DeleteInBatchesAsync(AnswersSql, new { cutoff = Cutoff(options.Value.Answers), batch = Batch }, cancellationToken);
+        ExecuteInBatchesAsync(AnswersSql, new { cutoff = Cutoff(options.Value.Answers), batch = Batch }, cancellationToken);
 
     /// <summary>Deletes polls closed more than <see cref="RetentionOptions.ClosedPolls"/> ago, with their ballots and options; returns the polls deleted.</summary>
     public async Task<int> PruneClosedPollsAsync(CancellationToken cancellationToken)
@@ -61,7 +68,7 @@ public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<Re
                 ExpiredPollsSql, new { cutoff, batch = Batch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             foreach (var poll in expired)
             {
-                await DeleteInBatchesAsync(connection, PollBallotsSql, new { poll, batch = Batch }, cancellationToken).ConfigureAwait(false);
+                await ExecuteInBatchesAsync(connection, PollBallotsSql, new { poll, batch = Batch }, cancellationToken).ConfigureAwait(false);
                 deleted += await connection.ExecuteAsync(new CommandDefinition(
                     PollSql, new { poll, cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
@@ -73,16 +80,28 @@ public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<Re
         }
     }
 
+    /// <summary>
+    /// Closes open polls with no closing time created more than <see cref="RetentionOptions.OpenEndedPolls"/> ago (made
+    /// before every poll got one); <see cref="PruneClosedPollsAsync"/> deletes them later. Returns the polls closed.
+    /// </summary>
+    public Task<int> CloseOpenEndedPollsAsync(CancellationToken cancellationToken) =>
+        ExecuteInBatchesAsync(OpenEndedPollsSql, new
+        {
+            now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            cutoff = Cutoff(options.Value.OpenEndedPolls),
+            batch = Batch,
+        }, cancellationToken);
+
     private long Cutoff(TimeSpan retention) => (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
 
-    private async Task<int> DeleteInBatchesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    private async Task<int> ExecuteInBatchesAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await DeleteInBatchesAsync(connection, sql, parameters, cancellationToken).ConfigureAwait(false);
+        return await ExecuteInBatchesAsync(connection, sql, parameters, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a batch-limited delete until a batch comes back short; each statement is its own transaction.</summary>
-    private async Task<int> DeleteInBatchesAsync(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken)
+    /// <summary>Runs a batch-limited delete (or update) until a batch comes back short; each statement is its own transaction.</summary>
+    private async Task<int> ExecuteInBatchesAsync(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)

@@ -156,6 +156,54 @@ public abstract class RetentionContractTests(SqlDialect dialect)
         }
     }
 
+    [SkippableFact]
+    public async Task Open_ended_polls_older_than_the_retention_are_closed_and_deleted_later_and_others_stay_open()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        await using var writer = new VoteWriter(database.Connections, NullLogger<VoteWriter>.Instance);
+        var store = new SqlPollStore(database.Connections, writer);
+        var sweep = Sweep(database);
+
+        // Made before every poll got a closing time: more than a batch of them, one with votes, one closed by its creator.
+        var old = new List<Poll>();
+        for (var i = 0; i < 12; i++)
+        {
+            old.Add(await store.CreateAsync(Draft(), CancellationToken.None));
+        }
+
+        await store.CastAsync(Ballot(old[0], "voter", 1, "old-vote"), CancellationToken.None);
+        var closedByCreator = await store.CreateAsync(Draft(), CancellationToken.None);
+        var creatorClosedAt = _clock.GetUtcNow();
+        await store.CloseAsync(closedByCreator.Id, creatorClosedAt, CancellationToken.None);
+        var withClosingTime = await store.CreateAsync(Draft() with { ClosesAt = _clock.GetUtcNow().AddDays(60) }, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(20));
+        var recent = await store.CreateAsync(Draft(), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(11));
+        var sweptAt = _clock.GetUtcNow();
+
+        Assert.Equal(12, await sweep.CloseOpenEndedPollsAsync(CancellationToken.None));
+        Assert.Equal(0, await sweep.CloseOpenEndedPollsAsync(CancellationToken.None));
+
+        foreach (var poll in old)
+        {
+            Assert.Equal(sweptAt, (await store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
+        }
+
+        Assert.Equal(BallotOutcome.PollClosed, await store.CastAsync(Ballot(old[1], "late", 1, "late-vote"), CancellationToken.None));
+        Assert.Equal(1, (await store.TallyAsync(old[0].Id, 3, CancellationToken.None)).Voters);
+        Assert.Equal(creatorClosedAt, (await store.GetAsync(closedByCreator.Id, CancellationToken.None))!.ClosedAt);
+        Assert.Null((await store.GetAsync(withClosingTime.Id, CancellationToken.None))!.ClosedAt);
+        Assert.Null((await store.GetAsync(recent.Id, CancellationToken.None))!.ClosedAt);
+
+        // Closed, they now fall to the closed-poll retention like any other.
+        _clock.Advance(Retention.ClosedPolls + TimeSpan.FromMinutes(1));
+        Assert.Equal(13, await sweep.PruneClosedPollsAsync(CancellationToken.None));
+        foreach (var poll in old)
+        {
+            Assert.Null(await store.GetAsync(poll.Id, CancellationToken.None));
+        }
+    }
+
     private RetentionSweep Sweep(TestDatabase database) => new(database.Connections, Options.Create(Retention), _clock);
 
     private Ballot Ballot(Poll poll, string user, int option, string deliveryId) => new(poll.Id, user, [option], deliveryId, _clock.GetUtcNow());

@@ -51,6 +51,8 @@ public sealed class RetentionPrunerTests
     [InlineData("DeliveryIds", "00:05:00")]
     [InlineData("Answers", "00:00:00")]
     [InlineData("ClosedPolls", "-1.00:00:00")]
+    [InlineData("OpenEndedPolls", "12:00:00")]
+    [InlineData("OpenEndedPolls", "367.00:00:00")]
     [InlineData("Interval", "00:00:01")]
     [InlineData("BatchSize", "0")]
     public void A_retention_out_of_range_stops_the_start_with_the_key_named(string key, string value)
@@ -77,6 +79,7 @@ public sealed class RetentionPrunerTests
         Assert.Equal(TimeSpan.FromDays(1), options.DeliveryIds);
         Assert.Equal(TimeSpan.FromDays(90), options.Answers);
         Assert.Equal(TimeSpan.FromDays(180), options.ClosedPolls);
+        Assert.Equal(TimeSpan.FromDays(30), options.OpenEndedPolls);
         Assert.Equal(TimeSpan.FromHours(1), options.Interval);
     }
 }
