@@ -202,6 +202,8 @@ public static class DiscordBenchmark
         private readonly ConcurrentDictionary<string, byte> _seen = new();
 
         public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(_seen.TryAdd(deliveryId, 0));
+
+    public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(_seen.ContainsKey(deliveryId));
     }
 
     private sealed class BenchEchoCommand : ICommandHandler

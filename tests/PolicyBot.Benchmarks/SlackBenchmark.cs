@@ -340,6 +340,8 @@ public static class SlackBenchmark
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
 
         public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(_seen.TryAdd(deliveryId, 0));
+
+    public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(_seen.ContainsKey(deliveryId));
     }
 
     /// <summary>The work Bolt's handler does too: name and arguments out of the text, an escaped inline Block Kit answer.</summary>

@@ -41,7 +41,8 @@ public sealed record CommandDeclaration(
     /// <summary>
     /// The handler refuses a repeated delivery id itself, in the same transaction as its effect (a vote: the ballot and
     /// its delivery id commit together), and answers a repeat with <see cref="RepeatedDelivery.Reply"/>. The router then
-    /// leaves its delivery log alone for this command, so each delivery is checked in exactly one place.
+    /// only looks the id up (<see cref="IDeliveryLog.HasSeenAsync"/>, before its filters) and records it itself only for
+    /// a refusal, which has no effect to carry it.
     /// </summary>
     public bool DeduplicatesDeliveries { get; init; }
 }

@@ -73,16 +73,35 @@ public sealed partial class CommandRouter(
     private async Task<CommandOutcome> RouteAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var known = catalog.TryGetHandler(invocation.Name, out var handler);
-
-        // A command that deduplicates with its own effect (a vote) is checked there only: recording the id here first
-        // would lose the vote if the process died between this insert and the ballot's commit, the retry being refused.
-        if (!(known && handler.Definition.DeduplicatesDeliveries)
-            && !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
+        if (!(known && handler.Definition.DeduplicatesDeliveries))
         {
-            LogDuplicate(invocation.DeliveryId);
-            return CommandOutcome.Duplicate;
+            return await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
+                ? await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false)
+                : Duplicate(invocation);
         }
 
+        // A command that deduplicates with its own effect (a vote) records the id there: recording it here first would
+        // lose the vote if the process died between this insert and the ballot's commit, the retry being refused. It is
+        // only looked up here, before the filters, so a repeat takes no second rate-limit token.
+        if (await deliveryLog.HasSeenAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
+        {
+            return Duplicate(invocation);
+        }
+
+        var outcome = await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false);
+
+        // A refusal has no effect to carry its id, so the log keeps it, before the reply goes out: a repeat is then silent
+        // like every other (answered at most once), and a twin that passed the lookup alongside is silenced here. A failure
+        // is not kept: nothing was done, and the platform's retry may get through.
+        return outcome.Kind is CommandOutcomeKind.Refused or CommandOutcomeKind.InvalidInput
+            && !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
+            ? Duplicate(invocation)
+            : outcome;
+    }
+
+    /// <summary>Length checks, filters (permissions, rate limit) and the handler, once the delivery is known to be new.</summary>
+    private async Task<CommandOutcome> RunAsync(CommandInvocation invocation, bool known, ICommandHandler handler, CancellationToken cancellationToken)
+    {
         if (invocation.UnreadLength is { } length)
         {
             return new(CommandOutcomeKind.InvalidInput, Reply.Error(
@@ -113,8 +132,7 @@ public sealed partial class CommandRouter(
             var reply = await handler.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
             if (RepeatedDelivery.Is(reply))
             {
-                LogDuplicate(invocation.DeliveryId);
-                return CommandOutcome.Duplicate;
+                return Duplicate(invocation);
             }
 
             return new(reply.IsError ? CommandOutcomeKind.InvalidInput : CommandOutcomeKind.Handled, reply);
@@ -129,6 +147,12 @@ public sealed partial class CommandRouter(
             return new(CommandOutcomeKind.Failed, Reply.Error(
                 $"Sorry, something went wrong while running `{handler.Definition.Name}`. It has been logged; please try again in a moment."));
         }
+    }
+
+    private CommandOutcome Duplicate(CommandInvocation invocation)
+    {
+        LogDuplicate(invocation.DeliveryId);
+        return CommandOutcome.Duplicate;
     }
 
     private Reply UnknownCommandReply(string name, string platform)

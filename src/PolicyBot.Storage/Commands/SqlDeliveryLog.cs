@@ -11,6 +11,11 @@ namespace PolicyBot.Storage.Commands;
 /// </summary>
 public sealed class SqlDeliveryLog(IDbConnectionFactory connections, TimeProvider clock) : IDeliveryLog
 {
+    // Votes store their ids with the ballot (poll_vote_deliveries, same database): one lookup by key answers for both.
+    private const string SeenSql =
+        "SELECT 1 FROM delivery_log WHERE delivery_id = @deliveryId " +
+        "UNION ALL SELECT 1 FROM poll_vote_deliveries WHERE delivery_id = @deliveryId LIMIT 1";
+
     public async Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -19,5 +24,12 @@ public sealed class SqlDeliveryLog(IDbConnectionFactory connections, TimeProvide
             new { deliveryId, receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return inserted == 1;
+    }
+
+    public async Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            SeenSql, new { deliveryId }, cancellationToken: cancellationToken)).ConfigureAwait(false) is not null;
     }
 }

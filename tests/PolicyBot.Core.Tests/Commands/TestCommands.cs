@@ -31,7 +31,8 @@ internal sealed class ThrowingCommand : ICommandHandler
         throw new InvalidOperationException("secret internal detail");
 }
 
-internal sealed class InMemoryDeliveryLog : IDeliveryLog
+/// <param name="storedWithEffect">Ids a deduplicating handler stored with its effect (the SQL log sees the vote table too).</param>
+internal sealed class InMemoryDeliveryLog(Func<string, bool>? storedWithEffect = null) : IDeliveryLog
 {
     private readonly HashSet<string> _seen = [];
 
@@ -40,6 +41,14 @@ internal sealed class InMemoryDeliveryLog : IDeliveryLog
         lock (_seen)
         {
             return Task.FromResult(_seen.Add(deliveryId));
+        }
+    }
+
+    public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        lock (_seen)
+        {
+            return Task.FromResult(_seen.Contains(deliveryId) || storedWithEffect?.Invoke(deliveryId) == true);
         }
     }
 }

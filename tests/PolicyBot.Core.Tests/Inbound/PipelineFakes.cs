@@ -86,4 +86,7 @@ internal sealed class BrokenDeliveryLog : IDeliveryLog
 {
     public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) =>
         Task.FromException<bool>(new InvalidOperationException("database is locked"));
+
+    public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) =>
+        Task.FromException<bool>(new InvalidOperationException("database is locked"));
 }

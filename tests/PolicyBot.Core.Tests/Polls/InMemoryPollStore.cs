@@ -149,6 +149,15 @@ internal sealed class InMemoryPollStore : IPollStore
         }
     }
 
+    /// <summary>Whether a ballot with this delivery id was applied (what the SQL delivery log reads in poll_vote_deliveries).</summary>
+    public bool HasDelivery(string deliveryId)
+    {
+        lock (_gate)
+        {
+            return _deliveries.Contains(deliveryId);
+        }
+    }
+
     /// <summary>Deletes a poll and its ballots, as retention does with long-closed polls.</summary>
     public void Prune(long pollId)
     {

@@ -8,6 +8,7 @@ using PolicyBot.Core.Commands;
 using PolicyBot.Core.Polls;
 using PolicyBot.Core.Polls.Commands;
 using PolicyBot.Core.Scheduling;
+using PolicyBot.Core.Tests.Commands;
 
 namespace PolicyBot.Core.Tests.Polls;
 
@@ -38,6 +39,7 @@ internal sealed class PollHarness : IDisposable
         Export = new ExportPollCommand(Service);
         CloseJob = new PollCloseJobHandler(Service, new ScheduledPoster(DueJobs.Object, Platforms, NullLogger<ScheduledPoster>.Instance), NullLogger<PollCloseJobHandler>.Instance);
         Sink = new PollCardMessageSink(Service);
+        DeliveryLog = new InMemoryDeliveryLog(Store.HasDelivery);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -45,6 +47,9 @@ internal sealed class PollHarness : IDisposable
     public InMemoryPollStore Store { get; } = new();
 
     public Mock<IDueJobStore> DueJobs { get; } = new();
+
+    /// <summary>The router's delivery log; like the SQL one, it also sees the delivery ids the store applied with ballots.</summary>
+    public InMemoryDeliveryLog DeliveryLog { get; }
 
     public RecordingChatPlatform Platform { get; } = new();
 

@@ -5,17 +5,21 @@ using PolicyBot.Core.Tests.Commands;
 namespace PolicyBot.Core.Tests.Polls;
 
 /// <summary>
-/// Votes are deduplicated once, by the ballot store with the ballot, not by the router's delivery log: a redelivered
-/// vote changes nothing and sends nothing, and the delivery log never sees a vote.
+/// Votes are deduplicated by the ballot store with the ballot, not by the router's delivery log: a redelivered vote
+/// changes nothing and sends nothing, and an applied vote is never written to the delivery log. A refused vote has no
+/// ballot, so the router keeps its id there; the router looks a vote's id up before the rate limit.
 /// </summary>
 public sealed class VoteDeliveryTests
 {
+    // PollHarness votes on Discord, which is rate limited; no token comes back during a test.
+    private static readonly CommandOptions TwoClicksAnHour = new() { RateLimitBurst = 2, RateLimitPeriod = TimeSpan.FromHours(1), RateLimitExemptPlatforms = [] };
+
     [Fact]
-    public async Task A_redelivered_vote_is_a_silent_duplicate_even_after_a_later_vote_and_skips_the_delivery_log()
+    public async Task A_redelivered_vote_is_a_silent_duplicate_even_after_a_later_vote_and_is_never_written_to_the_delivery_log()
     {
         using var harness = new PollHarness();
         var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
-        var log = new CountingDeliveryLog();
+        var log = new CountingDeliveryLog(harness.DeliveryLog);
         var router = TestRouter.Create([harness.Vote, harness.Unvote], log: log);
 
         var first = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
@@ -34,7 +38,7 @@ public sealed class VoteDeliveryTests
     {
         using var harness = new PollHarness();
         var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
-        var log = new CountingDeliveryLog();
+        var log = new CountingDeliveryLog(harness.DeliveryLog);
         var router = TestRouter.Create([harness.Vote, harness.Unvote, harness.Results], log: log);
         await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
 
@@ -49,16 +53,110 @@ public sealed class VoteDeliveryTests
         Assert.Equal(2, log.Calls);
     }
 
-    private sealed class CountingDeliveryLog : IDeliveryLog
+    [Theory]
+    [InlineData("1", true, "is closed")]
+    [InlineData("9", false, "has options 1 to 2")]
+    [InlineData("1 2", false, "takes one choice")]
+    public async Task A_refused_vote_redelivered_is_answered_once_and_takes_one_token(string choices, bool closed, string refusal)
     {
-        private readonly InMemoryDeliveryLog _inner = new();
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
+        if (closed)
+        {
+            await harness.Service.CloseAsync(poll, harness.Clock.GetUtcNow(), cancelAutoClose: true, CancellationToken.None);
+        }
 
+        var router = TestRouter.Create([harness.Vote], TwoClicksAnHour, harness.DeliveryLog);
+
+        var first = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} {choices}", deliveryId: "evt-a"), CancellationToken.None);
+        var repeat = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} {choices}", deliveryId: "evt-a"), CancellationToken.None);
+        var another = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} {choices}", deliveryId: "evt-b"), CancellationToken.None);
+
+        Assert.Equal(CommandOutcomeKind.InvalidInput, first.Kind);
+        Assert.Contains(refusal, first.Reply!.Text, StringComparison.Ordinal);
+        Assert.Equal((CommandOutcomeKind.Duplicate, null), (repeat.Kind, repeat.Reply));
+
+        // A new click is its own: refused and told again, on the token the repeat did not take.
+        Assert.Equal(CommandOutcomeKind.InvalidInput, another.Kind);
+        Assert.Contains(refusal, another.Reply!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redelivered_vote_takes_no_second_token()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
+        var router = TestRouter.Create([harness.Vote], TwoClicksAnHour, harness.DeliveryLog);
+
+        await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        var repeat = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        var change = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 2", deliveryId: "evt-b"), CancellationToken.None);
+
+        Assert.Equal(CommandOutcomeKind.Duplicate, repeat.Kind);
+        Assert.Equal(CommandOutcomeKind.Handled, change.Kind);
+        Assert.Equal(new[] { 0, 1 }, (await harness.TallyAsync(poll.Id)).Counts.ToArray());
+    }
+
+    [Fact]
+    public async Task A_twin_that_passed_the_lookup_alongside_a_refused_vote_is_silent()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
+        await harness.Service.CloseAsync(poll, harness.Clock.GetUtcNow(), cancelAutoClose: true, CancellationToken.None);
+        var router = TestRouter.Create([harness.Vote], log: new LookupTooEarly(harness.DeliveryLog));
+
+        var first = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        var twin = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+
+        Assert.Contains("is closed", first.Reply!.Text, StringComparison.Ordinal);
+        Assert.Equal((CommandOutcomeKind.Duplicate, null), (twin.Kind, twin.Reply));
+    }
+
+    [Fact]
+    public async Task A_click_a_filter_refused_stays_refused_when_redelivered_after_the_filter_would_pass_it()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
+        var router = TestRouter.Create([harness.Vote], log: harness.DeliveryLog, filters: [new RefusesOnce()]);
+
+        var refused = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        var repeat = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+
+        Assert.Equal(CommandOutcomeKind.Refused, refused.Kind);
+        Assert.Equal((CommandOutcomeKind.Duplicate, null), (repeat.Kind, repeat.Reply));
+        Assert.Equal(0, (await harness.TallyAsync(poll.Id)).Voters);
+    }
+
+    private sealed class CountingDeliveryLog(IDeliveryLog inner) : IDeliveryLog
+    {
+        /// <summary>Writes only: a vote's id is looked up, never recorded.</summary>
         public int Calls { get; private set; }
 
         public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken)
         {
             Calls++;
-            return _inner.TryRecordAsync(deliveryId, cancellationToken);
+            return inner.TryRecordAsync(deliveryId, cancellationToken);
         }
+
+        public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => inner.HasSeenAsync(deliveryId, cancellationToken);
+    }
+
+    /// <summary>Every lookup comes before the other delivery of the id recorded it (two deliveries at once).</summary>
+    private sealed class LookupTooEarly(IDeliveryLog inner) : IDeliveryLog
+    {
+        public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) => inner.TryRecordAsync(deliveryId, cancellationToken);
+
+        public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
+    /// <summary>Slow down, then (the bucket refilled) pass: as the rate limit does over time.</summary>
+    private sealed class RefusesOnce : ICommandFilter
+    {
+        private int _calls;
+
+        public int Order => 10;
+
+        public ValueTask<CommandOutcome?> CheckAsync(CommandInvocation invocation, CommandDeclaration command, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Interlocked.Increment(ref _calls) == 1 ? new CommandOutcome(CommandOutcomeKind.Refused, Reply.Error("Slow down a little, please.")) : null);
     }
 }

@@ -17,5 +17,7 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
         return Task.FromResult(fresh);
     }
 
+    public Task<bool> HasSeenAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult(_seen.ContainsKey(deliveryId));
+
     public ChannelReader<(string Id, bool Fresh)> Records => _records.Reader;
 }

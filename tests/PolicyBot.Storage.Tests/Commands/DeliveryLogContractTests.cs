@@ -22,6 +22,20 @@ public abstract class DeliveryLogContractTests(SqlDialect dialect)
     }
 
     [SkippableFact]
+    public async Task A_lookup_records_nothing_and_sees_an_id_recorded_by_another_instance()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        var log = new SqlDeliveryLog(database.Connections, new FakeTimeProvider());
+        var other = new SqlDeliveryLog(database.ConnectAsAnotherInstance(), new FakeTimeProvider());
+
+        Assert.False(await log.HasSeenAsync("evt-1", CancellationToken.None));
+        Assert.False(await log.HasSeenAsync("evt-1", CancellationToken.None));
+        Assert.True(await other.TryRecordAsync("evt-1", CancellationToken.None));
+        Assert.True(await log.HasSeenAsync("evt-1", CancellationToken.None));
+        Assert.False(await log.HasSeenAsync("evt-2", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_repeats_of_one_delivery_are_accepted_exactly_once()
     {
         await using var database = await TestDatabases.CreateAsync(dialect);
