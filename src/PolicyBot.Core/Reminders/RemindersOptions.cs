@@ -21,7 +21,7 @@ public sealed class RemindersOptions
     public const int DefaultMaxYearsAhead = 5;
 
     /// <summary>How far ahead a reminder may be set; times and durations beyond it are refused when read.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Reminders:MaxYearsAhead must be between 1 and 100 (whole years).")]
     public int MaxYearsAhead { get; set; } = DefaultMaxYearsAhead;
 
     /// <summary>Recurring reminders may not repeat more often than this (a channel is not a metronome).</summary>
