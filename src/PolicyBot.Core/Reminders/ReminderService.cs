@@ -34,12 +34,21 @@ public sealed class ReminderService(
         return TimeZoneDirectory.TryFind(Settings.DefaultTimeZone, out var fallback) ? fallback : TimeZoneInfo.Utc;
     }
 
-    /// <summary>Parses and stores a reminder and schedules its first firing; a failure explains the refusal.</summary>
-    public async Task<Parsed<Reminder>> CreateAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>Parses the invocation's line (time, then text) and stores the reminder; a failure explains the refusal.</summary>
+    public Task<Parsed<Reminder>> CreateAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
+        CreateAsync(invocation, (now, zone) => ReminderTimeParser.Parse(invocation.Arguments, now, zone, Settings.MaxYearsAhead), cancellationToken);
+
+    /// <summary>The same for a time and a text the platform sent apart: <paramref name="when"/> is read as a time only, the text kept as it is.</summary>
+    public Task<Parsed<Reminder>> CreateAsync(CommandInvocation invocation, string when, string text, CancellationToken cancellationToken) =>
+        CreateAsync(invocation, (now, zone) => ReminderTimeParser.Parse(when, text, now, zone, Settings.MaxYearsAhead), cancellationToken);
+
+    /// <summary>Stores a parsed reminder and schedules its first firing, within the limits.</summary>
+    private async Task<Parsed<Reminder>> CreateAsync(
+        CommandInvocation invocation, Func<DateTimeOffset, TimeZoneInfo, Parsed<ReminderSchedule>> parse, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var zone = await ZoneForAsync(invocation.Conversation.Platform, invocation.Sender.UserId, cancellationToken).ConfigureAwait(false);
-        var parsed = ReminderTimeParser.Parse(invocation.Arguments, now, zone, Settings.MaxYearsAhead);
+        var parsed = parse(now, zone);
         if (!parsed.Succeeded)
         {
             return parsed.Cast<Reminder>();

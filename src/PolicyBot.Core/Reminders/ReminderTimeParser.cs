@@ -42,8 +42,22 @@ public static partial class ReminderTimeParser
         ["sun"] = DayOfWeek.Sunday, ["sunday"] = DayOfWeek.Sunday,
     };
 
+    /// <summary>Shown for a time given on its own (a Discord <c>when</c> option).</summary>
+    public static readonly string[] TimeExamples = ["in 90m", "tomorrow 09:00", "fri 17:00 Europe/Berlin", "2026-03-01T09:00", "every monday 09:00"];
+
+    /// <summary>One line, the time first and the text after it (<c>!remind in 90m check the oven</c>).</summary>
     /// <param name="maxYearsAhead">Times and durations further ahead are refused with that limit named.</param>
-    public static Parsed<ReminderSchedule> Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead)
+    public static Parsed<ReminderSchedule> Parse(string arguments, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead) =>
+        ParseLine(arguments, null, now, userZone, maxYearsAhead);
+
+    /// <summary>
+    /// The time and the text given apart (Discord options): <paramref name="when"/> must be a time and nothing more (else
+    /// it is unreadable), and <paramref name="text"/> is taken as it is, even when it starts with time-like words.
+    /// </summary>
+    public static Parsed<ReminderSchedule> Parse(string when, string text, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead = RemindersOptions.DefaultMaxYearsAhead) =>
+        ParseLine(when, text, now, userZone, maxYearsAhead);
+
+    private static Parsed<ReminderSchedule> ParseLine(string arguments, string? apartText, DateTimeOffset now, TimeZoneInfo userZone, int maxYearsAhead)
     {
         var tokens = Token().Matches(arguments).Select(m => (Text: m.Value, m.Index)).ToList();
         if (tokens.Count == 0)
@@ -53,18 +67,18 @@ public static partial class ReminderTimeParser
 
         var window = new Window(now, now.AddYears(maxYearsAhead), maxYearsAhead);
         return tokens[0].Text.Equals("every", StringComparison.OrdinalIgnoreCase)
-            ? ParseRecurring(arguments, tokens, now, userZone)
-            : ParseOnce(arguments, tokens, window, userZone);
+            ? ParseRecurring(new Line(arguments, tokens, apartText), now, userZone)
+            : ParseOnce(new Line(arguments, tokens, apartText), window, userZone);
     }
 
     /// <summary>"That is more than 5 years ahead; …": the one wording for every too-distant time.</summary>
     public static string TooFarAhead(int maxYearsAhead) =>
         $"That is more than {maxYearsAhead} years ahead; reminders can be set at most {maxYearsAhead} years ahead.";
 
-    private static Parsed<ReminderSchedule> ParseOnce(string arguments, List<(string Text, int Index)> tokens, Window window, TimeZoneInfo userZone)
+    private static Parsed<ReminderSchedule> ParseOnce(Line line, Window window, TimeZoneInfo userZone)
     {
         var now = window.Now;
-        var texts = tokens.Select(t => t.Text).ToArray();
+        var texts = line.Texts;
         var first = texts[0].ToLowerInvariant();
         var next = 1;
         DateTimeOffset? absolute = null;
@@ -215,10 +229,9 @@ public static partial class ReminderTimeParser
         }
 
         var dueAt = absolute ?? local!(zoneToUse);
-        var text = Rest(arguments, tokens, next);
-        if (text.Length == 0)
+        if (!line.TryTakeText(next, out var text, out var textError))
         {
-            return NoText();
+            return textError;
         }
 
         if (dueAt <= now)
@@ -258,9 +271,9 @@ public static partial class ReminderTimeParser
         return error is null;
     }
 
-    private static Parsed<ReminderSchedule> ParseRecurring(string arguments, List<(string Text, int Index)> tokens, DateTimeOffset now, TimeZoneInfo userZone)
+    private static Parsed<ReminderSchedule> ParseRecurring(Line line, DateTimeOffset now, TimeZoneInfo userZone)
     {
-        var texts = tokens.Select(t => t.Text).ToArray();
+        var (arguments, tokens, texts) = (line.Arguments, line.Tokens, line.Texts);
         if (texts.Length < 2)
         {
             return Unreadable();
@@ -323,10 +336,9 @@ public static partial class ReminderTimeParser
             return Parsed<ReminderSchedule>.Fail(zoneError);
         }
 
-        var text = Rest(arguments, tokens, next);
-        if (text.Length == 0)
+        if (!line.TryTakeText(next, out var text, out var textError))
         {
-            return NoText();
+            return textError;
         }
 
         var first = expression.GetNextOccurrence(now, zone);
@@ -363,9 +375,6 @@ public static partial class ReminderTimeParser
     /// <summary>"09:00", "9:30", "9am", "5:30pm", "noon", "midnight" (see <see cref="ClockTime"/>).</summary>
     public static bool TryTime(string token, out TimeOnly time) => ClockTime.TryRead(token, out time, out _);
 
-    private static string Rest(string arguments, List<(string Text, int Index)> tokens, int next) =>
-        next < tokens.Count ? arguments[tokens[next].Index..].Trim() : string.Empty;
-
     private static Parsed<ReminderSchedule> Unreadable() => Parsed<ReminderSchedule>.Fail("I couldn't read that time.", showExamples: true);
 
     private static Parsed<ReminderSchedule> NoText() => Parsed<ReminderSchedule>.Fail("What should I remind you of? Put the text after the time.");
@@ -375,6 +384,27 @@ public static partial class ReminderTimeParser
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[T](?<time>\d{2}:\d{2})(?::(?<seconds>\d{2}))?)?(?<offset>Z|[+-]\d{2}:?\d{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDateTime();
+
+    /// <summary>The words being read, and the text given apart from them if it was (then every word must be part of the time).</summary>
+    private sealed record Line(string Arguments, List<(string Text, int Index)> Tokens, string? ApartText)
+    {
+        public string[] Texts { get; } = [.. Tokens.Select(t => t.Text)];
+
+        /// <summary>The reminder's text: what follows the time on one line, else the text given apart.</summary>
+        public bool TryTakeText(int next, out string text, out Parsed<ReminderSchedule> error)
+        {
+            if (ApartText is not null && next < Tokens.Count)
+            {
+                // Words after the time are not moved into the text: the member put them in the time.
+                (text, error) = (string.Empty, Unreadable());
+                return false;
+            }
+
+            text = ApartText?.Trim() ?? (next < Tokens.Count ? Arguments[Tokens[next].Index..].Trim() : string.Empty);
+            error = text.Length == 0 ? NoText() : default;
+            return text.Length > 0;
+        }
+    }
 
     /// <summary>Now and the latest time a reminder may be set for.</summary>
     private sealed record Window(DateTimeOffset Now, DateTimeOffset Latest, int MaxYears)
