@@ -35,6 +35,8 @@ public sealed class RemindSlashTests : IAsyncLifetime
     [InlineData("in 2 days", "3 hours before the vote, brief the team", "2026-03-04T10:00:00+00:00")]
     [InlineData("tomorrow 9am", "Europe/Berlin office: in 2 days the vote closes", "2026-03-03T09:00:00+00:00")]
     [InlineData("every monday 09:00", "Europe/Berlin sync: bring the agenda", "2026-03-09T09:00:00+00:00")]
+    [InlineData("tomorrow at 9am", "at 10 the board meets", "2026-03-03T09:00:00+00:00")]
+    [InlineData("fri at 5pm", "17:00 is the deadline for the budget draft", "2026-03-06T17:00:00+00:00")]
     public async Task A_message_starting_with_time_like_words_keeps_the_members_time_and_whole_text(string when, string text, string dueAt)
     {
         await using var host = await StartAsync();
@@ -49,7 +51,7 @@ public sealed class RemindSlashTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("tomorrow at 9am")]
+    [InlineData("tomorrow at the office")]
     [InlineData("soon")]
     public async Task A_when_option_that_is_not_only_a_time_is_refused_politely_naming_the_option(string when)
     {

@@ -11,7 +11,8 @@ namespace PolicyBot.Core.Reminders;
 /// Reads the time part of <c>remind</c>: <c>in 30s</c>, <c>in 90m</c>, <c>in 2 days</c>, <c>tomorrow 09:00</c>,
 /// <c>fri 17:00</c>, <c>17:00</c>, an ISO date-time (with or without offset), each optionally followed by an IANA time zone;
 /// or <c>every day 09:00</c>, <c>every monday 09:00</c>, <c>every weekday 08:30</c>, <c>every "0 9 * * 1-5"</c>
-/// (or the five cron fields unquoted). Wall-clock times are read in the given zone, else the user's.
+/// (or the five cron fields unquoted). A time after a day or date may have "at" before it (<c>fri at 5pm</c>).
+/// Wall-clock times are read in the given zone, else the user's.
 /// </summary>
 public static partial class ReminderTimeParser
 {
@@ -22,7 +23,7 @@ public static partial class ReminderTimeParser
         "in 90m check the oven",
         "in 2 days renew the visa",
         "tomorrow 09:00 call Anna",
-        "fri 17:00 Europe/Berlin send the weekly report",
+        "fri at 5pm Europe/Berlin send the weekly report",
         "2026-03-01T09:00 budget vote",
         "every day 09:00 Europe/Berlin water the plants",
         "every monday 09:00 team sync",
@@ -43,7 +44,7 @@ public static partial class ReminderTimeParser
     };
 
     /// <summary>Shown for a time given on its own (a Discord <c>when</c> option).</summary>
-    public static readonly string[] TimeExamples = ["in 90m", "tomorrow 09:00", "fri 17:00 Europe/Berlin", "2026-03-01T09:00", "every monday 09:00"];
+    public static readonly string[] TimeExamples = ["in 90m", "tomorrow 09:00", "fri at 5pm Europe/Berlin", "2026-03-01T09:00", "every monday 09:00"];
 
     /// <summary>One line, the time first and the text after it (<c>!remind in 90m check the oven</c>).</summary>
     /// <param name="maxYearsAhead">Times and durations further ahead are refused with that limit named.</param>
@@ -249,22 +250,24 @@ public static partial class ReminderTimeParser
     }
 
     /// <summary>
-    /// Reads a time at <paramref name="next"/> if there is one (and moves past it). False only for a token shaped like a
-    /// time that is not one ("25:00"): such a token is an error, never the start of the reminder's text.
+    /// Reads a time at <paramref name="next"/> if there is one, optionally after "at" (and moves past it). False only for
+    /// a token shaped like a time that is not one ("25:00"): such a token is an error, never the start of the reminder's text.
     /// </summary>
     private static bool TryReadOptionalTime(string[] texts, ref int next, out TimeOnly? time, [NotNullWhen(false)] out string? error)
     {
         time = null;
         error = null;
-        if (next >= texts.Length)
+        // "at" belongs to the time only when a time follows it: "tomorrow at the office" keeps it in the text.
+        var skipAt = next + 1 < texts.Length && texts[next].Equals("at", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (next + skipAt >= texts.Length)
         {
             return true;
         }
 
-        if (ClockTime.TryRead(texts[next], out var typed, out error))
+        if (ClockTime.TryRead(texts[next + skipAt], out var typed, out error))
         {
             time = typed;
-            next++;
+            next += skipAt + 1;
             return true;
         }
 

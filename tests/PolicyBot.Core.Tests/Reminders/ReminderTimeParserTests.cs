@@ -33,6 +33,20 @@ public sealed class ReminderTimeParserTests
     [InlineData("tomorrow 09:00 Asia/Seoul call Seoul", "2026-03-26T00:00:00Z", "call Seoul")]
     [InlineData("2026-04-01T09:00 america/new_york lower-case zone", "2026-04-01T13:00:00Z", "lower-case zone")]
     [InlineData("in 5m buy  milk @everyone", "2026-03-25T10:05:00Z", "buy  milk @everyone")]
+    // "at" between a day or date and its time is part of the time, with or without a zone after it.
+    [InlineData("tomorrow at 5pm call Anna", "2026-03-26T16:00:00Z", "call Anna")]
+    [InlineData("tomorrow AT 9:30 call Anna", "2026-03-26T08:30:00Z", "call Anna")]
+    [InlineData("today at 17:00 leave", "2026-03-25T16:00:00Z", "leave")]
+    [InlineData("fri at 17:00 weekly report", "2026-03-27T16:00:00Z", "weekly report")]
+    [InlineData("Friday at 5pm weekly report", "2026-03-27T16:00:00Z", "weekly report")]
+    [InlineData("2026-04-01 at 9:30 budget vote", "2026-04-01T07:30:00Z", "budget vote")]
+    [InlineData("tomorrow at noon Asia/Seoul call Seoul", "2026-03-26T03:00:00Z", "call Seoul")]
+    [InlineData("2026-04-01 at 09:00 America/New_York budget vote", "2026-04-01T13:00:00Z", "budget vote")]
+    // An "at" that no time follows stays in the text.
+    [InlineData("tomorrow 10am meet at the office", "2026-03-26T09:00:00Z", "meet at the office")]
+    [InlineData("tomorrow at the office party", "2026-03-26T08:00:00Z", "at the office party")]
+    [InlineData("fri at 5 drinks", "2026-03-27T08:00:00Z", "at 5 drinks")]
+    [InlineData("2026-04-01 at the town hall", "2026-04-01T07:00:00Z", "at the town hall")]
     public void One_off_times_are_read_in_the_users_zone_unless_one_is_given(string arguments, string expectedUtc, string expectedText)
     {
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
@@ -44,13 +58,18 @@ public sealed class ReminderTimeParserTests
     }
 
     [Theory]
-    [InlineData("every day 09:00 water the plants", "0 9 * * *", "2026-03-26T08:00:00Z", "Europe/Berlin")]
-    [InlineData("every day 09:00 Europe/Berlin water the plants", "0 9 * * *", "2026-03-26T08:00:00Z", "Europe/Berlin")]
-    [InlineData("every monday 09:00 team sync", "0 9 * * 1", "2026-03-30T07:00:00Z", "Europe/Berlin")]
-    [InlineData("every weekday 8:30 standup", "30 8 * * 1-5", "2026-03-26T07:30:00Z", "Europe/Berlin")]
-    [InlineData("every \"30 8 * * 1-5\" standup", "30 8 * * 1-5", "2026-03-26T07:30:00Z", "Europe/Berlin")]
-    [InlineData("every 30 8 * * 1-5 UTC standup", "30 8 * * 1-5", "2026-03-26T08:30:00Z", "UTC")]
-    public void Recurring_rules_become_cron_in_a_zone(string arguments, string cron, string firstUtc, string zone)
+    [InlineData("every day 09:00 water the plants", "0 9 * * *", "2026-03-26T08:00:00Z", "Europe/Berlin", "water the plants")]
+    [InlineData("every day 09:00 Europe/Berlin water the plants", "0 9 * * *", "2026-03-26T08:00:00Z", "Europe/Berlin", "water the plants")]
+    [InlineData("every monday 09:00 team sync", "0 9 * * 1", "2026-03-30T07:00:00Z", "Europe/Berlin", "team sync")]
+    [InlineData("every weekday 8:30 standup", "30 8 * * 1-5", "2026-03-26T07:30:00Z", "Europe/Berlin", "standup")]
+    [InlineData("every \"30 8 * * 1-5\" standup", "30 8 * * 1-5", "2026-03-26T07:30:00Z", "Europe/Berlin", "standup")]
+    [InlineData("every 30 8 * * 1-5 UTC standup", "30 8 * * 1-5", "2026-03-26T08:30:00Z", "UTC", "standup")]
+    // "at" before the time of a recurring day is part of the time; with no time after it, it stays in the text.
+    [InlineData("every monday at 9am team sync", "0 9 * * 1", "2026-03-30T07:00:00Z", "Europe/Berlin", "team sync")]
+    [InlineData("every day at 07:30 Asia/Tokyo stretch", "30 7 * * *", "2026-03-25T22:30:00Z", "Asia/Tokyo", "stretch")]
+    [InlineData("every weekday at 8:30am standup", "30 8 * * 1-5", "2026-03-26T07:30:00Z", "Europe/Berlin", "standup")]
+    [InlineData("every monday at the office sync", "0 9 * * 1", "2026-03-30T07:00:00Z", "Europe/Berlin", "at the office sync")]
+    public void Recurring_rules_become_cron_in_a_zone(string arguments, string cron, string firstUtc, string zone, string text)
     {
         var result = ReminderTimeParser.Parse(arguments, Now, Berlin);
 
@@ -58,6 +77,7 @@ public sealed class ReminderTimeParserTests
         Assert.Equal(cron, result.Value!.Cron);
         Assert.Equal(At(firstUtc), result.Value.FirstDueAt);
         Assert.Equal(Zone(zone).Id, result.Value.Zone.Id);
+        Assert.Equal(text, result.Value.Text);
     }
 
     [Theory]
@@ -65,6 +85,7 @@ public sealed class ReminderTimeParserTests
     [InlineData("whenever you like do it")]
     [InlineData("in soon tea")]
     [InlineData("today tea")]
+    [InlineData("today at the office")]
     [InlineData("every fortnight tea")]
     public void Unreadable_times_get_examples(string arguments)
     {
@@ -79,6 +100,8 @@ public sealed class ReminderTimeParserTests
     [InlineData("tomorrow 25:00 call", "`25:00` is not a time: hours go from 0 to 23.")]
     [InlineData("25:00 no such hour", "`25:00` is not a time: hours go from 0 to 23.")]
     [InlineData("tomorrow 9:60 call", "`9:60` is not a time: minutes go from 00 to 59.")]
+    [InlineData("tomorrow at 25:00 call", "`25:00` is not a time: hours go from 0 to 23.")]
+    [InlineData("every day at 13pm water", "`13pm` is not a time: with am or pm the hour goes from 1 to 12.")]
     [InlineData("fri 13pm report", "`13pm` is not a time: with am or pm the hour goes from 1 to 12.")]
     [InlineData("at 0am report", "`0am` is not a time: with am or pm the hour goes from 1 to 12.")]
     [InlineData("tomorrow 9:5 call", "`9:5` is not a time: write the minutes with two digits, e.g. `9:05`.")]
