@@ -18,7 +18,11 @@ public sealed class FactKindTests
     [InlineData("In which city was the warehouse?", FactKind.Place)]
     [InlineData("What was she working on when she was killed?", FactKind.Any)]
     [InlineData("Why does the author object?", FactKind.Any)]
-    [InlineData("Which seats did they flip?", FactKind.Any)]
+    [InlineData("Which seats did they flip?", FactKind.Name)] // instances of a kind, by name
+    [InlineData("which specific facilities is he shutting down", FactKind.Name)]
+    [InlineData("Which of the two plans is better?", FactKind.Any)]
+    [InlineData("Which is worse, the tax or the cut?", FactKind.Any)]
+    [InlineData("Which arguments does the author reject?", FactKind.Any)] // a point made, not a thing named
     public void The_first_question_word_says_what_is_asked(string question, FactKind kind) =>
         Assert.Equal(kind, FactKinds.Of(question));
 

@@ -14,7 +14,7 @@ public enum FactKind
     /// <summary>"when", "what year".</summary>
     Date,
 
-    /// <summary>"who", "which senators", "what is the name of": a person, body or place by name.</summary>
+    /// <summary>"who", "which senators", "which seats", "what is the name of": a person, body, place or thing by name.</summary>
     Name,
 
     /// <summary>"where", "in which city".</summary>
@@ -42,6 +42,7 @@ public static partial class FactKinds
             _ when DatePhrase().IsMatch(phrase) => FactKind.Date,
             _ when PlacePhrase().IsMatch(phrase) => FactKind.Place,
             _ when NamePhrase().IsMatch(phrase) => FactKind.Name,
+            "which" when WhichThings().IsMatch(question, first.Index + first.Length) => FactKind.Name,
             _ => FactKind.Any,
         };
     }
@@ -91,6 +92,10 @@ public static partial class FactKinds
 
     [GeneratedRegex(@"^(?:when|since when|(?:what|which) .*(?:year|date|day|month|time)$)")]
     private static partial Regex DatePhrase();
+
+    // "Which wars ...", "which specific facilities ...": instances of a kind, named; not "which is", "which of", "which way".
+    [GeneratedRegex(@"\G\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|of|one|ones|way|ways|side|sides|part|parts|kind|kinds|sort|type|types|policy|policies|approach|option|options|argument|arguments|reason|reasons|point|points|idea|ideas|problem|problems|issue|issues|claim|claims|step|steps)\b)\p{L}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhichThings();
 
     [GeneratedRegex(@"^(?:where|(?:what|which) .*(?:country|countries|state|states|city|cities|county|place|district|region)$)")]
     private static partial Regex PlacePhrase();
