@@ -15,9 +15,9 @@ namespace PolicyBot.Training;
 /// </summary>
 public static class AnswerTrainer
 {
-    // Small trees, many of them, gently: about a thousand questions of two dozen articles is little data.
-    // Other sizes measured (half as many leaves, twice the trees at half the rate, 16 leaves) moved the figures by less
-    // than their noise between runs; see docs/ASK.md.
+    // Small trees, many of them, gently. Other sizes measured, on the two dozen real articles alone and again with the
+    // written ones (half as many leaves, twice the trees at half the rate, 16 leaves), moved the figures by less than
+    // their noise between runs; see docs/PERFORMANCE.md.
     private const int Leaves = 8;
     private const int RankerTrees = 200;
     private const double RankerLearningRate = 0.1;
