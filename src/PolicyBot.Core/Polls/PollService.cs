@@ -37,7 +37,10 @@ public sealed partial class PollService(
     /// <summary>How members type commands where this conversation is (for hints in replies).</summary>
     public CommandSyntax Syntax => _syntax;
 
-    /// <summary>Stores the poll and schedules its close: without <c>--closes</c>, <see cref="PollOptions.DefaultOpenFor"/> from now.</summary>
+    /// <summary>
+    /// Stores the poll and schedules its close: without <c>--closes</c>, <see cref="PollOptions.DefaultOpenFor"/> from now.
+    /// When scheduling fails the poll is deleted again and the error rethrown.
+    /// </summary>
     public async Task<Poll> CreateAsync(PollRequest request, Sender creator, ConversationRef conversation, CancellationToken cancellationToken)
     {
         // Every poll closes, so retention (which deletes only closed polls) can reach it.
@@ -46,7 +49,17 @@ public sealed partial class PollService(
         var draft = new PollDraft(request.Question, request.Options, request.MaxChoices, request.Anonymous, request.Hidden,
             creator.UserId, conversation, now, closesAt);
         var poll = await store.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
-        await dueJobs.ScheduleAsync(CloseJobKind, JobKey(poll.Id), CloseJobPayload.Serialize(poll.Id), closesAt, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await dueJobs.ScheduleAsync(CloseJobKind, JobKey(poll.Id), CloseJobPayload.Serialize(poll.Id), closesAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Without its close job the poll would stay open until retention's backstop; remove it (its card is not out
+            // yet) so the member sees the failure, not a poll that never posts its results.
+            await store.DeleteUnpostedAsync(poll.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         _polls[poll.Id] = poll;
         LogCreated(poll.Id, conversation.ToString(), poll.Options.Length, closesAt);

@@ -25,6 +25,20 @@ public sealed class PollCommandTests
     }
 
     [Fact]
+    public async Task A_poll_whose_close_job_could_not_be_scheduled_is_removed_and_the_failure_shown()
+    {
+        using var harness = new PollHarness();
+        harness.DueJobs.Setup(j => j.ScheduleAsync("poll.close", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("database busy"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.RunAsync(harness.Poll, "Never closing? | a | b --closes 2h"));
+
+        // Store ids start at 1: the poll was created, then removed, so no open poll is left without its close job.
+        Assert.Null(await harness.Store.GetAsync(1, CancellationToken.None));
+        Assert.Empty(await harness.Service.ListOpenAsync(PollHarness.Channel, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Voting_again_replaces_the_ballot_and_a_repeated_delivery_counts_once()
     {
         using var harness = new PollHarness();
