@@ -38,6 +38,14 @@ public sealed class RetentionOptions
         ErrorMessage = "Storage:Retention:OpenEndedPolls must be between 1.00:00:00 and 366.00:00:00, the longest a poll may stay open.")]
     public TimeSpan OpenEndedPolls { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// An open poll whose closing time passed more than this long ago and that has no <c>poll.close</c> job (the process
+    /// died between storing it and scheduling the job) is closed by the pruner, at its closing time, so that
+    /// <see cref="ClosedPolls"/> can delete it later. Not configurable: a day is far beyond any job's normal lateness
+    /// (seconds), and a poll whose job still exists is never taken from it, however late.
+    /// </summary>
+    public static readonly TimeSpan OverduePollGrace = TimeSpan.FromDays(1);
+
     /// <summary>How often the pruner runs (and once at start-up).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00",
         ErrorMessage = "Storage:Retention:Interval must be between 00:01:00 and 1.00:00:00.")]

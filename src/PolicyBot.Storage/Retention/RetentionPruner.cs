@@ -35,10 +35,10 @@ public sealed partial class RetentionPruner : BackgroundService
             await PruneAsync("poll_vote_deliveries", _sweep.PruneVoteDeliveriesAsync, cancellationToken).ConfigureAwait(false),
             await PruneAsync("answer_log", _sweep.PruneAnswersAsync, cancellationToken).ConfigureAwait(false),
             await PruneAsync("polls", _sweep.PruneClosedPollsAsync, cancellationToken).ConfigureAwait(false),
-            await PruneAsync("polls (open-ended)", _sweep.CloseOpenEndedPollsAsync, cancellationToken).ConfigureAwait(false));
+            await PruneAsync("polls (no close job)", _sweep.CloseStrandedPollsAsync, cancellationToken).ConfigureAwait(false));
         if (report.Total > 0)
         {
-            LogPruned(report.DeliveryIds, report.VoteDeliveries, report.Answers, report.ClosedPolls, report.OpenEndedPollsClosed);
+            LogPruned(report.DeliveryIds, report.VoteDeliveries, report.Answers, report.ClosedPolls, report.StrandedPollsClosed);
         }
 
         return report;
@@ -78,8 +78,8 @@ public sealed partial class RetentionPruner : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {DeliveryIds} delivery ids, {VoteDeliveries} vote delivery ids, {Answers} answers, {Polls} closed polls; closed {OpenEndedPolls} open-ended polls")]
-    private partial void LogPruned(int deliveryIds, int voteDeliveries, int answers, int polls, int openEndedPolls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {DeliveryIds} delivery ids, {VoteDeliveries} vote delivery ids, {Answers} answers, {Polls} closed polls; closed {StrandedPolls} polls no job would close")]
+    private partial void LogPruned(int deliveryIds, int voteDeliveries, int answers, int polls, int strandedPolls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning {Table} failed; its old rows stay until the next pass")]
     private partial void LogPruneFailed(Exception exception, string table);

@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Polls;
 using PolicyBot.Storage.Infrastructure;
 
 namespace PolicyBot.Storage.Retention;
 
 /// <summary>
-/// Deletes what has outlived its retention, one table at a time, and closes open-ended polls so that it can delete them
-/// later. Every statement touches at most <see cref="RetentionOptions.BatchSize"/> rows and commits on its own, so no
+/// Deletes what has outlived its retention, one table at a time, and closes polls that nothing else will close so that it
+/// can delete them later. Every statement touches at most <see cref="RetentionOptions.BatchSize"/> rows and commits on its own, so no
 /// prune holds the write lock long: SQLite has one writer, and the vote writer must not queue behind a million-row
 /// delete. The same SQL runs on both dialects (<c>DELETE ... WHERE key IN (SELECT key ... LIMIT n)</c>, since SQLite
 /// has no <c>DELETE ... LIMIT</c>).
@@ -36,11 +37,19 @@ public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<Re
 
     private const string PollSql = "DELETE FROM polls WHERE id = @poll AND closed_at < @cutoff";
 
-    // Open polls are few (ix_polls_open_by_channel covers them). The outer "closed_at IS NULL" is re-checked on the row
-    // itself, so a poll closed meanwhile by its creator keeps that closing time.
-    private const string OpenEndedPollsSql =
-        "UPDATE polls SET closed_at = @now WHERE closed_at IS NULL AND id IN " +
-        "(SELECT id FROM polls WHERE closed_at IS NULL AND closes_at IS NULL AND created_at < @cutoff LIMIT @batch)";
+    // Open polls no close job will close: those with no closing time (made by older versions), once OpenEndedPolls old,
+    // closed now; and those whose closing time is more than OverduePollGrace past with no poll.close job left (the process
+    // died between storing the poll and scheduling its job), closed at their closing time as the job would have. A poll
+    // whose job exists, however late (the bot was down), is left to the job, which also posts the final results and
+    // redraws the card. Open polls are few (ix_polls_open_by_channel covers them; the job lookup uses due_jobs' unique
+    // (kind, key)). The outer "closed_at IS NULL" is re-checked on the row itself, so a poll closed meanwhile by its
+    // creator or its job keeps that closing time.
+    private const string StrandedPollsSql =
+        "UPDATE polls SET closed_at = COALESCE(closes_at, @now) WHERE closed_at IS NULL AND id IN " +
+        "(SELECT p.id FROM polls p WHERE p.closed_at IS NULL AND (" +
+        "(p.closes_at IS NULL AND p.created_at < @openEndedCutoff) OR " +
+        "(p.closes_at < @overdueCutoff AND NOT EXISTS " +
+        "(SELECT 1 FROM due_jobs j WHERE j.kind = @closeJobKind AND j.key = CAST(p.id AS TEXT)))) LIMIT @batch)";
 
     private int Batch => options.Value.BatchSize;
 
@@ -81,14 +90,19 @@ public sealed class RetentionSweep(IDbConnectionFactory connections, IOptions<Re
     }
 
     /// <summary>
-    /// Closes open polls with no closing time created more than <see cref="RetentionOptions.OpenEndedPolls"/> ago (made
-    /// before every poll got one); <see cref="PruneClosedPollsAsync"/> deletes them later. Returns the polls closed.
+    /// Closes the open polls no close job will close, so that <see cref="PruneClosedPollsAsync"/> deletes them later:
+    /// those with no closing time created more than <see cref="RetentionOptions.OpenEndedPolls"/> ago (made before every
+    /// poll got one), closed now; and those whose closing time passed more than
+    /// <see cref="RetentionOptions.OverduePollGrace"/> ago and have no <c>poll.close</c> job, closed at their closing
+    /// time. Neither gets a final-results post or a redrawn card. Returns the polls closed.
     /// </summary>
-    public Task<int> CloseOpenEndedPollsAsync(CancellationToken cancellationToken) =>
-        ExecuteInBatchesAsync(OpenEndedPollsSql, new
+    public Task<int> CloseStrandedPollsAsync(CancellationToken cancellationToken) =>
+        ExecuteInBatchesAsync(StrandedPollsSql, new
         {
             now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            cutoff = Cutoff(options.Value.OpenEndedPolls),
+            openEndedCutoff = Cutoff(options.Value.OpenEndedPolls),
+            overdueCutoff = Cutoff(RetentionOptions.OverduePollGrace),
+            closeJobKind = PollService.CloseJobKind,
             batch = Batch,
         }, cancellationToken);
 

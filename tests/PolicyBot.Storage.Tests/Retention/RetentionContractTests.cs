@@ -11,6 +11,7 @@ using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Knowledge;
 using PolicyBot.Storage.Polls;
 using PolicyBot.Storage.Retention;
+using PolicyBot.Storage.Scheduling;
 using PolicyBot.Storage.Tests.Infrastructure;
 
 namespace PolicyBot.Storage.Tests.Retention;
@@ -181,8 +182,8 @@ public abstract class RetentionContractTests(SqlDialect dialect)
         _clock.Advance(TimeSpan.FromDays(11));
         var sweptAt = _clock.GetUtcNow();
 
-        Assert.Equal(12, await sweep.CloseOpenEndedPollsAsync(CancellationToken.None));
-        Assert.Equal(0, await sweep.CloseOpenEndedPollsAsync(CancellationToken.None));
+        Assert.Equal(12, await sweep.CloseStrandedPollsAsync(CancellationToken.None));
+        Assert.Equal(0, await sweep.CloseStrandedPollsAsync(CancellationToken.None));
 
         foreach (var poll in old)
         {
@@ -202,6 +203,52 @@ public abstract class RetentionContractTests(SqlDialect dialect)
         {
             Assert.Null(await store.GetAsync(poll.Id, CancellationToken.None));
         }
+    }
+
+    [SkippableFact]
+    public async Task Polls_a_day_past_their_closing_time_with_no_close_job_are_closed_then_and_others_are_left_to_their_job()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        await using var writer = new VoteWriter(database.Connections, NullLogger<VoteWriter>.Instance);
+        var store = new SqlPollStore(database.Connections, writer);
+        var jobs = new SqlDueJobStore(database.Connections, _clock);
+        var sweep = Sweep(database);
+        var closesAt = _clock.GetUtcNow().AddHours(2);
+
+        // More than a batch whose close job was never scheduled (the process died in between), one with votes.
+        var stranded = new List<Poll>();
+        for (var i = 0; i < 12; i++)
+        {
+            stranded.Add(await store.CreateAsync(Draft() with { ClosesAt = closesAt }, CancellationToken.None));
+        }
+
+        await store.CastAsync(Ballot(stranded[0], "voter", 1, "stranded-vote"), CancellationToken.None);
+
+        // Its job still pending (the bot was down): the job will close it, post the results and redraw the card.
+        var withJob = await store.CreateAsync(Draft() with { ClosesAt = closesAt }, CancellationToken.None);
+        await jobs.ScheduleAsync(PollService.CloseJobKind, PollService.JobKey(withJob.Id), CloseJobPayload.Serialize(withJob.Id), closesAt, CancellationToken.None);
+        var closingLater = await store.CreateAsync(Draft() with { ClosesAt = closesAt.AddDays(3) }, CancellationToken.None);
+
+        // Just past the grace nothing is closed yet: a close job late by seconds (or hours) keeps its poll.
+        _clock.Advance(closesAt - _clock.GetUtcNow() + RetentionOptions.OverduePollGrace - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await sweep.CloseStrandedPollsAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(12, await sweep.CloseStrandedPollsAsync(CancellationToken.None));
+        Assert.Equal(0, await sweep.CloseStrandedPollsAsync(CancellationToken.None));
+
+        // Closed when votes stopped counting, as the job would have; then deleted ClosedPolls after that.
+        foreach (var poll in stranded)
+        {
+            Assert.Equal(closesAt, (await store.GetAsync(poll.Id, CancellationToken.None))!.ClosedAt);
+        }
+
+        Assert.Equal(1, (await store.TallyAsync(stranded[0].Id, 3, CancellationToken.None)).Voters);
+        Assert.Null((await store.GetAsync(withJob.Id, CancellationToken.None))!.ClosedAt);
+        Assert.Null((await store.GetAsync(closingLater.Id, CancellationToken.None))!.ClosedAt);
+        _clock.Advance(Retention.ClosedPolls - RetentionOptions.OverduePollGrace);
+        Assert.Equal(12, await sweep.PruneClosedPollsAsync(CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(withJob.Id, CancellationToken.None));
     }
 
     private RetentionSweep Sweep(TestDatabase database) => new(database.Connections, Options.Create(Retention), _clock);
