@@ -30,6 +30,7 @@ public sealed partial class PollService(
     public const string CloseJobKind = "poll.close";
 
     // Question and options never change, so a vote needs no read; closed state is re-checked by the store on every write.
+    // Only polls before their closing time are served from here (see GetAsync).
     private readonly ConcurrentDictionary<long, Poll> _polls = new();
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -68,18 +69,19 @@ public sealed partial class PollService(
 
     public async Task<Poll?> GetAsync(long pollId, CancellationToken cancellationToken)
     {
-        if (_polls.TryGetValue(pollId, out var cached))
+        if (_polls.TryGetValue(pollId, out var cached) && IsCacheable(cached))
         {
             return cached;
         }
 
         var poll = await store.GetAsync(pollId, cancellationToken).ConfigureAwait(false);
-
-        // Only open polls are cached (votes read them constantly). A closed one is read rarely, and retention
-        // (Storage:Retention:ClosedPolls) deletes it later: a cached copy would outlive its votes.
-        if (poll is { ClosedAt: null })
+        if (poll is not null && IsCacheable(poll))
         {
             _polls[pollId] = poll;
+        }
+        else
+        {
+            _polls.TryRemove(pollId, out _);
         }
 
         return poll;
@@ -203,6 +205,12 @@ public sealed partial class PollService(
     }
 
     public static string JobKey(long pollId) => pollId.ToString(CultureInfo.InvariantCulture);
+
+    // Only open polls before their closing time are cached (votes read them constantly). Past it, or with no closing
+    // time (made by older versions), a poll may have been closed where this instance cannot see it (its job on another
+    // instance, the retention sweep in SQL) and later deleted (Storage:Retention:ClosedPolls): a cached copy would show
+    // it open (hiding a --hidden poll's counts) or outlive its votes. Such polls are few, so each read goes to the store.
+    private bool IsCacheable(Poll poll) => poll.ClosedAt is null && poll.ClosesAt is { } closesAt && closesAt > clock.GetUtcNow();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} created in {Conversation} with {OptionCount} options, closing {ClosesAt}")]
     private partial void LogCreated(long pollId, string conversation, int optionCount, DateTimeOffset closesAt);
