@@ -90,9 +90,13 @@ public sealed partial class CommandRouter(
 
         var outcome = await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false);
 
-        // A refusal has no effect to carry its id, so the log keeps it, before the reply goes out: a repeat is then silent
-        // like every other (answered at most once), and a twin that passed the lookup alongside is silenced here. A failure
-        // is not kept: nothing was done, and the platform's retry may get through.
+        // A refusal has no effect to carry its id, so the log keeps it, before the reply goes out: a repeat that comes after
+        // is then silent like every other (answered at most once). Two copies that passed the lookup together: if both are
+        // refused, the second insert fails and that copy is silenced here; if both are accepted, the handler's own check
+        // (the ballot insert) applies one and silences the other. If one is accepted and its twin refused (rate limited, or
+        // the poll closed in between), both reply: the accepted id is stored with its effect, which this insert does not
+        // consult. The effect still happens at most once. A failure is not kept: nothing was done, and the platform's
+        // retry may get through.
         return outcome.Kind is CommandOutcomeKind.Refused or CommandOutcomeKind.InvalidInput
             && !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
             ? Duplicate(invocation)
