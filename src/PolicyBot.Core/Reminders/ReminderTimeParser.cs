@@ -16,7 +16,10 @@ namespace PolicyBot.Core.Reminders;
 /// </summary>
 public static partial class ReminderTimeParser
 {
-    /// <summary>Shown when a time cannot be read (the command prepends its prefix and name).</summary>
+    /// <summary>
+    /// Shown when a time cannot be read (the command prepends its prefix and name). Relative forms only, so none of them
+    /// ever names a time already past; a member copies them as they are.
+    /// </summary>
     public static readonly string[] Examples =
     [
         "in 30s stretch",
@@ -24,7 +27,7 @@ public static partial class ReminderTimeParser
         "in 2 days renew the visa",
         "tomorrow 09:00 call Anna",
         "fri at 5pm Europe/Berlin send the weekly report",
-        "2026-03-01T09:00 budget vote",
+        "mon at 9:30 budget vote",
         "every day 09:00 Europe/Berlin water the plants",
         "every monday 09:00 team sync",
         "every \"30 8 * * 1-5\" standup",
@@ -43,8 +46,8 @@ public static partial class ReminderTimeParser
         ["sun"] = DayOfWeek.Sunday, ["sunday"] = DayOfWeek.Sunday,
     };
 
-    /// <summary>Shown for a time given on its own (a Discord <c>when</c> option).</summary>
-    public static readonly string[] TimeExamples = ["in 90m", "tomorrow 09:00", "fri at 5pm Europe/Berlin", "2026-03-01T09:00", "every monday 09:00"];
+    /// <summary>Shown for a time given on its own (a Discord <c>when</c> option); relative, like <see cref="Examples"/>.</summary>
+    public static readonly string[] TimeExamples = ["in 90m", "tomorrow 09:00", "fri at 5pm Europe/Berlin", "in 2 days", "every monday 09:00"];
 
     /// <summary>One line, the time first and the text after it (<c>!remind in 90m check the oven</c>).</summary>
     /// <param name="maxYearsAhead">Times and durations further ahead are refused with that limit named.</param>

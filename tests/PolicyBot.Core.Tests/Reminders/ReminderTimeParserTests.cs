@@ -81,6 +81,28 @@ public sealed class ReminderTimeParserTests
     }
 
     [Theory]
+    [InlineData("2026-12-07T09:00:00Z")]
+    [InlineData("2031-02-28T23:30:00Z")]
+    [InlineData("2044-06-15T12:00:00Z")]
+    public void The_examples_offered_in_refusals_are_read_whenever_a_member_copies_them(string now)
+    {
+        // A member copies an example as it is: none may name a time that has passed by then.
+        foreach (var example in ReminderTimeParser.Examples)
+        {
+            var line = ReminderTimeParser.Parse(example, At(now), Berlin);
+            Assert.True(line.Succeeded, $"{example}: {line.Error}");
+            Assert.True(line.Value!.FirstDueAt > At(now), example);
+        }
+
+        foreach (var when in ReminderTimeParser.TimeExamples)
+        {
+            var alone = ReminderTimeParser.Parse(when, "call Anna", At(now), Berlin);
+            Assert.True(alone.Succeeded, $"{when}: {alone.Error}");
+            Assert.True(alone.Value!.FirstDueAt > At(now), when);
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("whenever you like do it")]
     [InlineData("in soon tea")]

@@ -14,7 +14,7 @@ public sealed class RemindCommand(ReminderService reminders, CommandSyntax synta
 
     public CommandDeclaration Definition { get; } = new(
         "remind",
-        "Set a reminder: once (in 90m, tomorrow 09:00, fri 17:00, 2026-03-01T09:00) or repeating (every monday 09:00).",
+        "Set a reminder: once (in 90m, tomorrow 09:00, fri 17:00, a date) or repeating (every monday 09:00).",
         "<when> [time zone] <text>")
     {
         Arguments = [When, Text],
