@@ -14,7 +14,9 @@ namespace PolicyBot.Core.Polls;
 /// </summary>
 public static partial class ClosingTimeParser
 {
-    public const string Examples = "`2h`, `3d`, `1d12h` or `2026-12-31 18:00 Europe/Berlin`";
+    // A closing time is at most 366 days ahead, so any real date shown here would soon be past or too far: the date
+    // form is shown as its format.
+    public const string Examples = "`2h`, `3d`, `1d12h` or a date and time like `YYYY-MM-DD 18:00 Europe/Berlin`";
 
     public static Parsed<DateTimeOffset> Parse(string text, DateTimeOffset now)
     {

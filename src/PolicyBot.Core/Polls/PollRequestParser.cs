@@ -177,7 +177,7 @@ public static partial class PollRequestParser
                 {
                     var zone = MentionGuard.Defuse(candidates[count]);
                     return !LooksLikeDate().IsMatch(candidates[0])
-                        ? Parsed<DateTimeOffset>.Fail($"`{MentionGuard.Defuse(candidates[0])}` is a length of time, so it takes no time zone; for `{zone}` give a date and time, e.g. `2026-12-31 18:00 {zone}`.")
+                        ? Parsed<DateTimeOffset>.Fail($"`{MentionGuard.Defuse(candidates[0])}` is a length of time, so it takes no time zone; for `{zone}` give a date and time, e.g. `YYYY-MM-DD 18:00 {zone}`.")
                         : longerFailure ?? Parsed<DateTimeOffset>.Fail($"`--closes` takes one time zone; `{zone}` is one too many.");
                 }
 

@@ -57,4 +57,14 @@ public sealed class ClosingTimeParserTests
         Assert.False(parsed.Succeeded);
         Assert.Contains(expected, parsed.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_examples_in_refusals_show_the_date_as_a_format_never_a_date_that_will_pass()
+    {
+        var refusal = ClosingTimeParser.Parse("soonish", Now);
+
+        Assert.Contains(ClosingTimeParser.Examples, refusal.Error, StringComparison.Ordinal);
+        Assert.Contains("YYYY-MM-DD 18:00", ClosingTimeParser.Examples, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", ClosingTimeParser.Examples);
+    }
 }
