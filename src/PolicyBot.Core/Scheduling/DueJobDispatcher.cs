@@ -47,6 +47,13 @@ public sealed partial class DueJobDispatcher : BackgroundService
     /// <summary>The lease owner name this dispatcher claims under.</summary>
     public string InstanceId { get; }
 
+    /// <summary>
+    /// Raised by the running service when it goes to sleep after a pass, once its wake-up is armed on the clock, with the
+    /// clock reading that pass began at: every job due by then (and not leased elsewhere) has run. Moving the clock after
+    /// it starts the next pass. Tests wait on it instead of sleeping.
+    /// </summary>
+    internal event Action<DateTimeOffset>? Idle;
+
     /// <summary>Claims and runs everything due now, batch after batch; returns how many jobs ran (successfully or not).</summary>
     public async Task<int> RunDueJobsOnceAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +85,7 @@ public sealed partial class DueJobDispatcher : BackgroundService
         var retriedAtOnce = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var passStartedAt = _clock.GetUtcNow();
             try
             {
                 await RunDueJobsOnceAsync(stoppingToken).ConfigureAwait(false);
@@ -106,7 +114,7 @@ public sealed partial class DueJobDispatcher : BackgroundService
                 }
 
                 retriedAtOnce = false;
-                await SleepUntilAsync(sleep, wakeAt, stoppingToken).ConfigureAwait(false);
+                await SleepUntilAsync(sleep, wakeAt, passStartedAt, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -141,7 +149,7 @@ public sealed partial class DueJobDispatcher : BackgroundService
 
     // A timer counts from when it is made: had the clock jumped past the wake time since it was read, the timer would
     // wait a whole sleep too long, or forever on a clock that moves only when told to.
-    private async Task SleepUntilAsync(TimeSpan sleep, DateTimeOffset wakeAt, CancellationToken stoppingToken)
+    private async Task SleepUntilAsync(TimeSpan sleep, DateTimeOffset wakeAt, DateTimeOffset passStartedAt, CancellationToken stoppingToken)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var delay = Task.Delay(sleep, _clock, timer.Token);
@@ -151,6 +159,7 @@ public sealed partial class DueJobDispatcher : BackgroundService
             return;
         }
 
+        Idle?.Invoke(passStartedAt);
         await delay.ConfigureAwait(false);
     }
 

@@ -1,7 +1,9 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.ConsoleAdapter;
+using PolicyBot.Core.Scheduling;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.ConsoleAdapter;
 
@@ -24,11 +26,12 @@ public sealed class PollAutoCloseTests : IDisposable
         var clock = new FakeTimeProvider(Start);
         using var console = new ScriptedConsole();
         using var host = BuildHost(clock, console);
+        var dispatcher = new DispatcherPasses(host);
         await host.StartAsync();
 
         console.Type("!poll Lift sanctions first? | yes | no --closes 2h");
 
-        await VoteAndCloseOnTheClockAsync(host, clock, console, TimeSpan.FromHours(2));
+        await VoteAndCloseOnTheClockAsync(host, dispatcher, clock, console, TimeSpan.FromHours(2));
     }
 
     [Fact]
@@ -37,12 +40,13 @@ public sealed class PollAutoCloseTests : IDisposable
         var clock = new FakeTimeProvider(Start);
         using var console = new ScriptedConsole();
         using var host = BuildHost(clock, console, "--Polls:DefaultOpenFor=1.00:00:00");
+        var dispatcher = new DispatcherPasses(host);
         await host.StartAsync();
 
         console.Type("!poll Lift sanctions first? | yes | no");
         await console.WaitForAsync("closes 2026-12-02 10:00 UTC");
 
-        await VoteAndCloseOnTheClockAsync(host, clock, console, TimeSpan.FromDays(1));
+        await VoteAndCloseOnTheClockAsync(host, dispatcher, clock, console, TimeSpan.FromDays(1));
     }
 
     [Fact]
@@ -75,11 +79,16 @@ public sealed class PollAutoCloseTests : IDisposable
     }
 
     /// <summary>Votes on poll #1, lets the clock pass its closing time, and checks it closed itself once and refuses a later vote.</summary>
-    private static async Task VoteAndCloseOnTheClockAsync(IHost host, FakeTimeProvider clock, ScriptedConsole console, TimeSpan openFor)
+    private static async Task VoteAndCloseOnTheClockAsync(IHost host, DispatcherPasses dispatcher, FakeTimeProvider clock, ScriptedConsole console, TimeSpan openFor)
     {
         console.Type("alice> !vote 1 yes");
         await console.WaitForAsync("Your vote in poll #1 is recorded");
+
+        // Asleep first (else it might arm its wake-up after the move and sleep through it); then the pass the move starts
+        // has run every job due a minute before closing, so a close job scheduled early would have posted by now.
+        await dispatcher.AsleepAfterPassFromAsync(Start);
         clock.Advance(openFor - TimeSpan.FromMinutes(1));
+        await dispatcher.AsleepAfterPassFromAsync(clock.GetUtcNow());
         Assert.DoesNotContain("Final results", console.Text, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
@@ -99,6 +108,24 @@ public sealed class PollAutoCloseTests : IDisposable
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(new ConsoleIo(console.Input, console.Output));
         });
+
+    /// <summary>The host's due-job dispatcher going to sleep after each pass, watched from before the host starts.</summary>
+    private sealed class DispatcherPasses
+    {
+        private readonly Channel<DateTimeOffset> _idle = Channel.CreateUnbounded<DateTimeOffset>();
+
+        public DispatcherPasses(IHost host) =>
+            host.Services.GetRequiredService<DueJobDispatcher>().Idle += passStartedAt => _idle.Writer.TryWrite(passStartedAt);
+
+        /// <summary>Until the dispatcher is asleep after a pass that began at <paramref name="time"/> or later.</summary>
+        public async Task AsleepAfterPassFromAsync(DateTimeOffset time)
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await _idle.Reader.ReadAsync(bound.Token) < time)
+            {
+            }
+        }
+    }
 
     private static IEnumerable<int> AllIndexesOf(string text, string value)
     {
