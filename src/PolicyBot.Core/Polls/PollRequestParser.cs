@@ -32,7 +32,7 @@ public static partial class PollRequestParser
         var parts = text.Split('|', StringSplitOptions.TrimEntries);
         if (parts.Length < 2 || parts[0].Length == 0)
         {
-            return Parsed<PollRequest>.Fail($"Write the question, then the options, separated by `|`: `{pollCommand} Which step first? | Halt missile tests | Nuclear freeze`.");
+            return Parsed<PollRequest>.Fail($"Write the question, then the options, separated by `|`: `{pollCommand} What about the cap? | Raise the cap | Keep it as is`.");
         }
 
         return Build(parts[0], parts[1..], flags);
@@ -195,7 +195,7 @@ public static partial class PollRequestParser
         }
 
         // A date names its zone in the words after it, so its longest reading explains best ("unknown zone");
-        // otherwise the first word alone is the user's time ("3x", not "3x Which concession?").
+        // otherwise the first word alone is the user's time ("3x", not "3x Which option?").
         return LooksLikeDate().IsMatch(candidates[0]) ? firstFailure.Value : ClosingTimeParser.Parse(candidates[0], now);
     }
 

@@ -6,7 +6,7 @@ using PolicyBot.Core.Chat;
 namespace PolicyBot.Core.Polls;
 
 /// <summary>
-/// Reads the options of a <c>vote</c>: numbers as on the card (<c>2</c>, <c>1 3</c>) or text (<c>halt missile</c>): an exact label
+/// Reads the options of a <c>vote</c>: numbers as on the card (<c>2</c>, <c>1 3</c>) or text (<c>raise the cap</c>): an exact label
 /// or a unique case-insensitive prefix. Several text options are separated by commas or <c>|</c>.
 /// </summary>
 public static class VoteChoiceParser

@@ -375,7 +375,7 @@ public static partial class ReminderTimeParser
     public static string UnknownZone(string typed)
     {
         var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
-        return $"I don't know the time zone `{MentionGuard.Defuse(shown)}`. Did you mean `{TimeZoneDirectory.Suggest(shown)}`? Time zones are IANA names such as `Europe/Berlin` or `Asia/Seoul`.";
+        return $"I don't know the time zone `{MentionGuard.Defuse(shown)}`. Did you mean `{TimeZoneDirectory.Suggest(shown)}`? Time zones are IANA names such as `Europe/Berlin` or `Asia/Tokyo`.";
     }
 
     /// <summary>"09:00", "9:30", "9am", "5:30pm", "noon", "midnight" (see <see cref="ClockTime"/>).</summary>

@@ -43,7 +43,7 @@ public sealed class PlatformHintTests
         Assert.Equal("Vote with the buttons or /policy vote 1 <option> · /policy unvote 1 withdraws", card.Footer);
         Assert.Contains("`/policy unvote 1` to withdraw it", vote.Text, StringComparison.Ordinal);
         Assert.Contains("`/policy polls` lists the open ones", unknown.Text, StringComparison.Ordinal);
-        Assert.Contains("`/policy poll Which step first?", bad.Text, StringComparison.Ordinal);
+        Assert.Contains("`/policy poll What about the cap?", bad.Text, StringComparison.Ordinal);
         Assert.All(new[] { card.Footer!, vote.Text, unknown.Text, bad.Text }, text => Assert.DoesNotContain("!", text, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>
@@ -27,6 +29,28 @@ public sealed class NoArticleNamesInCodeTests
             .ToArray();
 
         Assert.True(files.Length > 30, "the answering code was not found");
+        Assert.Empty(found);
+    }
+
+    // The seed article's topics as whole words (a help text or example that names them ties the bot to one article).
+    private static readonly string[] SeedTopics = [@"missiles?", @"nuclear", @"denucleari\w*", @"sanctions?", @"concessions?", @"washington-first", @"pyongyang-steps", @"trump-kim"];
+
+    [Fact]
+    public void No_source_file_anywhere_in_src_names_the_seed_article_s_people_places_or_topics()
+    {
+        var pattern = new Regex(
+            $@"\b(?:{string.Join('|', SeedNames.Select(Regex.Escape).Concat(SeedTopics))})\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(5));
+        var files = Directory.EnumerateFiles(Path.Combine(TestArticles.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToArray();
+
+        var found = files.SelectMany(file => pattern.Matches(File.ReadAllText(file))
+                .Select(match => $"{Path.GetRelativePath(TestArticles.RepositoryRoot, file)} names “{match.Value}”"))
+            .ToArray();
+
+        Assert.True(files.Length > 100, "the sources were not found");
         Assert.Empty(found);
     }
 }

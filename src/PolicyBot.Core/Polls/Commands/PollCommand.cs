@@ -17,7 +17,7 @@ public sealed class PollCommand(PollService polls, IOptions<PollOptions> options
         [
             "Which should the council fund first? | Bike lanes | Bus shelters | Street lights",
             "Which steps should come first? | Lift the tariffs | Cut the budget | Hold a referendum --multi=2 --closes 3d",
-            "preset washington-first --anonymous",
+            "preset",
         ],
     };
 

@@ -6,7 +6,7 @@ namespace PolicyBot.Core.Polls.Commands;
 /// <summary><c>vote &lt;poll&gt; &lt;option&gt;...</c>; a card button <c>vote:&lt;poll&gt;:&lt;option&gt;</c> arrives here too.</summary>
 public sealed class VoteCommand(PollService polls) : ICommandHandler
 {
-    private static readonly CommandArgument Choices = new("options", "Option numbers (1 3) or text (halt missile); commas between several texts");
+    private static readonly CommandArgument Choices = new("options", "Option numbers (1 3) or text (raise the cap); commas between several texts");
 
     public CommandDeclaration Definition { get; } = new("vote", "Vote in a poll: by option number or text. Voting again replaces your vote.", "<poll> <option>...")
     {
@@ -15,7 +15,7 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
             PollArguments.PollNumber,
             Choices,
         ],
-        Examples = ["12 2", "12 1 3", "12 halt missile"],
+        Examples = ["12 2", "12 1 3", "12 raise the cap"],
         DeduplicatesDeliveries = true, // the vote writer stores the delivery id with the ballot
     };
 

@@ -9,7 +9,7 @@ public sealed class TimezoneCommand(ReminderService reminders, CommandSyntax syn
     public CommandDeclaration Definition { get; } = new("timezone", "Show or set your time zone for reminders (IANA name, e.g. Europe/Berlin).", "[zone]")
     {
         Arguments = [new CommandArgument("zone", "An IANA time zone such as Europe/Berlin or America/New_York", Required: false)],
-        Examples = ["Europe/Berlin", "Asia/Seoul"],
+        Examples = ["Europe/Berlin", "Asia/Tokyo"],
         Aliases = ["tz"],
     };
 
