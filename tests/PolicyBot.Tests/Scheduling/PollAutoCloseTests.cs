@@ -1,9 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.ConsoleAdapter;
-using PolicyBot.Core.Scheduling;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.ConsoleAdapter;
 
@@ -108,24 +106,6 @@ public sealed class PollAutoCloseTests : IDisposable
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(new ConsoleIo(console.Input, console.Output));
         });
-
-    /// <summary>The host's due-job dispatcher going to sleep after each pass, watched from before the host starts.</summary>
-    private sealed class DispatcherPasses
-    {
-        private readonly Channel<DateTimeOffset> _idle = Channel.CreateUnbounded<DateTimeOffset>();
-
-        public DispatcherPasses(IHost host) =>
-            host.Services.GetRequiredService<DueJobDispatcher>().Idle += passStartedAt => _idle.Writer.TryWrite(passStartedAt);
-
-        /// <summary>Until the dispatcher is asleep after a pass that began at <paramref name="time"/> or later.</summary>
-        public async Task AsleepAfterPassFromAsync(DateTimeOffset time)
-        {
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (await _idle.Reader.ReadAsync(bound.Token) < time)
-            {
-            }
-        }
-    }
 
     private static IEnumerable<int> AllIndexesOf(string text, string value)
     {
