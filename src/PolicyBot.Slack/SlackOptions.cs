@@ -52,7 +52,7 @@ public sealed partial class SlackOptions : IValidatableObject
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Socket Mode connections kept open at once, so a refresh of one never leaves us deaf (Slack allows 10).</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Slack:SocketModeConnections must be between 1 and 10.")]
     public int SocketModeConnections { get; set; } = 2;
 
     /// <summary>Each further Socket Mode connection opens this much later, so they refresh at different times.</summary>
@@ -60,7 +60,7 @@ public sealed partial class SlackOptions : IValidatableObject
     public TimeSpan SocketModeStagger { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Largest request body accepted on the events endpoint; Slack's are a few KB.</summary>
-    [Range(1024, 10 * 1024 * 1024)]
+    [Range(1024, 10 * 1024 * 1024, ErrorMessage = "Slack:MaxRequestBodyBytes must be between 1024 and 10485760 (10 MiB).")]
     public int MaxRequestBodyBytes { get; set; } = 512 * 1024;
 
     internal bool IsAdmin(string userId) => Array.IndexOf(AdminUserIds, userId) >= 0;

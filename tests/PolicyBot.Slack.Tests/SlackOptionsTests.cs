@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace PolicyBot.Slack.Tests;
 
-/// <summary>Slack's durations are TimeSpans in configuration; the old integer keys stop the start instead of being ignored.</summary>
+/// <summary>
+/// Slack's durations are TimeSpans in configuration; the old integer keys stop the start instead of being ignored, and so
+/// does a setting out of its range, naming its key.
+/// </summary>
 public sealed class SlackOptionsTests
 {
     [Fact]
@@ -34,7 +37,9 @@ public sealed class SlackOptionsTests
     [InlineData("SocketModeStaggerSeconds", "10", "Slack:SocketModeStagger instead")]
     [InlineData("InlineReplyBudget", "00:00:03", "Slack:InlineReplyBudget must be between")]
     [InlineData("SignatureWindow", "00:00:00", "Slack:SignatureWindow must be between")]
-    public void An_old_or_out_of_range_duration_stops_the_start_naming_the_key(string key, string value, string expected)
+    [InlineData("SocketModeConnections", "11", "Slack:SocketModeConnections must be between 1 and 10")]
+    [InlineData("MaxRequestBodyBytes", "1023", "Slack:MaxRequestBodyBytes must be between 1024 and 10485760")]
+    public void An_old_duration_or_a_setting_out_of_range_stops_the_start_naming_the_key(string key, string value, string expected)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Options(new() { ["Slack:" + key] = value }));
 

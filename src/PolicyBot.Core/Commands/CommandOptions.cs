@@ -13,15 +13,15 @@ public sealed class CommandOptions
     public string Prefix { get; set; } = "!";
 
     /// <summary>Longer messages are refused politely before any parsing.</summary>
-    [Range(100, 100_000)]
+    [Range(100, 100_000, ErrorMessage = "Commands:MaxMessageLength must be between 100 and 100000 (characters).")]
     public int MaxMessageLength { get; set; } = 4000;
 
     /// <summary>How many commands a user may send in a burst.</summary>
-    [Range(1, 1000)]
+    [Range(1, 1000, ErrorMessage = "Commands:RateLimitBurst must be between 1 and 1000.")]
     public int RateLimitBurst { get; set; } = 6;
 
     /// <summary>After the burst, one more command per this long.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Commands:RateLimitPeriod must be between 00:00:00.010 and 01:00:00.")]
     public TimeSpan RateLimitPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

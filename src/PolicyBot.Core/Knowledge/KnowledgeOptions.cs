@@ -18,15 +18,16 @@ public sealed class KnowledgeOptions
     public string? EmbeddingCachePath { get; set; } = Path.Combine(Path.GetTempPath(), "policybot", "embeddings");
 
     /// <summary>How often the articles folder is looked at for added, edited or removed articles; zero: never after start-up.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00",
+        ErrorMessage = "Knowledge:ReloadInterval must be between 00:00:00 (never after start-up) and 01:00:00.")]
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>ONNX Runtime threads per inference; 1 keeps latency steady when questions arrive concurrently.</summary>
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "Knowledge:InferenceThreads must be between 1 and 64.")]
     public int InferenceThreads { get; set; } = 1;
 
     /// <summary>Longest question accepted by <c>ask</c>, in characters.</summary>
-    [Range(50, 4000)]
+    [Range(50, 4000, ErrorMessage = "Knowledge:MaxQuestionLength must be between 50 and 4000 (characters).")]
     public int MaxQuestionLength { get; set; } = 1000;
 
     public string ResolveArticlesPath() =>

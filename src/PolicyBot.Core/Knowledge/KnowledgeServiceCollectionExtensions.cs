@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,10 +24,8 @@ public static class KnowledgeServiceCollectionExtensions
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => Validator.TryValidateObject(o.LabelledQuestions, new ValidationContext(o.LabelledQuestions), null, validateAllProperties: true),
-                $"A setting under {AnsweringOptions.SectionName}:LabelledQuestions is out of its range.")
-            .ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, LabelledQuestionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleCatalog>());

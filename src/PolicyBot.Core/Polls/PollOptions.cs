@@ -8,7 +8,7 @@ public sealed class PollOptions
     public const string SectionName = "Polls";
 
     /// <summary>At most one edit of a poll card per this interval, whatever the vote rate.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Polls:CardUpdateInterval must be between 00:00:00.100 and 00:10:00.")]
     public TimeSpan CardUpdateInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class PollOptions
     public TimeSpan DefaultOpenFor { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How many open polls <c>polls</c> lists.</summary>
-    [Range(1, 50)]
+    [Range(1, 50, ErrorMessage = "Polls:MaxListed must be between 1 and 50.")]
     public int MaxListed { get; set; } = 15;
 
     /// <summary>Ready-made polls by name (case-insensitive).</summary>

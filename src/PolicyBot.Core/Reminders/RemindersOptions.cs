@@ -8,14 +8,14 @@ public sealed class RemindersOptions
     public const string SectionName = "Reminders";
 
     /// <summary>What came due while the bot was down is still posted (marked late) if at most this late; older is skipped and logged.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Reminders:LateGrace must be between 00:00:00 and 7.00:00:00.")]
     public TimeSpan LateGrace { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A post later than this says so ("late by 12 minutes").</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Reminders:LateMarkAfter must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan LateMarkAfter { get; set; } = TimeSpan.FromMinutes(1);
 
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Reminders:MaxActivePerUser must be between 1 and 10000.")]
     public int MaxActivePerUser { get; set; } = 25;
 
     public const int DefaultMaxYearsAhead = 5;
@@ -25,7 +25,7 @@ public sealed class RemindersOptions
     public int MaxYearsAhead { get; set; } = DefaultMaxYearsAhead;
 
     /// <summary>Recurring reminders may not repeat more often than this (a channel is not a metronome).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Reminders:MinRecurrenceInterval must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan MinRecurrenceInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>For users who have not run <c>timezone</c>.</summary>

@@ -11,26 +11,26 @@ public sealed class SchedulingOptions
     public string? InstanceId { get; set; }
 
     /// <summary>How long a claimed job stays reserved; an instance that dies mid-run frees its jobs after this.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Scheduling:LeaseDuration must be between 00:00:05 and 01:00:00.")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The longest sleep between polls, so jobs scheduled by other instances are seen within this time.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Scheduling:MaxPollInterval must be between 00:00:00.050 and 00:01:00.")]
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Jobs claimed per round trip.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Scheduling:BatchSize must be between 1 and 10000.")]
     public int BatchSize { get; set; } = 100;
 
     /// <summary>Jobs of one batch run at the same time (posts wait on the network).</summary>
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "Scheduling:MaxConcurrency must be between 1 and 64.")]
     public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>The first retry after a handler failure; doubled per attempt up to <see cref="MaxRetryBackoff"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Scheduling:RetryBackoff must be between 00:00:00.100 and 01:00:00.")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Scheduling:MaxRetryBackoff must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The retry delay after the given (1-based) failed attempt: exponential, capped.</summary>

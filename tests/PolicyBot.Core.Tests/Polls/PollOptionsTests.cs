@@ -29,6 +29,12 @@ public sealed class PollOptionsTests
         Assert.Equal(TimeSpan.FromDays(30), Bind(null).DefaultOpenFor);
     }
 
+    [Theory]
+    [InlineData("CardUpdateInterval", "00:10:01", "Polls:CardUpdateInterval must be between 00:00:00.100 and 00:10:00")]
+    [InlineData("MaxListed", "0", "Polls:MaxListed must be between 1 and 50")]
+    public void Another_setting_out_of_range_stops_the_start_with_the_key_and_range_named(string key, string value, string expected) =>
+        Assert.Contains(expected, StartUpValidation.ErrorFor(services => services.AddPolls(), "Polls:" + key, value).Message, StringComparison.Ordinal);
+
     private static PollOptions Bind(string? defaultOpenFor)
     {
         var settings = new Dictionary<string, string?>();

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Reminders;
 
 namespace PolicyBot.Core.Tests.Reminders;
@@ -11,18 +8,17 @@ public sealed class RemindersOptionsTests
     [Theory]
     [InlineData("0")]
     [InlineData("101")]
-    public void A_years_ahead_limit_out_of_range_stops_the_start_with_the_key_named(string value)
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => Bind(value));
+    public void A_years_ahead_limit_out_of_range_stops_the_start_with_the_key_named(string value) =>
+        Assert.Contains("Reminders:MaxYearsAhead must be between 1 and 100", ErrorFor("MaxYearsAhead", value), StringComparison.Ordinal);
 
-        Assert.Contains("Reminders:MaxYearsAhead must be between 1 and 100", error.Message, StringComparison.Ordinal);
-    }
+    [Theory]
+    [InlineData("LateGrace", "7.00:00:01", "Reminders:LateGrace must be between 00:00:00 and 7.00:00:00")]
+    [InlineData("LateMarkAfter", "00:00:00", "Reminders:LateMarkAfter must be between 00:00:01 and 1.00:00:00")]
+    [InlineData("MaxActivePerUser", "0", "Reminders:MaxActivePerUser must be between 1 and 10000")]
+    [InlineData("MinRecurrenceInterval", "00:00:59", "Reminders:MinRecurrenceInterval must be between 00:01:00 and 7.00:00:00")]
+    public void A_setting_out_of_range_stops_the_start_with_the_key_and_range_named(string key, string value, string expected) =>
+        Assert.Contains(expected, ErrorFor(key, value), StringComparison.Ordinal);
 
-    private static RemindersOptions Bind(string maxYearsAhead)
-    {
-        var settings = new Dictionary<string, string?> { ["Reminders:MaxYearsAhead"] = maxYearsAhead };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddReminders().BuildServiceProvider();
-        return services.GetRequiredService<IOptions<RemindersOptions>>().Value;
-    }
+    private static string ErrorFor(string key, string value) =>
+        StartUpValidation.ErrorFor(services => services.AddReminders(), "Reminders:" + key, value).Message;
 }

@@ -15,11 +15,11 @@ public sealed class AnsweringOptions
     /// Answerability stage: the bot declines when the model's probability that the article answers the question is
     /// below this. Higher declines more off-topic questions and more answerable ones.
     /// </summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:DeclineBelow must be between 0 and 1.")]
     public double DeclineBelow { get; set; } = 0.55;
 
     /// <summary>Citation stage: a second paragraph is cited when the ranker scores it within this margin of the first.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 10.0, ErrorMessage = "Knowledge:Answering:SecondCitationMargin must be between 0 and 10.")]
     public double SecondCitationMargin { get; set; } = 0.25;
 
     /// <summary>Labelled-questions stage: only articles with a <c>&lt;slug&gt;.questions.jsonl</c> use it.</summary>
@@ -34,47 +34,47 @@ public sealed class AnsweringOptions
 public sealed class LabelledQuestionOptions
 {
     /// <summary>How many of the nearest labelled questions vote.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Knowledge:Answering:LabelledQuestions:Neighbours must be between 1 and 100.")]
     public int Neighbours { get; set; } = 10;
 
     /// <summary>
     /// A vote weighs similarity to this power, so a near-paraphrase outvotes loosely related questions (at 40, one
     /// labelled question at 0.91 outweighs eight at 0.81).
     /// </summary>
-    [Range(1.0, 100.0)]
+    [Range(1.0, 100.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:Sharpness must be between 1 and 100.")]
     public double Sharpness { get; set; } = 40;
 
     /// <summary>A labelled question this close to one being evaluated is a copy of it and is held out with it.</summary>
-    [Range(0.5, 1.0)]
+    [Range(0.5, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:CopySimilarity must be between 0.5 and 1.")]
     public double CopySimilarity { get; set; } = 0.97;
 
     /// <summary>The nearest labelled question must be this close before the vote may cite another paragraph.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:RepickSimilarity must be between 0 and 1.")]
     public double RepickSimilarity { get; set; } = 0.8;
 
     /// <summary>Below this, one labelled question alone cannot move the answer: <see cref="MinCloseBackers"/> must agree.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:LoneRepickSimilarity must be between 0 and 1.")]
     public double LoneRepickSimilarity { get; set; } = 0.9;
 
     /// <summary>How many labelled questions at <see cref="CloseBackerSimilarity"/> or closer must back a re-pick below <see cref="LoneRepickSimilarity"/>.</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Knowledge:Answering:LabelledQuestions:MinCloseBackers must be between 1 and 10.")]
     public int MinCloseBackers { get; set; } = 2;
 
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:CloseBackerSimilarity must be between 0 and 1.")]
     public double CloseBackerSimilarity { get; set; } = 0.75;
 
     /// <summary>The nearest must be this close, and <see cref="DecisiveShare"/> of the weight behind a decline, to decline.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:DeclineSimilarity must be between 0 and 1.")]
     public double DeclineSimilarity { get; set; } = 0.85;
 
     /// <summary>The nearest must be this close, and <see cref="DecisiveShare"/> of the weight behind a paragraph, to answer a question otherwise declined.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:RescueSimilarity must be between 0 and 1.")]
     public double RescueSimilarity { get; set; } = 0.7;
 
     /// <summary>The share of the weight a paragraph needs for a re-pick (and that keeps the first pick when it backs it).</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:MajorityShare must be between 0 and 1.")]
     public double MajorityShare { get; set; } = 0.7;
 
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:DecisiveShare must be between 0 and 1.")]
     public double DecisiveShare { get; set; } = 0.8;
 }

@@ -21,26 +21,26 @@ public sealed class GenerationOptions : IValidatableObject
     public string? ApiKey { get; set; }
 
     /// <summary>How long one answer may take; past it the extractive answer goes out at once.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00", ErrorMessage = "Knowledge:Generation:Timeout must be between 00:00:00.100 and 00:02:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Requests to the model per member per day (UTC); past it their answers are extractive until the next day.</summary>
-    [Range(0, 100_000)]
+    [Range(0, 100_000, ErrorMessage = "Knowledge:Generation:MaxRequestsPerMemberPerDay must be between 0 and 100000.")]
     public int MaxRequestsPerMemberPerDay { get; set; } = 50;
 
     /// <summary>Requests to the model per day (UTC) in all.</summary>
-    [Range(0, 10_000_000)]
+    [Range(0, 10_000_000, ErrorMessage = "Knowledge:Generation:MaxRequestsPerDay must be between 0 and 10000000.")]
     public int MaxRequestsPerDay { get; set; } = 2000;
 
     /// <summary>Ask for a streamed completion (server-sent events) instead of one response body.</summary>
     public bool Stream { get; set; }
 
     /// <summary>The most paragraphs the model is shown: the ones retrieval chose, best first.</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Knowledge:Generation:MaxParagraphs must be between 1 and 10.")]
     public int MaxParagraphs { get; set; } = 5;
 
     /// <summary>The model's answer is cut at this many characters before quotes are added.</summary>
-    [Range(50, 1500)]
+    [Range(50, 1500, ErrorMessage = "Knowledge:Generation:MaxAnswerLength must be between 50 and 1500 (characters).")]
     public int MaxAnswerLength { get; set; } = 600;
 
     /// <summary>True when an endpoint and a model are set: answers are phrased by the model.</summary>

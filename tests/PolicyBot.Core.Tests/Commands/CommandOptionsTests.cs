@@ -1,0 +1,14 @@
+using PolicyBot.Core.Commands;
+
+namespace PolicyBot.Core.Tests.Commands;
+
+/// <summary>The <c>Commands</c> options as the host binds and checks them at start-up.</summary>
+public sealed class CommandOptionsTests
+{
+    [Theory]
+    [InlineData("MaxMessageLength", "99", "Commands:MaxMessageLength must be between 100 and 100000")]
+    [InlineData("RateLimitBurst", "0", "Commands:RateLimitBurst must be between 1 and 1000")]
+    [InlineData("RateLimitPeriod", "01:00:01", "Commands:RateLimitPeriod must be between 00:00:00.010 and 01:00:00")]
+    public void A_setting_out_of_range_stops_the_start_with_the_key_and_range_named(string key, string value, string expected) =>
+        Assert.Contains(expected, StartUpValidation.ErrorFor(services => services.AddCommandCore(), "Commands:" + key, value).Message, StringComparison.Ordinal);
+}
