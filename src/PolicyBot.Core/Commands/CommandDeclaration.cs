@@ -41,8 +41,8 @@ public sealed record CommandDeclaration(
     /// <summary>
     /// The handler refuses a repeated delivery id itself, in the same transaction as its effect (a vote: the ballot and
     /// its delivery id commit together), and answers a repeat with <see cref="RepeatedDelivery.Reply"/>. The router then
-    /// only looks the id up (<see cref="IDeliveryLog.HasSeenAsync"/>, before its filters) and records it itself only for
-    /// a refusal, which has no effect to carry it.
+    /// looks the id up (<see cref="IDeliveryLog.HasSeenAsync"/>) and records it itself only for a refusal, which has no
+    /// effect to carry it.
     /// </summary>
     public bool DeduplicatesDeliveries { get; init; }
 }

@@ -81,29 +81,28 @@ public sealed partial class CommandRouter(
         }
 
         // A command that deduplicates with its own effect (a vote) records the id there: recording it here first would
-        // lose the vote if the process died between this insert and the ballot's commit, the retry being refused. It is
-        // only looked up here, before the filters, so a repeat takes no second rate-limit token.
-        if (await deliveryLog.HasSeenAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false))
+        // lose the vote if the process died between this insert and the ballot's commit, the retry being refused. An
+        // accepted repeat is silenced by that check. The router looks the id up only for a refusal, which has no effect
+        // to carry it: a lookup before every click is a database round trip per vote, outside the vote writer's group
+        // commit, and cut PostgreSQL's durable votes from about 28,000/s to 5,600/s (docs/PERFORMANCE.md). So a repeated
+        // click still takes a rate-limit token, but is answered at most once.
+        var outcome = await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind is not (CommandOutcomeKind.Refused or CommandOutcomeKind.InvalidInput))
         {
-            return Duplicate(invocation);
+            return outcome;
         }
 
-        var outcome = await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false);
-
-        // A refusal has no effect to carry its id, so the log keeps it, before the reply goes out: a repeat that comes after
-        // is then silent like every other (answered at most once). Two copies that passed the lookup together: if both are
-        // refused, the second insert fails and that copy is silenced here; if both are accepted, the handler's own check
-        // (the ballot insert) applies one and silences the other. If one is accepted and its twin refused (rate limited, or
-        // the poll closed in between), both reply: the accepted id is stored with its effect, which this insert does not
-        // consult. The effect still happens at most once. A failure is not kept: nothing was done, and the platform's
-        // retry may get through.
-        return outcome.Kind is CommandOutcomeKind.Refused or CommandOutcomeKind.InvalidInput
-            && !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
+        // A refusal of a click already counted or refused is a repeat: silent. Otherwise the log keeps the id before the
+        // reply goes out, so a later repeat is silent too; of two refused copies at once, the second insert fails. One
+        // copy accepted while its twin is refused before the ballot commits still gets both replies (the vote counts
+        // once). A failure is not kept: nothing was done, and the platform's retry may get through.
+        return await deliveryLog.HasSeenAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
+            || !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
             ? Duplicate(invocation)
             : outcome;
     }
 
-    /// <summary>Length checks, filters (permissions, rate limit) and the handler, once the delivery is known to be new.</summary>
+    /// <summary>Length checks, filters (permissions, rate limit) and the handler.</summary>
     private async Task<CommandOutcome> RunAsync(CommandInvocation invocation, bool known, ICommandHandler handler, CancellationToken cancellationToken)
     {
         if (invocation.UnreadLength is { } length)
