@@ -8,7 +8,9 @@ using Npgsql;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Polls;
+using PolicyBot.Core.Polls.Commands;
 using PolicyBot.Core.Scheduling;
+using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Polls;
 
@@ -16,7 +18,8 @@ namespace PolicyBot.Benchmarks;
 
 /// <summary>
 /// Durable votes per second through <see cref="PollService"/> with group commit, beside the database's own figures measured
-/// the same way: single-row commits (one fsync each) and 100-row transactions (the ceiling).
+/// the same way: single-row commits (one fsync each) and 100-row transactions (the ceiling); and the same votes as clicks
+/// through <see cref="CommandRouter"/>, which looks each delivery id up in <see cref="SqlDeliveryLog"/> before the vote.
 /// <c>polls [--seconds N] [--rate R] [--voters V]</c>; PostgreSQL too when POLICYBOT_TEST_POSTGRES is set.
 /// </summary>
 internal static class PollBenchmark
@@ -55,14 +58,22 @@ internal static class PollBenchmark
         Console.WriteLine($"poll votes, {voters} voters flat out:      {closed}");
         var open = await VoteAsync(connections, voters, TimeSpan.FromSeconds(seconds), openLoopRate: rate);
         Console.WriteLine($"poll votes, offered {rate:N0}/s:            {open}");
+
+        closed = await VoteAsync(connections, voters, TimeSpan.FromSeconds(seconds), openLoopRate: null, throughRouter: true);
+        Console.WriteLine($"router (id lookup + vote), flat out:      {closed}");
+        open = await VoteAsync(connections, voters, TimeSpan.FromSeconds(seconds), openLoopRate: rate, throughRouter: true);
+        Console.WriteLine($"router (id lookup + vote), {rate:N0}/s:     {open}");
     }
 
     /// <summary>
     /// Votes through the poll service. Flat out: every voter votes again as soon as the last vote is durable (maximum throughput;
     /// latency is then queueing by Little's law). Open loop: votes arrive at a fixed rate regardless of how fast they finish, and
     /// latency counts from each vote's scheduled time, so a stall is not hidden (no coordinated omission).
+    /// Through the router: each vote is a click dispatched by <see cref="CommandRouter"/> with the production filters and the
+    /// SQL delivery log (the id looked up before the filters, one read per vote), then <see cref="VoteCommand"/>. The bench
+    /// conversation is on the console, exempt from the rate limit, so every click is a vote.
     /// </summary>
-    private static async Task<VoteRun> VoteAsync(IDbConnectionFactory connections, int voters, TimeSpan duration, int? openLoopRate)
+    private static async Task<VoteRun> VoteAsync(IDbConnectionFactory connections, int voters, TimeSpan duration, int? openLoopRate, bool throughRouter = false)
     {
         await using var writer = new VoteWriter(connections, NullLogger<VoteWriter>.Instance);
         var store = new SqlPollStore(connections, writer);
@@ -76,6 +87,11 @@ internal static class PollBenchmark
             new Sender("creator", "Creator"), conversation, CancellationToken.None);
         var senders = Enumerable.Range(0, voters).Select(i => new Sender($"voter-{i}", "V")).ToArray();
         ImmutableArray<int>[] ballots = [[1], [2], [3], [1, 2], [4], [5], [2, 5]];
+        var commandOptions = Options.Create(new CommandOptions());
+        using var rateLimit = new RateLimitFilter(commandOptions);
+        var router = new CommandRouter(new CommandCatalog([new VoteCommand(service)]), [new PermissionFilter(), rateLimit],
+            new SqlDeliveryLog(connections, clock), commandOptions, NullLogger<CommandRouter>.Instance, clock, syntax: CommandSyntax.Default());
+        var clicks = ballots.Select(b => $"{poll.Id} {string.Join(' ', b)}").ToArray();
         var latencies = new List<double>[voters];
         for (var i = 0; i < voters; i++)
         {
@@ -94,8 +110,12 @@ internal static class PollBenchmark
             var id = Interlocked.Increment(ref sequence);
             try
             {
-                var outcome = await service.VoteAsync(poll, senders[voter], ballots[id % ballots.Length], $"bench-{poll.Id}-{id}", null, CancellationToken.None);
-                if (outcome != BallotOutcome.Recorded)
+                var deliveryId = $"bench-{poll.Id}-{id}";
+                var recorded = throughRouter
+                    ? (await router.DispatchAsync(new CommandInvocation("vote", clicks[id % clicks.Length], senders[voter], conversation, deliveryId,
+                        InvocationSource.Button), CancellationToken.None)).Kind == CommandOutcomeKind.Handled
+                    : await service.VoteAsync(poll, senders[voter], ballots[id % ballots.Length], deliveryId, null, CancellationToken.None) == BallotOutcome.Recorded;
+                if (!recorded)
                 {
                     Interlocked.Increment(ref failures);
                 }
