@@ -19,7 +19,7 @@ namespace PolicyBot.Benchmarks;
 /// <summary>
 /// Durable votes per second through <see cref="PollService"/> with group commit, beside the database's own figures measured
 /// the same way: single-row commits (one fsync each) and 100-row transactions (the ceiling); and the same votes as clicks
-/// through <see cref="CommandRouter"/>, which looks each delivery id up in <see cref="SqlDeliveryLog"/> before the vote.
+/// through <see cref="CommandRouter"/> with <see cref="SqlDeliveryLog"/> (which it reads only for a refused click).
 /// <c>polls [--seconds N] [--rate R] [--voters V]</c>; PostgreSQL too when POLICYBOT_TEST_POSTGRES is set.
 /// </summary>
 internal static class PollBenchmark
@@ -60,9 +60,9 @@ internal static class PollBenchmark
         Console.WriteLine($"poll votes, offered {rate:N0}/s:            {open}");
 
         closed = await VoteAsync(connections, voters, TimeSpan.FromSeconds(seconds), openLoopRate: null, throughRouter: true);
-        Console.WriteLine($"router (id lookup + vote), flat out:      {closed}");
+        Console.WriteLine($"through the router, flat out:            {closed}");
         open = await VoteAsync(connections, voters, TimeSpan.FromSeconds(seconds), openLoopRate: rate, throughRouter: true);
-        Console.WriteLine($"router (id lookup + vote), {rate:N0}/s:     {open}");
+        Console.WriteLine($"through the router, {rate:N0}/s:           {open}");
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ internal static class PollBenchmark
     /// latency is then queueing by Little's law). Open loop: votes arrive at a fixed rate regardless of how fast they finish, and
     /// latency counts from each vote's scheduled time, so a stall is not hidden (no coordinated omission).
     /// Through the router: each vote is a click dispatched by <see cref="CommandRouter"/> with the production filters and the
-    /// SQL delivery log (the id looked up before the filters, one read per vote), then <see cref="VoteCommand"/>. The bench
+    /// SQL delivery log (read only when a click is refused: none is here), then <see cref="VoteCommand"/>. The bench
     /// conversation is on the console, exempt from the rate limit, so every click is a vote.
     /// </summary>
     private static async Task<VoteRun> VoteAsync(IDbConnectionFactory connections, int voters, TimeSpan duration, int? openLoopRate, bool throughRouter = false)
