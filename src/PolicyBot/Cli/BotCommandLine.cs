@@ -12,7 +12,13 @@ namespace PolicyBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync(Invocation);
+
+    /// <summary>
+    /// System.CommandLine turns SIGTERM and Ctrl+C into the action's cancellation and, by default, lets the signal end the
+    /// process 2 seconds later (exit 143): less than the host's own graceful shutdown. It waits for that instead.
+    /// </summary>
+    public static InvocationConfiguration Invocation => new() { ProcessTerminationTimeout = BotHost.ShutdownTimeout + TimeSpan.FromSeconds(5) };
 
     public static RootCommand Build()
     {

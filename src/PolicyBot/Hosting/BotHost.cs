@@ -12,6 +12,9 @@ namespace PolicyBot.Hosting;
 /// <summary>Builds the bot's host: a plain Generic Host for the console, a web host when an HTTP endpoint is needed.</summary>
 public static class BotHost
 {
+    /// <summary>Graceful shutdown: in-flight replies and socket closes get this long after SIGTERM/Ctrl+C.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
     /// <param name="configArguments">Configuration overrides from the command line (<c>--Key=value</c>).</param>
     /// <param name="configureServices">Test hook, run last: replace the console streams, the clock, a platform.</param>
     public static IHost Build(string[] configArguments, Action<IServiceCollection>? configureServices = null)
@@ -46,8 +49,7 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(adapters);
         services.AddSingleton(TimeProvider.System);
-        // Graceful shutdown: in-flight replies and socket closes get this long after SIGTERM/Ctrl+C.
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         // Storage first: its initializer migrates the database before any adapter takes a command.
         services.AddPolicyBotStorage(builder.Configuration);
