@@ -2,14 +2,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>The articles folder is followed while the bot runs: added, edited, broken and removed files.</summary>
-public sealed class ArticleCatalogTests
+public sealed class ArticleCatalogTests : IDisposable
 {
     private static int _writes;
-    private readonly string _folder = TestArticles.NewTempFolder();
+    private readonly ScratchFolder _folder = new();
     private readonly ListLogger _log = new();
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class ArticleCatalogTests
         Assert.Equal(2, catalog.Current.Articles.Length);
 
         Write("bikes", BikesArticle.Text.Replace("Why the city should fund bike lanes", "Edited title", StringComparison.Ordinal));
-        File.Delete(Path.Combine(_folder, "other.md"));
+        File.Delete(_folder.Combine("other.md"));
 
         Assert.True(catalog.Refresh());
         Assert.Equal("Edited title", catalog.Current.Articles.Single().Title);
@@ -81,16 +82,18 @@ public sealed class ArticleCatalogTests
         Assert.False(catalog.Refresh());
         Assert.Same(before, catalog.Current);
         var error = Assert.Throws<ArticleFormatException>(() => new ArticleCatalog(
-            Options.Create(new KnowledgeOptions { ArticlesPath = Path.Combine(_folder, "missing") }), new FakeTimeProvider(), _log));
+            Options.Create(new KnowledgeOptions { ArticlesPath = _folder.Combine("missing") }), new FakeTimeProvider(), _log));
         Assert.Contains("Knowledge:ArticlesPath", error.Message, StringComparison.Ordinal);
     }
 
+    public void Dispose() => _folder.Dispose();
+
     private ArticleCatalog Catalog(TimeProvider clock) =>
-        new(Options.Create(new KnowledgeOptions { ArticlesPath = _folder }), clock, _log);
+        new(Options.Create(new KnowledgeOptions { ArticlesPath = _folder.Path }), clock, _log);
 
     private void Write(string slug, string text)
     {
-        var path = Path.Combine(_folder, slug + ".md");
+        var path = _folder.Combine(slug + ".md");
         File.WriteAllText(path, text);
         File.SetLastWriteTimeUtc(path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(Interlocked.Increment(ref _writes))); // distinct stamps however fast the test runs
     }

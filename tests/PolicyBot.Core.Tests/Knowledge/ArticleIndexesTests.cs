@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
@@ -40,15 +41,15 @@ public sealed class ArticleIndexesTests
     [Fact]
     public async Task Encodings_are_cached_on_disk_between_runs()
     {
-        var folder = TestArticles.NewTempFolder();
+        using var folder = new ScratchFolder();
         var first = new CountingEmbedder();
-        await Indexes(first, new EmbeddingCache(folder)).GetAsync(BikesArticle.Read(), CancellationToken.None);
+        await Indexes(first, new EmbeddingCache(folder.Path)).GetAsync(BikesArticle.Read(), CancellationToken.None);
         var second = new CountingEmbedder();
-        await Indexes(second, new EmbeddingCache(folder)).GetAsync(BikesArticle.Read(), CancellationToken.None);
+        await Indexes(second, new EmbeddingCache(folder.Path)).GetAsync(BikesArticle.Read(), CancellationToken.None);
 
         Assert.True(first.TextsEncoded > 0);
         Assert.Equal(0, second.TextsEncoded);
-        Assert.Equal(3, Directory.GetFiles(folder, "*.emb").Length); // paragraphs, sentences, windows
+        Assert.Equal(3, Directory.GetFiles(folder.Path, "*.emb").Length); // paragraphs, sentences, windows
     }
 
     [Fact]

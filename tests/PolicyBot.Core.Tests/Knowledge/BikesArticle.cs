@@ -1,3 +1,6 @@
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Tests.Shared;
+
 namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>A small second article written by tests, optionally with labelled questions beside it.</summary>
@@ -29,18 +32,25 @@ public static class BikesArticle
     };
 
     /// <summary>The article as parsed from <see cref="Text"/>.</summary>
-    public static PolicyBot.Core.Knowledge.Article Read() => PolicyBot.Core.Knowledge.ArticleParser.Parse(Slug, Text, null);
+    public static Article Read() => ArticleParser.Parse(Slug, Text, null);
 
     /// <summary>A new folder holding the article and, unless null, its <c>.questions.jsonl</c>.</summary>
-    public static string WriteFolder(string? questions)
+    public static ScratchFolder WriteFolder(string? questions)
     {
-        var folder = TestArticles.NewTempFolder();
-        File.WriteAllText(Path.Combine(folder, Slug + ".md"), Text);
+        var folder = new ScratchFolder();
+        File.WriteAllText(folder.Combine(Slug + ".md"), Text);
         if (questions is not null)
         {
-            File.WriteAllText(Path.Combine(folder, Slug + ".questions.jsonl"), questions);
+            File.WriteAllText(folder.Combine(Slug + ".questions.jsonl"), questions);
         }
 
         return folder;
+    }
+
+    /// <summary>The library of the article and, unless null, its labelled questions, as loaded from a folder (gone afterwards).</summary>
+    public static ArticleLibrary Library(string? questions)
+    {
+        using var folder = WriteFolder(questions);
+        return ArticleLibrary.Load(folder.Path);
     }
 }

@@ -20,7 +20,7 @@ public sealed class LabelledQuestionAnswerTests
     [Fact]
     public async Task A_close_paraphrase_is_answered_like_its_labelled_question_and_others_are_left_alone()
     {
-        var plain = Pipeline(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)));
+        var plain = Pipeline(BikesArticle.Library(questions: null));
         var plainSafer = await plain.AnswerAsync(Safer, null, CancellationToken.None);
         var plainSales = await plain.AnswerAsync(Sales, null, CancellationToken.None);
         var plainUnrelated = await plain.AnswerAsync(Unrelated, null, CancellationToken.None);
@@ -28,11 +28,10 @@ public sealed class LabelledQuestionAnswerTests
 
         // Label the paraphrase with a paragraph the ranker did not pick, and the other one as not covered.
         var relabelled = (plainSafer.Citations[0].Paragraph % 3) + 1;
-        var folder = BikesArticle.WriteFolder($$"""
+        var labelled = Pipeline(BikesArticle.Library($$"""
             {"question": "{{SaferLabelled}}", "paragraphs": [{{relabelled}}]}
             {"question": "{{SalesLabelled}}", "paragraphs": []}
-            """);
-        var labelled = Pipeline(ArticleLibrary.Load(folder));
+            """));
 
         var safer = await labelled.AnswerAsync(Safer, null, CancellationToken.None);
         var sales = await labelled.AnswerAsync(Sales, null, CancellationToken.None);
@@ -50,9 +49,9 @@ public sealed class LabelledQuestionAnswerTests
     [Fact]
     public async Task Held_out_labelled_questions_no_longer_decide_the_answer()
     {
-        var plain = await Pipeline(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null))).AnswerAsync(SaferLabelled, null, CancellationToken.None);
+        var plain = await Pipeline(BikesArticle.Library(questions: null)).AnswerAsync(SaferLabelled, null, CancellationToken.None);
         var wrong = (plain.Citations[0].Paragraph % 3) + 1;
-        var library = ArticleLibrary.Load(BikesArticle.WriteFolder($$"""{"question": "{{SaferLabelled}}", "paragraphs": [{{wrong}}]}"""));
+        var library = BikesArticle.Library($$"""{"question": "{{SaferLabelled}}", "paragraphs": [{{wrong}}]}""");
 
         var told = await Pipeline(library).AnswerAsync(SaferLabelled, null, CancellationToken.None);
         var heldOut = await Pipeline(library, [SaferLabelled]).AnswerAsync(SaferLabelled, null, CancellationToken.None);

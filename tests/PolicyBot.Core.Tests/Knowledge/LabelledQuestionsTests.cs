@@ -50,14 +50,14 @@ public sealed class LabelledQuestionsTests
     [Fact]
     public async Task The_library_loads_the_questions_file_beside_its_article_and_reports_a_bad_one()
     {
-        var folder = BikesArticle.WriteFolder(questions: """{"question": "Who is the mayor?", "paragraphs": []}""");
+        using var folder = BikesArticle.WriteFolder(questions: """{"question": "Who is the mayor?", "paragraphs": []}""");
 
-        var library = ArticleLibrary.Load(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "city-bikes.questions.jsonl"), """{"question": "Who is the mayor?", "paragraphs": [9]}""");
-        var error = Assert.Throws<ArticleFormatException>(() => ArticleLibrary.Load(folder));
+        var library = ArticleLibrary.Load(folder.Path);
+        await File.WriteAllTextAsync(folder.Combine("city-bikes.questions.jsonl"), """{"question": "Who is the mayor?", "paragraphs": [9]}""");
+        var error = Assert.Throws<ArticleFormatException>(() => ArticleLibrary.Load(folder.Path));
 
         Assert.Equal("Who is the mayor?", Assert.Single(library.Articles[0].LabelledQuestions).Question);
         Assert.Contains("city-bikes.questions.jsonl, line 1", error.Message, StringComparison.Ordinal);
-        Assert.Empty(ArticleLibrary.Load(BikesArticle.WriteFolder(questions: null)).Articles[0].LabelledQuestions);
+        Assert.Empty(BikesArticle.Library(questions: null).Articles[0].LabelledQuestions);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
@@ -48,28 +49,28 @@ public sealed class ShippedEmbeddingsTests
     [Fact]
     public async Task A_fresh_install_reads_the_shipped_encodings_and_writes_nothing_there()
     {
-        var articles = CopyOfSeedArticles();
-        var shipped = Path.Combine(articles, EmbeddingCache.ShippedFolderName);
+        using var articles = CopyOfSeedArticles();
+        var shipped = articles.Combine(EmbeddingCache.ShippedFolderName);
         using var encoders = new Encoders(new CountingEmbedder());
-        ShippedEmbeddings.Refresh(ArticleLibrary.Load(articles), encoders, shipped, CancellationToken.None);
+        ShippedEmbeddings.Refresh(ArticleLibrary.Load(articles.Path), encoders, shipped, CancellationToken.None);
         var before = Directory.GetFiles(shipped).Select(File.GetLastWriteTimeUtc).ToArray();
-        var runtimeCache = TestArticles.NewTempFolder();
+        using var runtimeCache = new ScratchFolder();
 
         var model = new CountingEmbedder();
-        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles, runtimeCache), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
-        await indexes.GetAsync(ArticleLibrary.Load(articles).Articles[0], CancellationToken.None);
+        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles.Path, runtimeCache.Path), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        await indexes.GetAsync(ArticleLibrary.Load(articles.Path).Articles[0], CancellationToken.None);
 
         Assert.Equal(0, model.TextsEncoded);
-        Assert.Empty(Directory.GetFiles(runtimeCache));
+        Assert.Empty(Directory.GetFiles(runtimeCache.Path));
         Assert.Equal(before, Directory.GetFiles(shipped).Select(File.GetLastWriteTimeUtc).ToArray());
     }
 
     [Fact]
     public async Task A_damaged_shipped_file_costs_an_encode_not_an_error()
     {
-        var articles = CopyOfSeedArticles();
-        var shipped = Path.Combine(articles, EmbeddingCache.ShippedFolderName);
-        var library = ArticleLibrary.Load(articles);
+        using var articles = CopyOfSeedArticles();
+        var shipped = articles.Combine(EmbeddingCache.ShippedFolderName);
+        var library = ArticleLibrary.Load(articles.Path);
         using var encoders = new Encoders(new CountingEmbedder());
         Directory.CreateDirectory(shipped);
         foreach (var file in ShippedEmbeddings.ExpectedFiles(library, encoders))
@@ -78,7 +79,7 @@ public sealed class ShippedEmbeddingsTests
         }
 
         var model = new CountingEmbedder();
-        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles, null), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        var indexes = new ArticleIndexes(new Encoders(model), EmbeddingCache.ForArticles(articles.Path, null), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
         var index = await indexes.GetAsync(library.Articles[0], CancellationToken.None);
 
         Assert.True(model.TextsEncoded > 0);
@@ -88,27 +89,27 @@ public sealed class ShippedEmbeddingsTests
     [Fact]
     public void Refresh_writes_what_is_missing_deletes_what_is_stale_and_keeps_what_is_current()
     {
-        var folder = TestArticles.NewTempFolder();
+        using var folder = new ScratchFolder();
         var library = new ArticleLibrary([BikesArticle.Read()]);
         using var encoders = new Encoders(new CountingEmbedder());
-        File.WriteAllText(Path.Combine(folder, "stale" + EmbeddingCache.FileExtension), "old");
-        File.WriteAllText(Path.Combine(folder, "notes.txt"), "kept");
+        File.WriteAllText(folder.Combine("stale" + EmbeddingCache.FileExtension), "old");
+        File.WriteAllText(folder.Combine("notes.txt"), "kept");
 
-        var (written, deleted) = ShippedEmbeddings.Refresh(library, encoders, folder, CancellationToken.None);
-        var (again, _) = ShippedEmbeddings.Refresh(library, encoders, folder, CancellationToken.None);
+        var (written, deleted) = ShippedEmbeddings.Refresh(library, encoders, folder.Path, CancellationToken.None);
+        var (again, _) = ShippedEmbeddings.Refresh(library, encoders, folder.Path, CancellationToken.None);
 
         Assert.Equal(ShippedEmbeddings.ExpectedFiles(library, encoders).Order(), written.Order());
         Assert.Equal(["stale" + EmbeddingCache.FileExtension], deleted);
         Assert.Empty(again);
-        Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
+        Assert.True(File.Exists(folder.Combine("notes.txt")));
     }
 
-    private static string CopyOfSeedArticles()
+    private static ScratchFolder CopyOfSeedArticles()
     {
-        var folder = TestArticles.NewTempFolder();
+        var folder = new ScratchFolder();
         foreach (var file in Directory.GetFiles(TestArticles.ArticlesFolder))
         {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            File.Copy(file, folder.Combine(Path.GetFileName(file)));
         }
 
         return folder;

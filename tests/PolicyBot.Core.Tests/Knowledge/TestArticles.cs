@@ -26,23 +26,20 @@ public static class TestArticles
 
     /// <summary>
     /// Indexes that read the shipped encodings (keyed by the exact texts, so they serve copies of the seed article in
-    /// temporary folders too) and cache the others in a folder shared by the test run.
+    /// temporary folders too) and cache the others in a folder shared by the test runs.
     /// </summary>
     public static ArticleIndexes Indexes() => new(Encoders, Cache(), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
 
+    /// <summary>
+    /// Kept across runs on purpose, as the bot keeps its own: a file is named by its model and exact texts, so the folder
+    /// grows only when the texts the tests encode or a model change, and later runs skip encoding them again.
+    /// </summary>
     public static EmbeddingCache Cache() =>
         new(Path.Combine(Path.GetTempPath(), "policybot-tests", "embeddings"), Path.Combine(ArticlesFolder, EmbeddingCache.ShippedFolderName));
 
     /// <summary>The production pipeline over <paramref name="library"/>.</summary>
     public static AnswerPipeline Pipeline(ArticleLibrary library, AnsweringOptions? options = null) =>
         new(new FixedArticles(library), Indexes(), AnswerModels.Shipped, options ?? new AnsweringOptions());
-
-    public static string NewTempFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 
     private static string FindRoot()
     {
