@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -48,10 +49,10 @@ public sealed class ReminderProcess
 
     public DueJobDispatcher Dispatcher { get; }
 
-    /// <summary>A fresh, migrated SQLite file in a temporary folder.</summary>
-    public static async Task<string> NewDatabaseAsync()
+    /// <summary>A fresh, migrated SQLite file in <paramref name="folder"/>.</summary>
+    public static async Task<string> NewDatabaseAsync(ScratchFolder folder)
     {
-        var path = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"), "policybot.db");
+        var path = folder.Combine("policybot.db");
         var factory = new SqliteConnectionFactory(path);
         await factory.InitializeAsync(CancellationToken.None);
         await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
@@ -120,7 +121,8 @@ public static class ScheduledPostCrash
         var (killPoint, recurring) = Scenario(run);
         var text = $"crash-run-{run}";
         var start = FirstStart.AddHours(run); // each run its own hour, as each would be in one long life
-        var database = await ReminderProcess.NewDatabaseAsync();
+        using var folder = new ScratchFolder(beforeDelete: SqliteConnection.ClearAllPools);
+        var database = await ReminderProcess.NewDatabaseAsync(folder);
 
         var dying = new InterruptibleConnections(new SqliteConnectionFactory(database));
         var dyingClock = new FakeTimeProvider(start);

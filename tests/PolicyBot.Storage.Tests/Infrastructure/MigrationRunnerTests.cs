@@ -1,6 +1,8 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Storage.Tests.Infrastructure;
 
@@ -20,7 +22,8 @@ public sealed class MigrationRunnerTests
     [Fact]
     public async Task Migrations_create_the_file_in_wal_mode_and_run_once()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"), "nested");
+        using var scratch = new ScratchFolder(beforeDelete: SqliteConnection.ClearAllPools);
+        var folder = scratch.Combine("nested");
         var factory = new SqliteConnectionFactory(Path.Combine(folder, "bot.db"));
         await factory.InitializeAsync(CancellationToken.None);
         var runner = new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance);
@@ -39,9 +42,8 @@ public sealed class MigrationRunnerTests
     [Fact]
     public async Task A_corrupt_file_is_reported_with_its_path()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "broken.db");
+        using var folder = new ScratchFolder(beforeDelete: SqliteConnection.ClearAllPools);
+        var path = folder.Combine("broken.db");
         await File.WriteAllTextAsync(path, new string('x', 4096));
         var factory = new SqliteConnectionFactory(path);
         var initializer = new StorageInitializer(factory, new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance));

@@ -1,7 +1,9 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PolicyBot.Storage.Infrastructure;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Storage.Tests.Infrastructure;
 
@@ -25,24 +27,23 @@ public static class TestDatabases
 
     public static async Task<TestDatabase> CreateSqliteAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        var factory = new SqliteConnectionFactory(Path.Combine(folder, "policybot.db"));
-        await factory.InitializeAsync(CancellationToken.None);
-        await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        return new TestDatabase(factory, () => new SqliteConnectionFactory(factory.FilePath), () =>
+        var folder = new ScratchFolder(beforeDelete: SqliteConnection.ClearAllPools);
+        try
         {
-            SqliteCleanup();
-            try
+            var factory = new SqliteConnectionFactory(folder.Combine("policybot.db"));
+            await factory.InitializeAsync(CancellationToken.None);
+            await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+            return new TestDatabase(factory, () => new SqliteConnectionFactory(factory.FilePath), () =>
             {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A pooled handle may linger for a moment; the temp folder is cleaned by the OS anyway.
-            }
-
-            return Task.CompletedTask;
-        });
+                folder.Dispose();
+                return Task.CompletedTask;
+            });
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
     }
 
     public static async Task<TestDatabase> CreatePostgresAsync()
@@ -73,8 +74,6 @@ public static class TestDatabases
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         });
     }
-
-    private static void SqliteCleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 }
 
 /// <summary>A migrated database that deletes itself when disposed.</summary>
