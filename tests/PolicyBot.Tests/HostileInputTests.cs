@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.ConsoleAdapter;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests;
 
@@ -78,7 +80,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
     /// <summary>One bot on the console for the whole table; each row's answer is what it prints before a marker command.</summary>
     public sealed class Host : IAsyncLifetime
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder _folder = new(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
         private readonly ScriptedConsole _console = new();
         private readonly ErrorLog _errors = new();
         private IHost _host = null!;
@@ -88,7 +90,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         {
             var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 25, 10, 0, 0, TimeSpan.Zero));
             _host = BotHost.Build(
-                [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}", $"--Console:AttachmentsPath={Path.Combine(_folder, "attachments")}"],
+                [$"--Storage:ConnectionString={_folder.Combine("bot.db")}", $"--Console:AttachmentsPath={_folder.Combine("attachments")}"],
                 services =>
                 {
                     services.AddSingleton<TimeProvider>(clock);
@@ -116,18 +118,16 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
 
         public async Task DisposeAsync()
         {
-            _console.EndInput();
-            await _host.WaitForShutdownAsync();
-            _host.Dispose();
-            _console.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(_folder, recursive: true);
+                _console.EndInput();
+                await _host.WaitForShutdownAsync();
             }
-            catch (IOException)
+            finally
             {
-                // Best effort.
+                _host.Dispose();
+                _console.Dispose();
+                _folder.Dispose();
             }
         }
     }

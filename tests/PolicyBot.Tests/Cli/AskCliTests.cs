@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PolicyBot.Cli;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Cli;
 
@@ -109,8 +110,8 @@ public sealed class AskCliTests
     public async Task The_eval_command_holds_the_measured_questions_out_of_the_labelled_ones()
     {
         // A labelled question with a wrong answer: answered from the label by `ask`, but ask-eval must not be told it.
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var scratch = new ScratchFolder();
+        var folder = scratch.Path;
         File.Copy(Path.Combine(ArticlesFolder, "north-korea-talks.md"), Path.Combine(folder, "north-korea-talks.md"));
         const string Question = "Is the deadline meaningless according to the author?";
         await File.WriteAllTextAsync(Path.Combine(folder, "north-korea-talks.questions.jsonl"), $$"""{"question": "{{Question}}", "paragraphs": [10]}""");
@@ -129,10 +130,10 @@ public sealed class AskCliTests
     [Fact]
     public async Task The_corpus_evaluation_trains_on_one_half_and_reports_on_the_other_beside_bm25()
     {
-        var corpus = SmallCorpus();
+        using var corpus = SmallCorpus();
         var output = new StringWriter();
 
-        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "tune", Report = "report" }, output, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus.Path, Train = "tune", Report = "report" }, output, CancellationToken.None);
 
         var text = output.ToString();
         Assert.Contains("| ranked-choice-voting-is-second-best |", text, StringComparison.Ordinal);
@@ -146,14 +147,14 @@ public sealed class AskCliTests
     [Fact]
     public async Task Halves_join_with_a_plus_and_leave_one_out_trains_on_a_chosen_pool()
     {
-        var corpus = SmallCorpus(written: true);
+        using var corpus = SmallCorpus(written: true);
         var joined = new StringWriter();
         var leftOut = new StringWriter();
         var others = new StringWriter();
 
-        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "tune+written", Report = "report" }, joined, CancellationToken.None);
-        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "loao+written", Report = "report" }, leftOut, CancellationToken.None);
-        await AskEval.RunAsync(Settings(null) with { Corpus = corpus, Train = "others", Report = "report" }, others, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus.Path, Train = "tune+written", Report = "report" }, joined, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus.Path, Train = "loao+written", Report = "report" }, leftOut, CancellationToken.None);
+        await AskEval.RunAsync(Settings(null) with { Corpus = corpus.Path, Train = "others", Report = "report" }, others, CancellationToken.None);
 
         Assert.Contains("trained on the 'tune+written' half (2 articles)", joined.ToString(), StringComparison.Ordinal);
         Assert.Contains("trained on the half's other articles and the 'written' half, one article left out at a time", leftOut.ToString(), StringComparison.Ordinal);
@@ -168,9 +169,10 @@ public sealed class AskCliTests
 
     // Two corpus articles, one per half, each with its first 40 questions and 15 uncovered ones; with
     // <paramref name="written"/>, a third in a 'written' half that is only trained on.
-    private static string SmallCorpus(bool written = false)
+    private static ScratchFolder SmallCorpus(bool written = false)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
+        var scratch = new ScratchFolder();
+        var folder = scratch.Path;
         var source = Path.Combine(RepositoryRoot, "tests", "eval");
         Directory.CreateDirectory(Path.Combine(folder, "articles"));
         Directory.CreateDirectory(Path.Combine(folder, "questions"));
@@ -186,7 +188,7 @@ public sealed class AskCliTests
         File.WriteAllText(Path.Combine(folder, "halves.json"), written
             ? """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"], "written": ["a-democratic-flop-in-the-states"]}"""
             : """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"]}""");
-        return folder;
+        return scratch;
     }
 
     private static string FindRoot()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PolicyBot.Cli;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Cli;
 
@@ -34,13 +35,13 @@ public sealed class CliKnowledgeOptionsTests
     public void Environment_variables_reach_the_ask_commands_as_they_reach_the_bot()
     {
         // A cache folder only this test names: other tests running meanwhile would merely cache there.
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-cli-options-" + Guid.NewGuid().ToString("N"));
+        using var folder = new ScratchFolder();
         const string Variable = "POLICYBOT_Knowledge__EmbeddingCachePath";
         var before = Environment.GetEnvironmentVariable(Variable);
-        Environment.SetEnvironmentVariable(Variable, folder);
+        Environment.SetEnvironmentVariable(Variable, folder.Path);
         try
         {
-            Assert.Equal(folder, CliKnowledgeOptions.Load(articlesPath: null).Knowledge.EmbeddingCachePath);
+            Assert.Equal(folder.Path, CliKnowledgeOptions.Load(articlesPath: null).Knowledge.EmbeddingCachePath);
         }
         finally
         {

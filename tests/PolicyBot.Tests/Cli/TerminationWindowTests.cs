@@ -1,8 +1,10 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PolicyBot.Cli;
 using PolicyBot.Hosting;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Cli;
 
@@ -15,8 +17,8 @@ public sealed class TerminationWindowTests
     [Fact]
     public void The_command_line_waits_longer_for_a_stop_than_the_host_takes_to_stop()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        using var host = BotHost.Build([$"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}"]);
+        using var folder = new ScratchFolder(beforeDelete: SqliteConnection.ClearAllPools);
+        using var host = BotHost.Build([$"--Storage:ConnectionString={folder.Combine("bot.db")}"]);
         var hostTimeout = host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
 
         Assert.True(BotCommandLine.Invocation.ProcessTerminationTimeout > hostTimeout,

@@ -16,11 +16,11 @@ public sealed class CleanExitTests
     [InlineData(true)]
     public async Task Input_that_ends_during_warm_up_ends_the_run_cleanly(bool firstStart)
     {
-        using var bot = StartBot(firstStart, out var stdout, out var stderr);
+        using var bot = RunningBot.Start(firstStart);
 
-        bot.StandardInput.Close();
+        bot.Process.StandardInput.Close();
 
-        await AssertCleanExitAsync(bot, stderr);
+        await bot.AssertCleanExitAsync();
     }
 
     [SkippableTheory]
@@ -29,44 +29,84 @@ public sealed class CleanExitTests
     public async Task Sigterm_while_a_question_waits_for_the_model_ends_the_run_cleanly(bool firstStart)
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGTERM is sent with kill(1)");
-        using var bot = StartBot(firstStart, out var stdout, out var stderr);
+        using var bot = RunningBot.Start(firstStart);
 
         // The help reply shows the host is running; the question after it then waits for the model, which loads for
         // about a second (several on a first start, which prepares it for mapping).
-        await bot.StandardInput.WriteAsync("!help\n!ask Should sanctions be lifted?\n");
-        await bot.StandardInput.FlushAsync();
-        await stdout.WaitForAsync("PolicyBot commands");
-        using (var kill = Process.Start("kill", ["-TERM", bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        await bot.Process.StandardInput.WriteAsync("!help\n!ask Should sanctions be lifted?\n");
+        await bot.Process.StandardInput.FlushAsync();
+        await bot.Stdout.WaitForAsync("PolicyBot commands");
+        using (var kill = Process.Start("kill", ["-TERM", bot.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
             Assert.Equal(0, kill.ExitCode);
         }
 
-        await AssertCleanExitAsync(bot, stderr);
+        await bot.AssertCleanExitAsync();
     }
 
-    private static Process StartBot(bool firstStart, out LineCollector stdout, out Task<string> stderr)
+    /// <summary>The bot in a scratch folder of its own; disposing kills it if it still runs, then deletes the folder.</summary>
+    private sealed class RunningBot : IDisposable
     {
-        var scratch = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
-        var start = ConsoleBotProcess.StartInfo(scratch);
-        if (firstStart)
+        private readonly ScratchFolder _scratch;
+        private readonly Task<string> _stderr;
+
+        private RunningBot(ScratchFolder scratch, Process process)
         {
-            start.Environment["TMPDIR"] = scratch; // no prepared model there yet
+            _scratch = scratch;
+            Process = process;
+            Stdout = new LineCollector(process.StandardOutput);
+            _stderr = process.StandardError.ReadToEndAsync();
         }
 
-        var bot = Process.Start(start)!;
-        stdout = new LineCollector(bot.StandardOutput);
-        stderr = bot.StandardError.ReadToEndAsync();
-        return bot;
-    }
+        public Process Process { get; }
 
-    private static async Task AssertCleanExitAsync(Process bot, Task<string> stderr)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await bot.WaitForExitAsync(timeout.Token);
-        Assert.Equal("", (await stderr).Trim());
-        Assert.Equal(0, bot.ExitCode);
+        public LineCollector Stdout { get; }
+
+        public static RunningBot Start(bool firstStart)
+        {
+            var scratch = new ScratchFolder();
+            var start = ConsoleBotProcess.StartInfo(scratch.Path);
+            if (firstStart)
+            {
+                start.Environment["TMPDIR"] = scratch.Path; // no prepared model there yet
+            }
+
+            try
+            {
+                return new RunningBot(scratch, Process.Start(start)!);
+            }
+            catch
+            {
+                scratch.Dispose();
+                throw;
+            }
+        }
+
+        public async Task AssertCleanExitAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await Process.WaitForExitAsync(timeout.Token);
+            Assert.Equal("", (await _stderr).Trim());
+            Assert.Equal(0, Process.ExitCode);
+        }
+
+        // A failed test may leave the bot running, still writing to the folder (on a first start, 90 MB of model).
+        public void Dispose()
+        {
+            try
+            {
+                Process.Kill(entireProcessTree: true);
+                Process.WaitForExit(TimeSpan.FromSeconds(30));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // It had exited already, or cannot be killed: the folder is deleted as far as it can be.
+            }
+
+            Process.Dispose();
+            _scratch.Dispose();
+        }
     }
 
     /// <summary>Reads a stream's lines as they come and lets a test wait for one.</summary>

@@ -1,24 +1,21 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Hosting;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.ConsoleAdapter;
 
 /// <summary>Runs the real host with the console adapter over in-memory stdin/stdout and a temporary SQLite file.</summary>
 public sealed class ConsoleSession : IDisposable
 {
-    public ConsoleSession()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        DatabasePath = Path.Combine(Folder, "policybot.db");
-    }
+    private readonly ScratchFolder _folder = new(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
-    public string DatabasePath { get; }
+    public string DatabasePath => _folder.Combine("policybot.db");
 
     /// <summary>Feeds <paramref name="input"/> as stdin, runs until end of input, returns stdout.</summary>
     public Task<string> RunAsync(string input, params string[] extraConfig) => RunAsync(new StringReader(input), extraConfig);
@@ -29,7 +26,7 @@ public sealed class ConsoleSession : IDisposable
         string[] config =
         [
             $"--Storage:ConnectionString={DatabasePath}",
-            $"--Console:AttachmentsPath={Path.Combine(Folder, "attachments")}",
+            $"--Console:AttachmentsPath={_folder.Combine("attachments")}",
             .. extraConfig,
         ];
         using var host = BotHost.Build(config, services => services.AddSingleton(new ConsoleIo(input, output)));
@@ -39,16 +36,5 @@ public sealed class ConsoleSession : IDisposable
         return output.ToString();
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort; the OS cleans temp files.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

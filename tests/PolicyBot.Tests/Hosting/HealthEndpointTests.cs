@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Hosting;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Hosting;
 
@@ -14,10 +16,10 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Healthz_and_readyz_answer_when_http_is_enabled()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+        using var folder = new ScratchFolder(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
         using var stdin = new BlockingReader();
         using var host = BotHost.Build(
-            ["--Http:Enabled=true", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}"],
+            ["--Http:Enabled=true", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={folder.Combine("bot.db")}"],
             services => services.AddSingleton(new ConsoleIo(stdin, TextWriter.Null)));
         await host.StartAsync();
         try
@@ -41,11 +43,11 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Metrics_count_commands_by_name_and_outcome_for_prometheus()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+        using var folder = new ScratchFolder(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
         var output = new StringWriter();
         using var stdin = new BlockingReader("!help", "!nosuchcommand");
         using var host = BotHost.Build(
-            ["--Metrics:Prometheus=true", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}"],
+            ["--Metrics:Prometheus=true", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={folder.Combine("bot.db")}"],
             services => services.AddSingleton(new ConsoleIo(stdin, output)));
         await host.StartAsync();
         try

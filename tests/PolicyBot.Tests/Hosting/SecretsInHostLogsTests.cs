@@ -3,10 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Hosting;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Hosting;
 
@@ -30,7 +32,7 @@ public sealed class SecretsInHostLogsTests
     public async Task Starting_failing_to_connect_and_stopping_at_trace_never_logs_a_secret(string format)
     {
         var deadPort = UnusedLoopbackPort();
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+        using var folder = new ScratchFolder(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
         var capture = new CapturingProvider(
             "Discord gateway discovery failed", "Connecting to Slack Socket Mode failed", "Slack");
         var console = new StringWriter();
@@ -52,7 +54,7 @@ public sealed class SecretsInHostLogsTests
                     "--Knowledge:Generation:Model=llama3.2",
                     $"--Knowledge:Generation:ApiKey={ModelApiKey}",
                     "--urls=http://127.0.0.1:0",
-                    $"--Storage:ConnectionString={Path.Combine(folder, "bot.db")}",
+                    $"--Storage:ConnectionString={folder.Combine("bot.db")}",
                     $"--Logging:Format={format}",
                     "--Logging:LogLevel:Default=Trace",
                     "--Logging:LogLevel:Microsoft=Trace",

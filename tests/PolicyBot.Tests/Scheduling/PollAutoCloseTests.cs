@@ -1,9 +1,11 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.ConsoleAdapter;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Scheduling;
 
@@ -16,7 +18,7 @@ namespace PolicyBot.Tests.Scheduling;
 public sealed class PollAutoCloseTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
 
     [Fact]
     public async Task A_closing_poll_closes_itself_when_its_time_comes()
@@ -100,7 +102,7 @@ public sealed class PollAutoCloseTests : IDisposable
     }
 
     private IHost BuildHost(FakeTimeProvider clock, ScriptedConsole console, params string[] settings) => BotHost.Build(
-        [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}", $"--Console:AttachmentsPath={Path.Combine(_folder, "attachments")}", .. settings],
+        [$"--Storage:ConnectionString={_folder.Combine("bot.db")}", $"--Console:AttachmentsPath={_folder.Combine("attachments")}", .. settings],
         services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -115,16 +117,5 @@ public sealed class PollAutoCloseTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

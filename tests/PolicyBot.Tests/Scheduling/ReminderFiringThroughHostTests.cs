@@ -1,9 +1,11 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.ConsoleAdapter;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.ConsoleAdapter;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Tests.Scheduling;
 
@@ -11,7 +13,7 @@ namespace PolicyBot.Tests.Scheduling;
 [Collection(HostCollection.Name)]
 public sealed class ReminderFiringThroughHostTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-e2e", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new(ScratchFolder.EndToEndArea, SqliteConnection.ClearAllPools);
 
     [Fact]
     public async Task A_reminder_fires_once_when_due_and_not_before()
@@ -19,7 +21,7 @@ public sealed class ReminderFiringThroughHostTests : IDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
         using var console = new ScriptedConsole();
         using var host = BotHost.Build(
-            [$"--Storage:ConnectionString={Path.Combine(_folder, "bot.db")}"],
+            [$"--Storage:ConnectionString={_folder.Combine("bot.db")}"],
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
@@ -54,16 +56,5 @@ public sealed class ReminderFiringThroughHostTests : IDisposable
         Assert.DoesNotContain("late by", console.Text, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }
