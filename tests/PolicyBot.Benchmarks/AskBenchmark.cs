@@ -6,6 +6,7 @@ using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Embedding;
 using PolicyBot.Core.Knowledge.Evaluation;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Benchmarks;
 
@@ -65,9 +66,8 @@ public static class AskBenchmark
     // wires it (the catalog notices, the index is built in the background, the waiting question is answered).
     private static async Task<double> TimeToAnswerANewArticleAsync(Encoders encoders, int run)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "policybot-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var options = Options.Create(new KnowledgeOptions { ArticlesPath = folder, ReloadInterval = TimeSpan.FromSeconds(1) });
+        using var folder = new ScratchFolder(ScratchFolder.BenchmarksArea);
+        var options = Options.Create(new KnowledgeOptions { ArticlesPath = folder.Path, ReloadInterval = TimeSpan.FromSeconds(1) });
         using var catalog = new ArticleCatalog(options, TimeProvider.System, NullLogger<ArticleCatalog>.Instance);
         var indexes = new ArticleIndexes(encoders, EmbeddingCache.None, new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
         catalog.Changed += indexes.Track;
@@ -76,7 +76,7 @@ public static class AskBenchmark
         var source = Path.Combine(FindCorpus(), "articles", run % 2 == 0 ? "ranked-choice-voting-is-second-best.md" : "turkeys-problem-banks.md");
 
         var clock = Stopwatch.StartNew();
-        File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
+        File.Copy(source, folder.Combine(Path.GetFileName(source)));
         while (catalog.Current.Articles.IsEmpty)
         {
             await Task.Delay(20);

@@ -5,6 +5,7 @@ using Npgsql;
 using PolicyBot.Core.Scheduling;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Scheduling;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Benchmarks;
 
@@ -156,14 +157,13 @@ internal static class DueJobBenchmark
         {
             if (dialect == SqlDialect.Sqlite)
             {
-                var folder = Path.Combine(Path.GetTempPath(), "policybot-bench", Guid.NewGuid().ToString("N"));
-                var sqlite = new SqliteConnectionFactory(Path.Combine(folder, "bench.db"));
+                var folder = new ScratchFolder(ScratchFolder.BenchmarksArea, Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
+                var sqlite = new SqliteConnectionFactory(folder.Combine("bench.db"));
                 await sqlite.InitializeAsync(CancellationToken.None);
                 await new MigrationRunner(sqlite, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
                 return new ScratchDatabase(sqlite, () =>
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    Directory.Delete(folder, recursive: true);
+                    folder.Dispose();
                     return Task.CompletedTask;
                 });
             }

@@ -29,11 +29,9 @@ internal static class MemoryBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Memory of the console bot: {questionCount:N0} questions, {voteCount:N0} votes by {Voters:N0} voters; {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 
-        var scratch = Path.Combine(Path.GetTempPath(), "policybot-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
-        try
+        using var scratch = new ScratchFolder(ScratchFolder.BenchmarksArea);
+        await using (var bot = BotProcess.Start(scratch.Path))
         {
-            await using var bot = BotProcess.Start(scratch);
             var clock = Stopwatch.StartNew();
             await bot.RunAsync([$"!ask {questions[0]}"]);
             await ReportAsync("after start-up and the first answer", bot, clock);
@@ -62,10 +60,6 @@ internal static class MemoryBenchmark
             Console.WriteLine($"stderr: {(stderr.Length == 0 ? "nothing" : stderr)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end: {LoadAverage()}"));
             return stderr.Length == 0 ? 0 : 1;
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
         }
     }
 

@@ -13,6 +13,7 @@ using PolicyBot.Core.Scheduling;
 using PolicyBot.Storage.Commands;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Polls;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Benchmarks;
 
@@ -270,14 +271,13 @@ internal static class PollBenchmark
 
         public static async Task<BenchDatabase> CreateSqliteAsync()
         {
-            var folder = Path.Combine(Path.GetTempPath(), "policybot-bench", Guid.NewGuid().ToString("N"));
-            var factory = new SqliteConnectionFactory(Path.Combine(folder, "bench.db"));
+            var folder = new ScratchFolder(ScratchFolder.BenchmarksArea, Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
+            var factory = new SqliteConnectionFactory(folder.Combine("bench.db"));
             await factory.InitializeAsync(CancellationToken.None);
             await new MigrationRunner(factory, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
             return new BenchDatabase(factory, () =>
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                folder.Dispose();
                 return Task.CompletedTask;
             });
         }
