@@ -1,8 +1,9 @@
+using PolicyBot.Core.Tests.Knowledge;
 using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.TestSupport;
 
-/// <summary>Test runs leave nothing in the temp folder: a scratch folder goes when disposed, failing no test.</summary>
+/// <summary>Test runs leave nothing in the temp folder: scratch folders go when disposed, and tests make no others.</summary>
 public sealed class ScratchFolderTests
 {
     [Fact]
@@ -28,5 +29,26 @@ public sealed class ScratchFolderTests
         scratch.Dispose();
 
         Assert.Equal([true, false], existedWhenReleased);
+    }
+
+    [Fact]
+    public void Tests_make_temporary_folders_only_through_the_scratch_folder()
+    {
+        var tests = Path.Combine(TestArticles.RepositoryRoot, "tests");
+        string[] allowed =
+        [
+            Path.Combine("Shared", "ScratchFolder.cs"),
+            Path.Combine("PolicyBot.Core.Tests", "Knowledge", "TestArticles.cs"), // the embedding cache kept across runs
+            Path.Combine("PolicyBot.Core.Tests", "TestSupport", "ScratchFolderTests.cs"), // this test, which looks for it
+        ];
+
+        var others = Directory.EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(tests, file))
+            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Where(file => File.ReadAllText(Path.Combine(tests, file)).Contains("GetTempPath", StringComparison.Ordinal))
+            .Except(allowed)
+            .Order();
+
+        Assert.Empty(others);
     }
 }
