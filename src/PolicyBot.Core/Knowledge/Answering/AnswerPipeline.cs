@@ -32,6 +32,14 @@ public sealed class AnswerPipeline(
             return byline;
         }
 
+        // Questions about the piece as a whole, or about whom it reports, name no topic: whichever paragraph the stages
+        // rank first is chance, so the thesis, or the positions held by others, answer them. An article with labelled
+        // questions lets them decide first, as for any question: they may say where its main points are.
+        if (chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], withoutLabels: true, cancellationToken).ConfigureAwait(false) is { } whole)
+        {
+            return whole;
+        }
+
         Judgement? best = null;
         Judgement? firstDecline = null;
         foreach (var article in chosen)
@@ -50,16 +58,27 @@ public sealed class AnswerPipeline(
             return Compose(question, best);
         }
 
-        // Questions about the piece as a whole, or about whom it reports, name nothing for the stages to find: the
-        // thesis, or the positions held by others, answer them.
-        if (chosen.Count == 1 && GistQuestions.Asks(question))
+        return chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], withoutLabels: false, cancellationToken).ConfigureAwait(false) is { } fallback
+            ? fallback
+            : Decline(question, chosen, firstDecline!);
+    }
+
+    /// <summary>The thesis for a gist question, the views of others for a question about them; null for other questions.</summary>
+    private async Task<Answer?> TopicFreeAnswerAsync(string question, Article article, bool withoutLabels, CancellationToken cancellationToken)
+    {
+        var (gist, reported) = (GistQuestions.Asks(question), ReportedViews.Asks(question));
+        if (!gist && !reported)
         {
-            return GistQuestions.Compose(question, firstDecline!.Evidence.Index);
+            return null;
         }
 
-        return chosen.Count == 1 && ReportedViews.Asks(question) && ReportedViews.TryCompose(question, firstDecline!.Evidence.Index) is { } reported
-            ? reported
-            : Decline(question, chosen, firstDecline!);
+        var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);
+        if (withoutLabels && stages.HasFlag(AnswerStages.LabelledQuestions) && index.Bank.Count > 0)
+        {
+            return null;
+        }
+
+        return gist ? GistQuestions.Compose(question, index) : ReportedViews.TryCompose(question, index);
     }
 
     /// <summary>Every stage's measurements of <paramref name="question"/> against <paramref name="article"/>.</summary>
