@@ -29,12 +29,15 @@ public static class AnswerTrainer
     public static AnswerModels Train(IReadOnlyList<TrainingExample> examples, AnswerStages stages, bool usesRetrievalModel, string trainedOn, int seed = 1)
     {
         var ml = new MLContext(seed);
+        var articles = examples.Select(e => e.Evidence.Index.Article.Slug).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var folds = Math.Min(StackingFolds, articles.Length);
+
+        // The models downstream learn from what an adapter makes of articles it was not trained on, as on a new article.
+        var adapter = stages.HasFlag(AnswerStages.QuestionAdapter) ? TrainAdapter(examples, articles, folds, seed) : null;
         var ranker = TrainRanker(ml, RankRows(examples, stages));
 
         // The answerability model learns from the ranker's output on articles that ranker was not trained on (stacking),
         // so its margins look as they will on a new article, not as they do on the ranker's own training questions.
-        var articles = examples.Select(e => e.Evidence.Index.Article.Slug).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var folds = Math.Min(StackingFolds, articles.Length);
         var outOfFold = new Dictionary<TrainingExample, TreeEnsemble>(ReferenceEqualityComparer.Instance);
         for (var fold = 0; fold < folds; fold++)
         {
@@ -67,7 +70,33 @@ public static class AnswerTrainer
             AnswerabilityFeatures = AnswerFeatures.AnswerabilityNames,
             Ranker = ranker,
             Answerability = answerability,
+            Adapter = adapter,
         };
+    }
+
+    /// <summary>Measures each example with an adapter trained on the other folds' articles; returns one trained on all.</summary>
+    private static QuestionAdapter TrainAdapter(IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
+    {
+        for (var fold = 0; fold < folds && folds > 1; fold++)
+        {
+            var held = articles.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
+            var foldAdapter = AdapterTrainer.Train([.. examples.Where(e => !held.Contains(e.Evidence.Index.Article.Slug)).Select(AdapterTrainer.From)], seed);
+            foreach (var example in examples.Where(e => held.Contains(e.Evidence.Index.Article.Slug)))
+            {
+                example.Evidence.Adapt(foldAdapter);
+            }
+        }
+
+        var adapter = AdapterTrainer.Train([.. examples.Select(AdapterTrainer.From)], seed);
+        if (folds < 2)
+        {
+            foreach (var example in examples)
+            {
+                example.Evidence.Adapt(adapter);
+            }
+        }
+
+        return adapter;
     }
 
     private static List<RankRow> RankRows(IEnumerable<TrainingExample> examples, AnswerStages stages) =>

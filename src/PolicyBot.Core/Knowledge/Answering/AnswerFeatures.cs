@@ -18,6 +18,7 @@ public static class AnswerFeatures
     public static ImmutableArray<string> ParagraphNames { get; } =
     [
         .. Pair("dense.paragraph"), .. Pair("dense.sentence"), .. Pair("dense.window"), .. Pair("dense.best-two"),
+        .. Pair("adapted.sentence"), .. Pair("adapted.window"),
         .. Pair("retrieval.paragraph"), .. Pair("retrieval.sentence"), .. Pair("retrieval.window"), .. Pair("retrieval.best-two"),
         .. Pair("lexical.bm25"), .. Pair("lexical.bm25-sentence"), .. Pair("lexical.cover"),
         .. Pair("words.match"), .. Pair("words.weakest"),
@@ -28,6 +29,7 @@ public static class AnswerFeatures
     public static ImmutableArray<string> AnswerabilityNames { get; } =
     [
         "dense.best-sentence", "dense.best-paragraph", "retrieval.best-sentence", "retrieval.best-paragraph",
+        "adapted.best-sentence", "adapted.top-sentence", "adapted.spread",
         "lexical.best-cover", "lexical.best-bm25", "lexical.content-words", "lexical.uncovered-words", "lexical.uncovered-share",
         "lexical.rarest-uncovered", "lexical.rare-uncovered-words", "lexical.unknown-name",
         "words.weakest-in-article", "words.mean-in-article", "words.below-0.6", "words.below-0.7",
@@ -47,6 +49,7 @@ public static class AnswerFeatures
         {
             On(AnswerStages.Dense, e.Words.Paragraph), On(AnswerStages.Dense, e.Words.BestSentence),
             On(AnswerStages.Dense, e.Words.BestWindow), On(AnswerStages.Dense, e.Words.BestTwo),
+            On(AnswerStages.QuestionAdapter, e.Adapted?.BestSentence), On(AnswerStages.QuestionAdapter, e.Adapted?.BestWindow),
             On(AnswerStages.RetrievalModel, e.Retrieval?.Paragraph), On(AnswerStages.RetrievalModel, e.Retrieval?.BestSentence),
             On(AnswerStages.RetrievalModel, e.Retrieval?.BestWindow), On(AnswerStages.RetrievalModel, e.Retrieval?.BestTwo),
             On(AnswerStages.Lexical, e.ParagraphBm25), On(AnswerStages.Lexical, e.SentenceBm25), On(AnswerStages.Lexical, e.Cover),
@@ -80,6 +83,7 @@ public static class AnswerFeatures
         var t = top - 1;
         var dense = stages.HasFlag(AnswerStages.Dense);
         var retrieval = stages.HasFlag(AnswerStages.RetrievalModel) && e.Retrieval is not null;
+        var adapted = stages.HasFlag(AnswerStages.QuestionAdapter) ? e.Adapted : null;
         var lexical = stages.HasFlag(AnswerStages.Lexical);
         var words = stages.HasFlag(AnswerStages.WordMatch) && e.SalientWords.Length > 0;
         var fact = stages.HasFlag(AnswerStages.FactKind) && e.Kind != FactKind.Any;
@@ -92,6 +96,8 @@ public static class AnswerFeatures
         [
             dense ? e.Words.BestSentence.Max() : 0, dense ? e.Words.Paragraph.Max() : 0,
             retrieval ? e.Retrieval!.BestSentence.Max() : 0, retrieval ? e.Retrieval!.Paragraph.Max() : 0,
+            adapted is null ? 0 : adapted.BestSentence.Max() - e.AdaptedNullScore, adapted is null ? 0 : adapted.BestSentence[t] - e.AdaptedNullScore,
+            adapted is null ? 0 : adapted.Sentences.Max() - adapted.Sentences.Average(),
             lexical ? e.Cover.Max() : 0, lexical ? e.ParagraphBm25.Max() : 0, lexical ? e.ContentTerms.Length : 0,
             lexical ? e.Uncovered.Length : 0, lexical ? e.UncoveredShare : 0, lexical && e.Uncovered.Length > 0 ? e.Uncovered.Max() : 0,
             lexical ? e.Uncovered.Count(r => r > RareWord) : 0, lexical && e.UnknownName is not null ? 1 : 0,

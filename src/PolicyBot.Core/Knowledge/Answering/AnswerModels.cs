@@ -36,6 +36,10 @@ public sealed class AnswerModels
     [JsonPropertyName("answerability")]
     public required TreeEnsemble Answerability { get; init; }
 
+    /// <summary>The learned map of question vectors (<see cref="AnswerStages.QuestionAdapter"/>), when trained with it.</summary>
+    [JsonPropertyName("questionAdapter")]
+    public QuestionAdapter? Adapter { get; init; }
+
     /// <summary>The models that ship with PolicyBot.</summary>
     public static AnswerModels Shipped => ShippedModels.Value;
 

@@ -82,8 +82,16 @@ public sealed class AnswerPipeline(
     }
 
     /// <summary>Every stage's measurements of <paramref name="question"/> against <paramref name="article"/>.</summary>
-    public Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken) =>
-        _reader.ExamineAsync(question, article, cancellationToken);
+    public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken)
+    {
+        var evidence = await _reader.ExamineAsync(question, article, cancellationToken).ConfigureAwait(false);
+        if (stages.HasFlag(AnswerStages.QuestionAdapter) && models.Adapter is { } adapter)
+        {
+            evidence.Adapt(adapter);
+        }
+
+        return evidence;
+    }
 
     /// <summary>Ranks the paragraphs, decides whether the article answers, and lets labelled questions overrule.</summary>
     public Judgement Judge(QuestionEvidence evidence)

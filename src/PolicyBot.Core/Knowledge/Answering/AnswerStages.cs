@@ -21,6 +21,9 @@ public enum AnswerStages
     /// <summary>snowflake-arctic-embed-xs, trained for retrieval: the same comparisons from a second model.</summary>
     RetrievalModel = 8,
 
+    /// <summary>The question's MiniLM vector mapped by the learned <see cref="QuestionAdapter"/>, against each sentence.</summary>
+    QuestionAdapter = 512,
+
     /// <summary>Each telling question word against the paragraph's words in context (MiniLM word vectors).</summary>
     WordMatch = 16,
 
@@ -36,5 +39,5 @@ public enum AnswerStages
     /// <summary>An article's labelled questions vote (<see cref="QuestionBank"/>): only articles with such data files.</summary>
     LabelledQuestions = 256,
 
-    All = Repair | Lexical | Dense | RetrievalModel | WordMatch | FactKind | Ranker | Answerability | LabelledQuestions,
+    All = Repair | Lexical | Dense | QuestionAdapter | RetrievalModel | WordMatch | FactKind | Ranker | Answerability | LabelledQuestions,
 }

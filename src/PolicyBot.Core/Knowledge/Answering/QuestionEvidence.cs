@@ -92,6 +92,22 @@ public sealed partial class QuestionEvidence
 
     public ModelScores? Retrieval { get; }
 
+    /// <summary>The question mapped by a <see cref="QuestionAdapter"/> against the article's MiniLM vectors (<see cref="Adapt"/>).</summary>
+    public ModelScores? Adapted { get; private set; }
+
+    /// <summary>The adapter's <see cref="QuestionAdapter.NullScore"/>: what <see cref="Adapted"/> must beat to answer.</summary>
+    public double AdaptedNullScore { get; private set; }
+
+    /// <summary>
+    /// Measures the question as <paramref name="adapter"/> maps it. Set after gathering because the adapter belongs to
+    /// the models in use: while training, each example is measured by an adapter not trained on its article.
+    /// </summary>
+    public void Adapt(QuestionAdapter adapter)
+    {
+        Adapted = new ModelScores(Index.Words, adapter.Apply(Question.Words.Vector), Index.Text, Index.Text.ParagraphCount);
+        AdaptedNullScore = adapter.NullScore;
+    }
+
     /// <summary>The question's stemmed content words (no function or framing words).</summary>
     public string[] ContentTerms { get; }
 
