@@ -18,8 +18,9 @@ public sealed partial class SlackOptions : IValidatableObject
     public string? AppToken { get; set; }
 
     /// <summary>The slash command that carries every PolicyBot command as its first word.</summary>
-    [Required]
-    [RegularExpression("^/[a-z0-9_-]{1,31}$")]
+    [Required(ErrorMessage = "Slack:CommandName is required: a slash command such as /policy.")]
+    [RegularExpression("^/[a-z0-9_-]{1,31}$",
+        ErrorMessage = "Slack:CommandName must be / followed by 1 to 31 lowercase letters, digits, _ or -, such as /policy.")]
     public string CommandName { get; set; } = "/policy";
 
     /// <summary>Slack user ids (U…/W…) that may run admin commands.</summary>
@@ -31,12 +32,12 @@ public sealed partial class SlackOptions : IValidatableObject
     /// </summary>
     public string[] TeamIds { get; set; } = [];
 
-    [Required]
-    [Url]
+    [Required(ErrorMessage = "Slack:ApiBaseUrl is required: the Web API's base URL, such as https://slack.com/api/.")]
+    [Url(ErrorMessage = "Slack:ApiBaseUrl must be a URL starting with https:// or http://, such as https://slack.com/api/.")]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
-    [Required]
-    [RegularExpression("^/.*")]
+    [Required(ErrorMessage = "Slack:EventsPath is required: the path of the events endpoint, such as /slack/events.")]
+    [RegularExpression("^/.*", ErrorMessage = "Slack:EventsPath must start with /, such as /slack/events.")]
     public string EventsPath { get; set; } = "/slack/events";
 
     /// <summary>How long a command may run before we acknowledge and answer through <c>response_url</c>; Slack allows 3 s in all.</summary>

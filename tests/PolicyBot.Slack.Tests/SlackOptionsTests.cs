@@ -46,6 +46,20 @@ public sealed class SlackOptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("CommandName", "", "Slack:CommandName is required")]
+    [InlineData("CommandName", "policy", "Slack:CommandName must be / followed by 1 to 31 lowercase letters")]
+    [InlineData("ApiBaseUrl", "", "Slack:ApiBaseUrl is required")]
+    [InlineData("ApiBaseUrl", "slack.com/api/", "Slack:ApiBaseUrl must be a URL starting with https://")]
+    [InlineData("EventsPath", "", "Slack:EventsPath is required")]
+    [InlineData("EventsPath", "slack/events", "Slack:EventsPath must start with /")]
+    public void A_missing_or_malformed_setting_stops_the_start_naming_the_key(string key, string value, string expected)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Options(new() { ["Slack:" + key] = value }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     private static SlackOptions Options(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -8,8 +8,8 @@ public sealed class CommandOptions
     public const string SectionName = "Commands";
 
     /// <summary>What starts a command in a chat message (Discord messages and the console).</summary>
-    [Required]
-    [StringLength(5, MinimumLength = 1)]
+    [Required(ErrorMessage = "Commands:Prefix is required: 1 to 5 characters, not all blank, such as !.")]
+    [StringLength(5, MinimumLength = 1, ErrorMessage = "Commands:Prefix must be between 1 and 5 characters long.")]
     public string Prefix { get; set; } = "!";
 
     /// <summary>Longer messages are refused politely before any parsing.</summary>

@@ -8,7 +8,7 @@ public sealed class KnowledgeOptions
     public const string SectionName = "Knowledge";
 
     /// <summary>Folder of <c>&lt;slug&gt;.md</c> and their optional data files; relative paths resolve against the app's folder.</summary>
-    [Required]
+    [Required(ErrorMessage = "Knowledge:ArticlesPath is required: the folder of the articles (<slug>.md), such as config/articles.")]
     public string ArticlesPath { get; set; } = "config/articles";
 
     /// <summary>The article used when a command names none; empty: the only article, or (for ask) all of them.</summary>

@@ -29,7 +29,7 @@ public sealed class RemindersOptions
     public TimeSpan MinRecurrenceInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>For users who have not run <c>timezone</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Reminders:DefaultTimeZone is required: an IANA time zone such as UTC or Europe/Berlin.")]
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>Admin-configured deadlines with countdown posts.</summary>

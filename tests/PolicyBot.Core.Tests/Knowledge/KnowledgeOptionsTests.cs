@@ -17,4 +17,11 @@ public sealed class KnowledgeOptionsTests
     [InlineData("Knowledge:Generation:MaxParagraphs", "11", "Knowledge:Generation:MaxParagraphs must be between 1 and 10")]
     public void A_setting_out_of_range_stops_the_start_with_the_key_and_range_named(string key, string value, string expected) =>
         Assert.Contains(expected, StartUpValidation.ErrorFor(services => services.AddKnowledge(), key, value).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void An_empty_articles_path_stops_the_start_with_the_key_named() =>
+        Assert.Contains(
+            "Knowledge:ArticlesPath is required",
+            StartUpValidation.ErrorFor(services => services.AddKnowledge(), "Knowledge:ArticlesPath", "").Message,
+            StringComparison.Ordinal);
 }

@@ -19,6 +19,10 @@ public sealed class RemindersOptionsTests
     public void A_setting_out_of_range_stops_the_start_with_the_key_and_range_named(string key, string value, string expected) =>
         Assert.Contains(expected, ErrorFor(key, value), StringComparison.Ordinal);
 
+    [Fact]
+    public void An_empty_default_time_zone_stops_the_start_saying_one_is_required() =>
+        Assert.Contains("Reminders:DefaultTimeZone is required: an IANA time zone", ErrorFor("DefaultTimeZone", ""), StringComparison.Ordinal);
+
     private static string ErrorFor(string key, string value) =>
         StartUpValidation.ErrorFor(services => services.AddReminders(), "Reminders:" + key, value).Message;
 }

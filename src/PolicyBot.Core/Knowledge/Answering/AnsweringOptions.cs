@@ -23,7 +23,7 @@ public sealed class AnsweringOptions
     public double SecondCitationMargin { get; set; } = 0.25;
 
     /// <summary>Labelled-questions stage: only articles with a <c>&lt;slug&gt;.questions.jsonl</c> use it.</summary>
-    [Required]
+    [Required(ErrorMessage = "Knowledge:Answering:LabelledQuestions is required: the labelled-questions settings (see docs/ASK.md).")]
     public LabelledQuestionOptions LabelledQuestions { get; set; } = new();
 }
 
