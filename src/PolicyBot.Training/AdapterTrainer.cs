@@ -16,8 +16,9 @@ public static class AdapterTrainer
     public sealed record Example(float[] Question, float[][] Sentences, bool[] Answers);
 
     /// <summary>
-    /// How to train. The defaults were chosen on the tune half: a few passes, gently (more fit the training articles'
-    /// questions better and unseen articles' no better).
+    /// How to train: a few passes, gently. In the first check (trained on the written articles, scoring the 24 real
+    /// ones, both halves) passes after the first fit the training questions better and the real articles' no better;
+    /// other temperatures were compared on the tune half (docs/PERFORMANCE.md).
     /// </summary>
     public sealed record Settings(int Epochs = 3, int BatchSize = 32, double LearningRate = 0.001)
     {
