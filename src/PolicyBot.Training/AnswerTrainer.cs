@@ -41,7 +41,7 @@ public static class AnswerTrainer
         var outOfFold = new Dictionary<TrainingExample, TreeEnsemble>(ReferenceEqualityComparer.Instance);
         for (var fold = 0; fold < folds; fold++)
         {
-            var held = articles.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
+            var held = HeldOut(articles, folds, fold);
             var foldRanker = folds < 2 ? ranker : TrainRanker(ml, RankRows([.. examples.Where(e => !held.Contains(e.Evidence.Index.Article.Slug))], stages));
             foreach (var example in examples.Where(e => held.Contains(e.Evidence.Index.Article.Slug)))
             {
@@ -77,27 +77,25 @@ public static class AnswerTrainer
     /// <summary>Measures each example with an adapter trained on the other folds' articles; returns one trained on all.</summary>
     private static QuestionAdapter TrainAdapter(IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
     {
-        for (var fold = 0; fold < folds && folds > 1; fold++)
+        var inputs = examples.Select(AdapterTrainer.From).ToArray();
+        var adapter = AdapterTrainer.Train(inputs, seed);
+        for (var fold = 0; fold < folds; fold++)
         {
-            var held = articles.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
-            var foldAdapter = AdapterTrainer.Train([.. examples.Where(e => !held.Contains(e.Evidence.Index.Article.Slug)).Select(AdapterTrainer.From)], seed);
-            foreach (var example in examples.Where(e => held.Contains(e.Evidence.Index.Article.Slug)))
+            var held = HeldOut(articles, folds, fold);
+            var inFold = examples.Select(e => held.Contains(e.Evidence.Index.Article.Slug)).ToArray();
+            var foldAdapter = folds < 2 ? adapter : AdapterTrainer.Train([.. inputs.Where((_, i) => !inFold[i])], seed);
+            foreach (var example in examples.Where((_, i) => inFold[i]))
             {
                 example.Evidence.Adapt(foldAdapter);
             }
         }
 
-        var adapter = AdapterTrainer.Train([.. examples.Select(AdapterTrainer.From)], seed);
-        if (folds < 2)
-        {
-            foreach (var example in examples)
-            {
-                example.Evidence.Adapt(adapter);
-            }
-        }
-
         return adapter;
     }
+
+    /// <summary>The articles of stacking fold <paramref name="fold"/>: each article is held out of exactly one fold.</summary>
+    private static HashSet<string> HeldOut(string[] articles, int folds, int fold) =>
+        articles.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
 
     private static List<RankRow> RankRows(IEnumerable<TrainingExample> examples, AnswerStages stages) =>
         [.. examples.Where(e => e.Case.OnTopic).SelectMany((e, g) => AnswerFeatures.Paragraphs(e.Evidence, stages)

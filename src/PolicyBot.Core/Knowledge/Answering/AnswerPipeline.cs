@@ -35,7 +35,7 @@ public sealed class AnswerPipeline(
         // Questions about the piece as a whole, or about whom it reports, name no topic: whichever paragraph the stages
         // rank first is chance, so the thesis, or the positions held by others, answer them. An article with labelled
         // questions lets them decide first, as for any question: they may say where its main points are.
-        if (chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], withoutLabels: true, cancellationToken).ConfigureAwait(false) is { } whole)
+        if (chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], beforeStages: true, cancellationToken).ConfigureAwait(false) is { } whole)
         {
             return whole;
         }
@@ -58,13 +58,16 @@ public sealed class AnswerPipeline(
             return Compose(question, best);
         }
 
-        return chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], withoutLabels: false, cancellationToken).ConfigureAwait(false) is { } fallback
+        return chosen.Count == 1 && await TopicFreeAnswerAsync(question, chosen[0], beforeStages: false, cancellationToken).ConfigureAwait(false) is { } fallback
             ? fallback
             : Decline(question, chosen, firstDecline!);
     }
 
-    /// <summary>The thesis for a gist question, the views of others for a question about them; null for other questions.</summary>
-    private async Task<Answer?> TopicFreeAnswerAsync(string question, Article article, bool withoutLabels, CancellationToken cancellationToken)
+    /// <summary>
+    /// The thesis for a gist question, the views of others for a question about them; null for other questions, and
+    /// <paramref name="beforeStages"/> for an article whose labelled questions should vote first.
+    /// </summary>
+    private async Task<Answer?> TopicFreeAnswerAsync(string question, Article article, bool beforeStages, CancellationToken cancellationToken)
     {
         var (gist, reported) = (GistQuestions.Asks(question), ReportedViews.Asks(question));
         if (!gist && !reported)
@@ -73,7 +76,7 @@ public sealed class AnswerPipeline(
         }
 
         var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);
-        if (withoutLabels && stages.HasFlag(AnswerStages.LabelledQuestions) && index.Bank.Count > 0)
+        if (beforeStages && stages.HasFlag(AnswerStages.LabelledQuestions) && index.Bank.Count > 0)
         {
             return null;
         }

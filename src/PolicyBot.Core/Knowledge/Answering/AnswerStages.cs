@@ -21,7 +21,7 @@ public enum AnswerStages
     /// <summary>snowflake-arctic-embed-xs, trained for retrieval: the same comparisons from a second model.</summary>
     RetrievalModel = 8,
 
-    /// <summary>The question's MiniLM vector mapped by the learned <see cref="QuestionAdapter"/>, against each sentence.</summary>
+    /// <summary>The question's MiniLM vector mapped by the learned <see cref="Answering.QuestionAdapter"/>, against each sentence.</summary>
     QuestionAdapter = 512,
 
     /// <summary>Each telling question word against the paragraph's words in context (MiniLM word vectors).</summary>
