@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,21 +16,23 @@ namespace PolicyBot.Tests.Generation;
 
 /// <summary>
 /// An <see cref="AnswerWriter"/> on the real OpenAI-compatible client pointed at a <see cref="LoopbackModel"/>, a fake
-/// clock, its own meter and captured logs; and the extractive answer retrieval gives for "What should Washington offer?"
-/// on the seed article (¶5 cited, ¶5, ¶6 and ¶4 the candidates).
+/// clock, its own meter and captured logs, and the cancellation token of the latest model call; and the extractive answer
+/// retrieval gives for "What should Washington offer?" on the seed article (¶5 cited, ¶5, ¶6 and ¶4 the candidates).
 /// </summary>
 public sealed class GenerationHarness : IDisposable
 {
     public const string ApiKey = "sk-loopback-secret-4711";
 
     private readonly MetricRecorder _metrics = new();
+    private readonly TokenRecordingChatClient _client;
 
     public GenerationHarness(LoopbackModel model, bool stream, Action<GenerationOptions>? configure = null)
     {
         Options = new GenerationOptions { Endpoint = model.Endpoint, Model = "loopback-llm", ApiKey = ApiKey, Stream = stream };
         configure?.Invoke(Options);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        Writer = new AnswerWriter(ModelChatClient.Create(Options), options, new GenerationQuota(Clock, options), Clock, new LoggerFactory([Logs]).CreateLogger<AnswerWriter>(), _metrics.Metrics);
+        _client = new TokenRecordingChatClient(ModelChatClient.Create(Options));
+        Writer = new AnswerWriter(_client, options, new GenerationQuota(Clock, options), Clock, new LoggerFactory([Logs]).CreateLogger<AnswerWriter>(), _metrics.Metrics);
     }
 
     public static Article Article { get; } = ArticleLibrary.Load(Path.Combine(AppContext.BaseDirectory, "config", "articles")).Articles[0];
@@ -40,6 +44,12 @@ public sealed class GenerationHarness : IDisposable
     public AnswerWriter Writer { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>
+    /// The token the writer gave its latest call to the model. The fake clock fires its timers inside
+    /// <see cref="FakeTimeProvider.Advance"/>, so this shows at once whether a move of the clock gave the call up.
+    /// </summary>
+    public CancellationToken ModelCall => _client.LastToken;
 
     public ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements => _metrics.Measurements;
 
@@ -61,6 +71,29 @@ public sealed class GenerationHarness : IDisposable
     public double Sum(string instrument, string? tag = null, object? value = null) => _metrics.Sum(instrument, tag, value);
 
     public void Dispose() => _metrics.Dispose();
+}
+
+/// <summary>Passes every call through to the model client, keeping the cancellation token of the latest one.</summary>
+internal sealed class TokenRecordingChatClient(IChatClient inner) : DelegatingChatClient(inner)
+{
+    public CancellationToken LastToken { get; private set; }
+
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        LastToken = cancellationToken;
+        return base.GetResponseAsync(messages, options, cancellationToken);
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The call's token and the enumerator's, combined: the writer may pass its token either way.
+        LastToken = cancellationToken;
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
 }
 
 /// <summary>Every log line written, formatted, with its level.</summary>

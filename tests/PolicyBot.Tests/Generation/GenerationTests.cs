@@ -154,13 +154,19 @@ public sealed class GenerationTests : IAsyncLifetime
         using var harness = new GenerationHarness(_model, stream);
         _model.Behaviour = new ModelBehaviour.Stall();
         var extractive = GenerationHarness.Extractive();
+        var timeout = harness.Options.Timeout;
 
         var writing = harness.WriteAsync(extractive);
         await _model.NextRequestAsync();
-        harness.Clock.Advance(TimeSpan.FromSeconds(7.9));
+        // Checked on the call's token, not on the answer: a cancelled HTTP call returns only later, on another thread, so
+        // "not yet completed" would hold even if the call had just been given up. The token moves inside Advance: at
+        // once, on the fake clock, and not on the wall clock, which barely moves here.
+        harness.Clock.Advance(timeout - TimeSpan.FromMilliseconds(100));
+        Assert.False(harness.ModelCall.IsCancellationRequested, "the model call was given up before the timeout");
         Assert.False(writing.IsCompleted);
-        harness.Clock.Advance(TimeSpan.FromSeconds(0.2));
-        var written = await writing.WaitAsync(TimeSpan.FromSeconds(30));
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.True(harness.ModelCall.IsCancellationRequested, "the clock passed the timeout and the model call goes on");
+        var written = await writing.WaitAsync(TimeSpan.FromSeconds(30)); // a bound on a hang, not a wait for time
 
         Assert.Same(extractive, written.Answer);
         Assert.Equal(GenerationFallback.Timeout, written.Outcome.Fallback);
