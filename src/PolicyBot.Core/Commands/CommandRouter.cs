@@ -28,6 +28,8 @@ public sealed partial class CommandRouter(
 
     private readonly ICommandFilter[] _filters = filters.OrderBy(f => f.Order).ToArray();
 
+    private readonly DeliveriesInHand _inHand = new();
+
     public CommandCatalog Catalog => catalog;
 
     public string Prefix => options.Value.Prefix;
@@ -80,22 +82,43 @@ public sealed partial class CommandRouter(
                 : Duplicate(invocation);
         }
 
+        // A twin of a delivery still being handled here is dropped before the filters: its copy in hand will answer, and
+        // until that copy's vote commits no store knows the id, so a rate-limit refusal of the twin would be a second
+        // reply to one press. Distinct clicks have distinct ids and are limited as before.
+        if (!_inHand.TryTake(invocation.DeliveryId))
+        {
+            return Duplicate(invocation);
+        }
+
+        try
+        {
+            return await RouteSelfDeduplicatingAsync(invocation, handler, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Handling is over: the vote committed or its refusal is in the delivery log, so storage silences a later
+            // repeat from here on (a failure keeps nothing, leaving the platform's retry free to count).
+            _inHand.Release(invocation.DeliveryId);
+        }
+    }
+
+    private async Task<CommandOutcome> RouteSelfDeduplicatingAsync(CommandInvocation invocation, ICommandHandler handler, CancellationToken cancellationToken)
+    {
         // A command that deduplicates with its own effect (a vote) records the id there: recording it here first would
         // lose the vote if the process died between this insert and the ballot's commit, the retry being refused. An
         // accepted repeat is silenced by that check. The router looks the id up only for a refusal, which has no effect
         // to carry it: a lookup before every click is a database round trip per vote, outside the vote writer's group
-        // commit, and cut PostgreSQL's durable votes from about 28,000/s to 5,600/s (docs/PERFORMANCE.md). So a repeated
-        // click still takes a rate-limit token, but is answered at most once.
-        var outcome = await RunAsync(invocation, known, handler, cancellationToken).ConfigureAwait(false);
+        // commit, and cut PostgreSQL's durable votes from about 28,000/s to 5,600/s (docs/PERFORMANCE.md). So a repeat
+        // arriving after its twin was handled still takes a rate-limit token, but is answered at most once.
+        var outcome = await RunAsync(invocation, known: true, handler, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind is not (CommandOutcomeKind.Refused or CommandOutcomeKind.InvalidInput))
         {
             return outcome;
         }
 
         // A refusal of a click already counted or refused is a repeat: silent. Otherwise the log keeps the id before the
-        // reply goes out, so a later repeat is silent too; of two refused copies at once, the second insert fails. One
-        // copy accepted while its twin is refused before the ballot commits still gets both replies (the vote counts
-        // once). A failure is not kept: nothing was done, and the platform's retry may get through.
+        // reply goes out, so a later repeat is silent too; of two refused copies at once on different instances, the
+        // second insert fails. A failure is not kept: nothing was done, and the platform's retry may get through.
         return await deliveryLog.HasSeenAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
             || !await deliveryLog.TryRecordAsync(invocation.DeliveryId, cancellationToken).ConfigureAwait(false)
             ? Duplicate(invocation)

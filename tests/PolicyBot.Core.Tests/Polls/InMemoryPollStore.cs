@@ -15,6 +15,11 @@ internal sealed class InMemoryPollStore : IPollStore
 
     public int Casts { get; private set; }
 
+    /// <summary>
+    /// Awaited before a ballot is applied: a test holds a vote there, queued in the vote writer and not yet committed.
+    /// </summary>
+    public Func<Task>? BeforeCommit { get; set; }
+
     public Task<Poll> CreateAsync(PollDraft draft, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -44,38 +49,48 @@ internal sealed class InMemoryPollStore : IPollStore
         }
     }
 
-    public Task<BallotOutcome> CastAsync(Ballot ballot, CancellationToken cancellationToken)
+    public async Task<BallotOutcome> CastAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        if (BeforeCommit is { } hold)
+        {
+            await hold().WaitAsync(cancellationToken);
+        }
+
+        return Apply(ballot);
+    }
+
+    private BallotOutcome Apply(Ballot ballot)
     {
         lock (_gate)
         {
             Casts++;
             if (!_polls.TryGetValue(ballot.PollId, out var poll))
             {
-                return Task.FromResult(BallotOutcome.PollNotFound);
+                return BallotOutcome.PollNotFound;
             }
 
             if (poll.IsClosedAt(ballot.CastAt))
             {
-                return Task.FromResult(BallotOutcome.PollClosed);
+                return BallotOutcome.PollClosed;
             }
 
             if (!ballot.IsWithdrawal && (ballot.Options.Length > poll.MaxChoices || ballot.Options.Any(o => o < 1 || o > poll.Options.Length)))
             {
-                return Task.FromResult(BallotOutcome.InvalidOptions);
+                return BallotOutcome.InvalidOptions;
             }
 
             if (!_deliveries.Add(ballot.DeliveryId))
             {
-                return Task.FromResult(BallotOutcome.Duplicate);
+                return BallotOutcome.Duplicate;
             }
 
             if (ballot.IsWithdrawal)
             {
-                return Task.FromResult(_ballots.Remove((ballot.PollId, ballot.UserId)) ? BallotOutcome.Withdrawn : BallotOutcome.NothingToWithdraw);
+                return _ballots.Remove((ballot.PollId, ballot.UserId)) ? BallotOutcome.Withdrawn : BallotOutcome.NothingToWithdraw;
             }
 
             _ballots[(ballot.PollId, ballot.UserId)] = new BallotRecord(ballot.UserId, ballot.Options, ballot.CastAt);
-            return Task.FromResult(BallotOutcome.Recorded);
+            return BallotOutcome.Recorded;
         }
     }
 

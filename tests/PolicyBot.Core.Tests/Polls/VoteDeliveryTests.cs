@@ -8,12 +8,15 @@ namespace PolicyBot.Core.Tests.Polls;
 /// Votes are deduplicated by the ballot store with the ballot, not by the router's delivery log: a redelivered vote
 /// changes nothing and sends nothing, and an applied vote is never written to the delivery log. A refused vote has no
 /// ballot, so the router keeps its id there; the router looks a vote's id up only when it refuses it (a lookup per click
-/// would cost a database round trip per vote outside the vote writer's group commit).
+/// would cost a database round trip per vote outside the vote writer's group commit). A twin arriving while its copy is
+/// still being handled is dropped before the filters, since no store knows the id until the ballot commits.
 /// </summary>
 public sealed class VoteDeliveryTests
 {
     // PollHarness votes on Discord, which is rate limited; no token comes back during a test.
     private static readonly CommandOptions TwoClicksAnHour = new() { RateLimitBurst = 2, RateLimitPeriod = TimeSpan.FromHours(1), RateLimitExemptPlatforms = [] };
+
+    private static readonly CommandOptions OneClickAnHour = new() { RateLimitBurst = 1, RateLimitPeriod = TimeSpan.FromHours(1), RateLimitExemptPlatforms = [] };
 
     [Fact]
     public async Task A_redelivered_vote_is_a_silent_duplicate_even_after_a_later_vote_and_is_never_written_to_the_delivery_log()
@@ -99,6 +102,38 @@ public sealed class VoteDeliveryTests
         Assert.Equal((CommandOutcomeKind.Duplicate, null), (repeat.Kind, repeat.Reply));
         Assert.Equal(CommandOutcomeKind.Refused, third.Kind);
         Assert.Equal(new[] { 0, 1 }, (await harness.TallyAsync(poll.Id)).Counts.ToArray());
+    }
+
+    [Fact]
+    public async Task A_twin_the_rate_limit_would_refuse_before_the_vote_commits_is_silent_and_takes_no_token()
+    {
+        using var harness = new PollHarness();
+        var poll = await harness.CreatePollAsync("Which concession first? | Lift sanctions | Cancel drills");
+        var router = TestRouter.Create([harness.Vote], OneClickAnHour, harness.DeliveryLog);
+        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Store.BeforeCommit = () =>
+        {
+            queued.TrySetResult();
+            return commit.Task;
+        };
+
+        // The click takes the only token and waits in the vote writer; its redelivered twin arrives meanwhile.
+        var accepting = router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        await queued.Task;
+        var twin = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 1", deliveryId: "evt-a"), CancellationToken.None);
+        var distinct = await router.DispatchAsync(harness.Invocation("vote", $"{poll.Id} 2", deliveryId: "evt-b"), CancellationToken.None);
+        commit.SetResult();
+        var accepted = await accepting;
+
+        // One press, one reply: the confirmation. The twin is not told to slow down (nor uses up the one "slow down"
+        // a flood gets): a distinct click in the same moment still is.
+        Assert.Equal(CommandOutcomeKind.Handled, accepted.Kind);
+        Assert.Contains("is recorded", accepted.Reply!.Text, StringComparison.Ordinal);
+        Assert.Equal((CommandOutcomeKind.Duplicate, null), (twin.Kind, twin.Reply));
+        Assert.Equal(CommandOutcomeKind.Refused, distinct.Kind);
+        Assert.Contains("Slow down", distinct.Reply!.Text, StringComparison.Ordinal);
+        Assert.Equal(new[] { 1, 0 }, (await harness.TallyAsync(poll.Id)).Counts.ToArray());
     }
 
     [Fact]
