@@ -16,7 +16,7 @@ public sealed partial class PollCloseJobHandler(PollService polls, ScheduledPost
     public async Task<DueJobResult> HandleAsync(DueJob job, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pollId = CloseJobPayload.TryReadPollId(job.Payload, job.Key);
-        var poll = pollId is null ? null : await polls.ReloadAsync(pollId.Value, cancellationToken).ConfigureAwait(false);
+        var poll = pollId is null ? null : await polls.GetAsync(pollId.Value, cancellationToken).ConfigureAwait(false);
         if (poll is null)
         {
             LogPollMissing(job.Key);
@@ -28,7 +28,7 @@ public sealed partial class PollCloseJobHandler(PollService polls, ScheduledPost
             // Votes were refused from the closing time on, so that is when the poll closed, even if the job runs late.
             var closedAt = poll.ClosesAt is { } closesAt && closesAt < now ? closesAt : now;
             await polls.CloseAsync(poll, closedAt, cancelAutoClose: false, cancellationToken).ConfigureAwait(false);
-            poll = await polls.ReloadAsync(poll.Id, cancellationToken).ConfigureAwait(false) ?? poll;
+            poll = await polls.GetAsync(poll.Id, cancellationToken).ConfigureAwait(false) ?? poll;
         }
 
         if (poll.ResultsPosted)

@@ -30,7 +30,8 @@ public sealed partial class PollService(
     public const string CloseJobKind = "poll.close";
 
     // Question and options never change, so a vote needs no read; closed state is re-checked by the store on every write.
-    // Only polls before their closing time are served from here (see GetAsync).
+    // Only votes read from here (PollRead.ForVote): another instance may close a poll early, so a cached copy can show
+    // a closed poll as open. Only polls before their closing time are kept (see IsCacheable).
     private readonly ConcurrentDictionary<long, Poll> _polls = new();
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -67,13 +68,9 @@ public sealed partial class PollService(
         return poll;
     }
 
+    /// <summary>The poll as stored now (<see cref="PollRead.Current"/>); also refreshes the copy votes read.</summary>
     public async Task<Poll?> GetAsync(long pollId, CancellationToken cancellationToken)
     {
-        if (_polls.TryGetValue(pollId, out var cached) && IsCacheable(cached))
-        {
-            return cached;
-        }
-
         var poll = await store.GetAsync(pollId, cancellationToken).ConfigureAwait(false);
         if (poll is not null && IsCacheable(poll))
         {
@@ -87,8 +84,14 @@ public sealed partial class PollService(
         return poll;
     }
 
+    /// <summary>The poll from <paramref name="read"/>: the store, or for a vote the cached copy when there is one.</summary>
+    public async Task<Poll?> GetAsync(long pollId, PollRead read, CancellationToken cancellationToken) =>
+        read == PollRead.ForVote && _polls.TryGetValue(pollId, out var cached) && IsCacheable(cached)
+            ? cached
+            : await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Reads the poll named by <paramref name="idText"/> (<c>12</c> or <c>#12</c>) if it belongs to this channel.</summary>
-    public async Task<Parsed<Poll>> FindAsync(string idText, ConversationRef conversation, CancellationToken cancellationToken)
+    public async Task<Parsed<Poll>> FindAsync(string idText, ConversationRef conversation, PollRead read, CancellationToken cancellationToken)
     {
         var trimmed = idText.Trim().TrimStart('#');
         if (trimmed.Length == 0)
@@ -101,13 +104,13 @@ public sealed partial class PollService(
             return Parsed<Poll>.Fail($"`{MentionGuard.Defuse(trimmed.Length > 20 ? trimmed[..20] : trimmed)}` is not a poll number; polls are numbered like `#12`.");
         }
 
-        return await FindAsync(pollId, conversation, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(pollId, conversation, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The poll with this number if it belongs to this channel (a number a platform sent typed).</summary>
-    public async Task<Parsed<Poll>> FindAsync(long pollId, ConversationRef conversation, CancellationToken cancellationToken)
+    public async Task<Parsed<Poll>> FindAsync(long pollId, ConversationRef conversation, PollRead read, CancellationToken cancellationToken)
     {
-        var poll = pollId > 0 ? await GetAsync(pollId, cancellationToken).ConfigureAwait(false) : null;
+        var poll = pollId > 0 ? await GetAsync(pollId, read, cancellationToken).ConfigureAwait(false) : null;
         return poll is not null && poll.Conversation.Platform == conversation.Platform && poll.Conversation.ChannelId == conversation.ChannelId
             ? Parsed<Poll>.Ok(poll)
             : Parsed<Poll>.Fail($"There is no poll #{pollId} in this channel. `{_syntax.Of(conversation.Platform, "polls")}` lists the open ones.");
@@ -187,14 +190,7 @@ public sealed partial class PollService(
     public Task<bool> MarkResultsPostedAsync(Poll poll, CancellationToken cancellationToken) =>
         store.MarkResultsPostedAsync(poll.Id, cancellationToken);
 
-    /// <summary>Reloads a poll from the store, bypassing the cache (after closing, to show the stored closing time).</summary>
-    public async Task<Poll?> ReloadAsync(long pollId, CancellationToken cancellationToken)
-    {
-        _polls.TryRemove(pollId, out _);
-        return await GetAsync(pollId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Stores where the card landed (as the inbound pipeline reports it) and keeps it in the cached poll, so nothing reads it back.</summary>
+    /// <summary>Stores where the card landed (as the inbound pipeline reports it) and keeps the cached copy in step.</summary>
     public async Task RecordCardMessageAsync(long pollId, MessageRef message, CancellationToken cancellationToken)
     {
         await store.SetCardMessageAsync(pollId, message.MessageId, cancellationToken).ConfigureAwait(false);
@@ -207,9 +203,8 @@ public sealed partial class PollService(
     public static string JobKey(long pollId) => pollId.ToString(CultureInfo.InvariantCulture);
 
     // Only open polls before their closing time are cached (votes read them constantly). Past it, or with no closing
-    // time (made by older versions), a poll may have been closed where this instance cannot see it (its job on another
-    // instance, the retention sweep in SQL) and later deleted (Storage:Retention:ClosedPolls): a cached copy would show
-    // it open (hiding a --hidden poll's counts) or outlive its votes. Such polls are few, so each read goes to the store.
+    // time (made by older versions), a poll is closed or soon will be (its job, the retention sweep in SQL) and later
+    // deleted (Storage:Retention:ClosedPolls): a vote then reads the store and is refused without a write.
     private bool IsCacheable(Poll poll) => poll.ClosedAt is null && poll.ClosesAt is { } closesAt && closesAt > clock.GetUtcNow();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} created in {Conversation} with {OptionCount} options, closing {ClosesAt}")]

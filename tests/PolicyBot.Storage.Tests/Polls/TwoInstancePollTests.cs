@@ -7,6 +7,7 @@ using Moq;
 using PolicyBot.Core.Chat;
 using PolicyBot.Core.Commands;
 using PolicyBot.Core.Polls;
+using PolicyBot.Core.Polls.Commands;
 using PolicyBot.Core.Scheduling;
 using PolicyBot.Storage.Infrastructure;
 using PolicyBot.Storage.Polls;
@@ -93,6 +94,41 @@ public abstract class TwoInstancePollTests(SqlDialect dialect)
         Assert.Equal(new[] { 1, 0 }, (await b.Service.TallyAsync(cachedOnB, CancellationToken.None)).Counts.ToArray());
     }
 
+    [SkippableFact]
+    public async Task A_hidden_poll_closed_early_on_one_instance_shows_its_results_and_refuses_votes_on_the_other_that_cached_it_open()
+    {
+        await using var database = await TestDatabases.CreateAsync(dialect);
+        await using var a = new Instance(database.Connections);
+        await using var b = new Instance(database.ConnectAsAnotherInstance());
+        var creator = new Sender("creator", "Grace");
+        var created = await a.Store.CreateAsync(
+            new PollDraft("Close me early?", ["Yes", "No"], 1, false, true, creator.UserId, Channel, Now, Now.AddDays(1)), CancellationToken.None);
+        var id = created.Id.ToString(CultureInfo.InvariantCulture);
+
+        // B serves a vote and a results request while the poll is open, so B holds it as open (and before its closing time).
+        Assert.False((await b.RunAsync(b.Vote, $"{id} 1", new Sender("U1", "Ada"))).IsError);
+        Assert.Contains("hidden until it closes", (await b.RunAsync(b.Results, id, creator)).Text, StringComparison.Ordinal);
+
+        // A closes it a day before its closing time; B is told nothing.
+        Assert.False((await a.RunAsync(a.Close, id, creator)).IsError);
+
+        // Read before any vote on B, which would learn of the close from the refused write.
+        var resultsOnB = await b.RunAsync(b.Results, id, creator);
+        var exportOnB = await b.RunAsync(b.Export, id, creator);
+        var lateVoteOnB = await b.RunAsync(b.Vote, $"{id} 2", new Sender("U2", "Linus"));
+        var lateVoteOnA = await a.RunAsync(a.Vote, $"{id} 2", new Sender("U3", "Barbara"));
+
+        Assert.StartsWith("Final results", resultsOnB.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden", resultsOnB.Text, StringComparison.Ordinal);
+        Assert.False(exportOnB.IsError, exportOnB.Text);
+        Assert.All(new[] { lateVoteOnB, lateVoteOnA }, late =>
+        {
+            Assert.True(late.IsError);
+            Assert.Contains("is closed", late.Text, StringComparison.Ordinal);
+        });
+        Assert.Equal(new[] { 1, 0 }, (await b.Store.TallyAsync(created.Id, 2, CancellationToken.None)).Counts.ToArray());
+    }
+
     /// <summary>One bot process's poll stack on a connection factory of its own.</summary>
     private sealed class Instance : IAsyncDisposable
     {
@@ -104,6 +140,10 @@ public abstract class TwoInstancePollTests(SqlDialect dialect)
             Cards = new PollCardUpdater(Store, new ChatPlatformRegistry([]), clock, Options.Create(new PollOptions()),
                 CommandSyntax.Default(), NullLogger<PollCardUpdater>.Instance);
             Service = new PollService(Store, Mock.Of<IDueJobStore>(), Cards, clock, Options.Create(new PollOptions()), NullLogger<PollService>.Instance);
+            Vote = new VoteCommand(Service);
+            Results = new ResultsCommand(Service);
+            Export = new ExportPollCommand(Service);
+            Close = new ClosePollCommand(Service);
         }
 
         public VoteWriter Writer { get; }
@@ -113,6 +153,17 @@ public abstract class TwoInstancePollTests(SqlDialect dialect)
         public PollCardUpdater Cards { get; }
 
         public PollService Service { get; }
+
+        public VoteCommand Vote { get; }
+
+        public ResultsCommand Results { get; }
+
+        public ExportPollCommand Export { get; }
+
+        public ClosePollCommand Close { get; }
+
+        public Task<Reply> RunAsync(ICommandHandler command, string arguments, Sender sender) =>
+            command.HandleAsync(new CommandInvocation(command.Definition.Name, arguments, sender, Channel, $"evt-{Guid.NewGuid():N}"), CancellationToken.None);
 
         public async ValueTask DisposeAsync()
         {

@@ -19,7 +19,7 @@ public sealed class ClosePollCommand(PollService polls) : SinglePollCommand(poll
             return Reply.Error($"Poll #{poll.Id} is already closed. `{results}` shows how it ended.");
         }
 
-        var closed = await Polls.ReloadAsync(poll.Id, cancellationToken).ConfigureAwait(false) ?? poll;
+        var closed = await Polls.GetAsync(poll.Id, cancellationToken).ConfigureAwait(false) ?? poll;
         var tally = await Polls.TallyAsync(closed, cancellationToken).ConfigureAwait(false);
         var reply = PollResults.Render(closed, tally, Polls.Now, withChart: true);
         await Polls.MarkResultsPostedAsync(closed, cancellationToken).ConfigureAwait(false);

@@ -21,10 +21,10 @@ internal static class PollArguments
     /// The poll the invocation names: the typed number when the platform sent one (a Discord option), else the first word
     /// of the text (<c>12</c> or <c>#12</c>).
     /// </summary>
-    public static Task<Parsed<Poll>> FindPollAsync(this PollService polls, CommandInvocation invocation, CancellationToken cancellationToken) =>
+    public static Task<Parsed<Poll>> FindPollAsync(this PollService polls, CommandInvocation invocation, PollRead read, CancellationToken cancellationToken) =>
         invocation.Values.TryGetInteger(PollNumber, out var pollId)
-            ? polls.FindAsync(pollId, invocation.Conversation, cancellationToken)
-            : polls.FindAsync(SplitFirst(invocation.Arguments).Poll, invocation.Conversation, cancellationToken);
+            ? polls.FindAsync(pollId, invocation.Conversation, read, cancellationToken)
+            : polls.FindAsync(SplitFirst(invocation.Arguments).Poll, invocation.Conversation, read, cancellationToken);
 
     /// <summary>What follows the poll number: the typed <paramref name="argument"/> when the platform sent it, else the rest of the text.</summary>
     public static string Remainder(CommandInvocation invocation, CommandArgument argument) =>

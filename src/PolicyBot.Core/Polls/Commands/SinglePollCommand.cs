@@ -20,7 +20,8 @@ public abstract class SinglePollCommand(PollService polls, string name, string d
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var found = await Polls.FindPollAsync(invocation, cancellationToken).ConfigureAwait(false);
+        // Each of these shows or acts on whether the poll is open, which only the store knows (another instance may have closed it).
+        var found = await Polls.FindPollAsync(invocation, PollRead.Current, cancellationToken).ConfigureAwait(false);
         return found.Succeeded
             ? await HandleAsync(found.Value, invocation, cancellationToken).ConfigureAwait(false)
             : Reply.Error(found.Error);

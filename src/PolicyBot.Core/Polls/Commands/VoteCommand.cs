@@ -21,7 +21,8 @@ public sealed class VoteCommand(PollService polls) : ICommandHandler
 
     public async Task<Reply> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var found = await polls.FindPollAsync(invocation, cancellationToken).ConfigureAwait(false);
+        // The hot path: a cached copy spares a read, and the store refuses the ballot if the poll closed meanwhile.
+        var found = await polls.FindPollAsync(invocation, PollRead.ForVote, cancellationToken).ConfigureAwait(false);
         if (!found.Succeeded)
         {
             return Reply.Error(MentionGuard.Defuse(found.Error));
