@@ -1,6 +1,9 @@
 namespace PolicyBot.Discord;
 
-/// <summary>Who the bot is on Discord: its user id (to ignore its own messages) and application id (from config or READY).</summary>
+/// <summary>
+/// Who the bot is on Discord: its user id (to ignore its own messages and find its own posts; from READY, or from
+/// <c>GET /users/@me</c> when a post needs it first) and application id (from config or READY).
+/// </summary>
 public sealed class DiscordBotIdentity
 {
     private readonly TaskCompletionSource<string> _applicationId = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,4 +35,7 @@ public sealed class DiscordBotIdentity
             _applicationId.TrySetResult(applicationId);
         }
     }
+
+    /// <summary>The user id learned from <c>GET /users/@me</c> (a scheduled post retried before READY).</summary>
+    public void OnCurrentUser(string userId) => OnReady(userId, applicationId: null);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Chat;
 using PolicyBot.Discord.Rest;
 
@@ -7,30 +9,65 @@ namespace PolicyBot.Discord;
 /// Sends to Discord: replies, scheduled posts and poll-card edits (coalesced by the poll feature, not here). A post
 /// returns where it landed. A thread is a channel on Discord, so the thread id wins.
 /// </summary>
-public sealed class DiscordPlatform(DiscordRestClient rest) : IChatPlatform
+public sealed partial class DiscordPlatform(DiscordRestClient rest, DiscordBotIdentity identity, ILogger<DiscordPlatform> logger) : IChatPlatform
 {
     public string Name => Platforms.Discord;
 
     public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken) =>
         PostAsync(conversation, reply, replyToMessageId: null, cancellationToken);
 
-    /// <summary>The job's key is the message nonce (enforced), so Discord answers a retry with the message already made.</summary>
-    public Task<MessageRef> PostOnceAsync(ConversationRef conversation, Reply reply, PostOnce once, CancellationToken cancellationToken) =>
-        PostAsync(conversation, reply, replyToMessageId: null, once.Key, cancellationToken);
-
-    /// <summary>Posts a reply; for message commands as a Discord reply to the user's message (without pinging them).</summary>
-    public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, CancellationToken cancellationToken) =>
-        PostAsync(conversation, reply, replyToMessageId, nonce: null, cancellationToken);
-
-    private async Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, string? nonce, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job's key is the message nonce (enforced), so Discord answers a retry within its nonce window (a few minutes)
+    /// with the message already made. On a retry (an earlier attempt may have posted before it died) the channel's
+    /// messages since the due time are searched first for one the bot wrote that reads the same, and a message found
+    /// there is the post: that also covers a retry later than the nonce window.
+    /// </summary>
+    public async Task<MessageRef> PostOnceAsync(ConversationRef conversation, Reply reply, PostOnce once, CancellationToken cancellationToken)
     {
         EnsureOurs(conversation);
-        var message = DiscordRenderer.Render(reply, replyTo: replyToMessageId);
-        if (nonce is not null)
+        var message = DiscordRenderer.Render(reply);
+        if (once.MayAlreadyExist && await FindPostAsync(conversation, message.Payload, once, cancellationToken).ConfigureAwait(false) is { } id)
         {
-            message = message with { Payload = message.Payload with { Nonce = nonce } };
+            LogFoundEarlierPost(ChannelOf(conversation), id);
+            return new MessageRef(conversation, id);
         }
 
+        return await CreateAsync(conversation, message with { Payload = message.Payload with { Nonce = once.Key } }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a reply; for message commands as a Discord reply to the user's message (without pinging them).</summary>
+    public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, string? replyToMessageId, CancellationToken cancellationToken)
+    {
+        EnsureOurs(conversation);
+        return CreateAsync(conversation, DiscordRenderer.Render(reply, replyTo: replyToMessageId), cancellationToken);
+    }
+
+    private async Task<string?> FindPostAsync(ConversationRef conversation, MessagePayload post, PostOnce once, CancellationToken cancellationToken)
+    {
+        var channel = ChannelOf(conversation);
+        try
+        {
+            var self = identity.UserId;
+            if (self is null)
+            {
+                // A retry is often the first thing a restarted instance does, before the gateway's READY names the bot.
+                self = await rest.GetCurrentUserIdAsync(cancellationToken).ConfigureAwait(false);
+                identity.OnCurrentUser(self);
+            }
+
+            return await rest.FindPostAsync(channel, self, post, once.NotBefore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex) when (ex.Status is not HttpStatusCode.TooManyRequests)
+        {
+            // Without Read Message History (or access to the channel) we cannot look; losing the post is worse than a
+            // repeat. Rate limiting is not a reason to post blind: the job fails, backs off and looks again.
+            LogHistoryUnavailable((int)ex.Status, ex.DiscordCode, channel);
+            return null;
+        }
+    }
+
+    private async Task<MessageRef> CreateAsync(ConversationRef conversation, RenderedMessage message, CancellationToken cancellationToken)
+    {
         var id = await rest.CreateMessageAsync(ChannelOf(conversation), message, cancellationToken).ConfigureAwait(false);
         return new MessageRef(conversation, id);
     }
@@ -50,4 +87,10 @@ public sealed class DiscordPlatform(DiscordRestClient rest) : IChatPlatform
             throw new ArgumentException($"Conversation {conversation} is not a Discord conversation.", nameof(conversation));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A retried post was already in Discord channel {Channel} ({MessageId}); not posting it again")]
+    private partial void LogFoundEarlierPost(string channel, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Discord channel {Channel}'s messages to check for an earlier post ({Status} code {Code}); posting (may repeat). Give the bot Read Message History")]
+    private partial void LogHistoryUnavailable(int status, int code, string channel);
 }

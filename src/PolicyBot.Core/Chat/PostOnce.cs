@@ -3,8 +3,11 @@ namespace PolicyBot.Core.Chat;
 /// <summary>
 /// What makes a post idempotent on the platform's side: a post that may be retried (a scheduled post after a crash)
 /// carries the same <see cref="Key"/> every time, so the platform can recognise it. Discord sends the key as the
-/// message <c>nonce</c> with <c>enforce_nonce</c>; Slack puts it in the message <c>metadata</c> and, on a retry, first
-/// looks for it in the channel's recent history.
+/// message <c>nonce</c> with <c>enforce_nonce</c>, which Discord honours for a few minutes only, so on a retry it first
+/// looks in the channel's messages since <see cref="NotBefore"/> for one the bot wrote with the same content (the key
+/// cannot be read back); Slack puts it in the message <c>metadata</c> and, on a retry, first looks for it in the
+/// channel's recent history. A retry whose text differs from the first attempt's is not recognised on Discord after
+/// the nonce window, and a platform that cannot read the history posts anyway: a repeat rather than a loss.
 /// </summary>
 /// <param name="Key">At most <see cref="MaxKeyLength"/> characters of [0-9a-z] (Discord's nonce limit), the same on every retry.</param>
 /// <param name="NotBefore">The post cannot have been made earlier than this (the job's due time): where a history search starts.</param>

@@ -91,6 +91,27 @@ public static class DiscordApi
         return MessageId(body);
     }
 
+    /// <summary>
+    /// The id of a message the bot wrote in <paramref name="channelId"/> since <paramref name="notBefore"/> that reads as
+    /// <paramref name="post"/>, from one page of the channel's messages; null when there is none (see
+    /// <see cref="ScheduledPostHistory"/>). Needs the Read Message History permission.
+    /// </summary>
+    public static async Task<string?> FindPostAsync(
+        this DiscordRestClient client, string channelId, string botUserId, MessagePayload post, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        var after = Snowflake.JustBefore(notBefore - ScheduledPostHistory.ClockSkew).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var body = await client.SendAsync(HttpMethod.Get, $"channels/{channelId}/messages?after={after}&limit={ScheduledPostHistory.PageSize}", cancellationToken)
+            .ConfigureAwait(false);
+        return body is null ? null : ScheduledPostHistory.FindId(body.RootElement, botUserId, post);
+    }
+
+    /// <summary>The bot's own user id (<c>GET /users/@me</c>), for when READY has not told us yet.</summary>
+    public static async Task<string> GetCurrentUserIdAsync(this DiscordRestClient client, CancellationToken cancellationToken)
+    {
+        using var body = await client.SendAsync(HttpMethod.Get, "users/@me", cancellationToken).ConfigureAwait(false);
+        return body?.RootElement.GetString("id") ?? throw new DiscordRestException(System.Net.HttpStatusCode.OK, 0, "GET /users/@me returned no id.");
+    }
+
     /// <summary>Replaces all application commands (per guild when <paramref name="guildId"/> is set, else global).</summary>
     public static async Task BulkOverwriteCommandsAsync(this DiscordRestClient client, string applicationId, string? guildId, object commands, CancellationToken cancellationToken)
     {

@@ -14,10 +14,17 @@ namespace PolicyBot.Discord.Tests.Loopback;
 /// <summary>
 /// A small Discord on 127.0.0.1: a gateway WebSocket (<c>/gateway</c>, and <c>/resume</c> as the resume URL) and the
 /// REST API under <c>/api/v10</c>. It records every request and answers like Discord, or as a test's responder says.
+/// With a <see cref="Clock"/> it keeps time as Discord does: message ids are snowflakes of their creation time, and an
+/// enforced nonce is remembered for <see cref="NonceWindow"/> only.
 /// </summary>
 public sealed class LoopbackDiscord : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>The bot's user id: READY's default, <c>GET /users/@me</c>, and the author of every message the bot creates.</summary>
+    public const string BotUserId = "999";
+
+    private const long DiscordEpochMs = 1_420_070_400_000;
 
     private readonly WebApplication _app;
     private readonly List<CreatedMessage> _messages = [];
@@ -26,6 +33,12 @@ public sealed class LoopbackDiscord : IAsyncDisposable
     private LoopbackDiscord(WebApplication app) => _app = app;
 
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Discord's clock; null keeps the plain counting ids (5001, 5002, …) and remembers nonces for ever.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>How long Discord honours an enforced nonce ("a few minutes"; the exact figure is not documented).</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     public string ApiBaseUrl => new Uri(BaseUri, "api/v10").ToString();
 
@@ -107,6 +120,32 @@ public sealed class LoopbackDiscord : IAsyncDisposable
 
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A message someone (or the bot, earlier) wrote in a channel, as if it had arrived at the current <see cref="Clock"/> time.</summary>
+    public CreatedMessage Seed(string channelId, string authorId, string content)
+    {
+        var message = new CreatedMessage(channelId, NewMessageId(), Nonce: null, JsonSerializer.SerializeToElement(new { content }), authorId, Now);
+        lock (_messages)
+        {
+            _messages.Add(message);
+        }
+
+        return message;
+    }
+
+    private DateTimeOffset Now => (Clock ?? TimeProvider.System).GetUtcNow();
+
+    private string NewMessageId()
+    {
+        if (Clock is null)
+        {
+            return NewId();
+        }
+
+        // Discord's id layout: milliseconds since 2015 above 22 bits of worker, process and increment.
+        var milliseconds = (ulong)(Clock.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs);
+        return ((milliseconds << 22) | (uint)(Interlocked.Increment(ref _nextId) & 0xFFF)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task AcceptGatewayAsync(HttpContext context, string path)
     {
         if (!context.WebSockets.IsWebSocketRequest || context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
@@ -150,6 +189,8 @@ public sealed class LoopbackDiscord : IAsyncDisposable
         var path = request.Path;
         return (request.Method, path) switch
         {
+            ("GET", "users/@me") => new(200, new { id = BotUserId, username = "PolicyBot", bot = true }),
+            ("GET", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) => ListMessages(request),
             ("GET", "gateway/bot") => new(200, new
             {
                 url = GatewayUrl,
@@ -178,18 +219,54 @@ public sealed class LoopbackDiscord : IAsyncDisposable
         CreatedMessage created;
         lock (_messages)
         {
-            if (enforce && nonce is not null && _messages.Find(m => m.Nonce == nonce) is { } existing)
+            if (enforce && nonce is not null && _messages.Find(m => m.Nonce == nonce && Now - m.CreatedAt < NonceWindow) is { } existing)
             {
                 return new(200, new { id = existing.Id, channel_id = existing.ChannelId, nonce });
             }
 
-            created = new CreatedMessage(request.Path.Split('/')[1], NewId(), nonce, request.Json);
+            created = new CreatedMessage(request.Path.Split('/')[1], NewMessageId(), nonce, request.Json, BotUserId, Now);
             _messages.Add(created);
         }
 
         return AfterCreating?.Invoke(created) == true
             ? LoopbackResponse.Dropped
             : new(200, new { id = created.Id, channel_id = created.ChannelId, nonce });
+    }
+
+    /// <summary>
+    /// <c>GET /channels/{id}/messages?after=&amp;limit=</c>: the oldest <c>limit</c> messages with a larger id than
+    /// <c>after</c>, newest first, as message objects with author, content and embeds. Fetched messages carry no nonce.
+    /// </summary>
+    private LoopbackResponse ListMessages(RecordedRequest request)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.Query);
+        var after = query.TryGetValue("after", out var a) ? ulong.Parse(a.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var limit = query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 50;
+        if (limit is < 1 or > 100)
+        {
+            return new(400, new { code = 50035, message = "Invalid Form Body" });
+        }
+
+        var channelId = request.Path.Split('/')[1];
+        lock (_messages)
+        {
+            var page = _messages
+                .Where(m => m.ChannelId == channelId && ulong.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture) > after)
+                .OrderBy(m => ulong.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))
+                .Take(limit)
+                .Reverse()
+                .Select(m => new
+                {
+                    id = m.Id,
+                    channel_id = m.ChannelId,
+                    author = new { id = m.AuthorId, username = m.AuthorId == BotUserId ? "PolicyBot" : "someone", bot = m.AuthorId == BotUserId },
+                    content = m.Json.TryGetProperty("content", out var content) ? content.GetString() ?? string.Empty : string.Empty,
+                    embeds = m.Json.TryGetProperty("embeds", out var embeds) ? embeds : JsonSerializer.SerializeToElement(Array.Empty<object>()),
+                    timestamp = m.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                })
+                .ToArray();
+            return new(200, page);
+        }
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpContext context)

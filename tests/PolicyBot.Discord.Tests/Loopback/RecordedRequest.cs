@@ -26,5 +26,5 @@ public sealed record LoopbackResponse(int Status, object? Body = null, IReadOnly
     public static readonly LoopbackResponse Dropped = new(0);
 }
 
-/// <summary>A message the loopback created (a nonce-enforced repeat returns the first one and creates none).</summary>
-public sealed record CreatedMessage(string ChannelId, string Id, string? Nonce, JsonElement Json);
+/// <summary>A message the loopback created (a nonce-enforced repeat within the window returns the first one and creates none).</summary>
+public sealed record CreatedMessage(string ChannelId, string Id, string? Nonce, JsonElement Json, string AuthorId, DateTimeOffset CreatedAt);
