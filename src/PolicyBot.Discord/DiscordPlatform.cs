@@ -26,7 +26,9 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, DiscordBotId
     {
         EnsureOurs(conversation);
         var message = DiscordRenderer.Render(reply);
-        if (once.MayAlreadyExist && await FindPostAsync(conversation, message.Payload, once, cancellationToken).ConfigureAwait(false) is { } id)
+        // A post whose later lines may differ between attempts is known by its opening, rendered as the post is.
+        var recognisable = once.Opening is null ? message.Payload : DiscordRenderer.Render(reply with { Text = once.Opening }).Payload;
+        if (once.MayAlreadyExist && await FindPostAsync(conversation, recognisable, once, cancellationToken).ConfigureAwait(false) is { } id)
         {
             LogFoundEarlierPost(ChannelOf(conversation), id);
             return new MessageRef(conversation, id);
@@ -55,7 +57,7 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, DiscordBotId
                 identity.OnCurrentUser(self);
             }
 
-            return await rest.FindPostAsync(channel, self, post, once.NotBefore, cancellationToken).ConfigureAwait(false);
+            return await rest.FindPostAsync(channel, self, post, once.NotBefore, openingOnly: once.Opening is not null, cancellationToken).ConfigureAwait(false);
         }
         catch (DiscordRestException ex) when (ex.Status is not HttpStatusCode.TooManyRequests)
         {

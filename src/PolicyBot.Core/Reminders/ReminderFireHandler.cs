@@ -50,7 +50,7 @@ public sealed partial class ReminderFireHandler(
         {
             LogSkippedLate(reminder.Id, occurrence, lateness);
         }
-        else if (await poster.PostAsync(job, reminder.Conversation, BuildReply(reminder, lateness), cancellationToken).ConfigureAwait(false)
+        else if (await poster.PostAsync(job, reminder.Conversation, BuildReply(reminder, lateness), Headline(reminder), cancellationToken).ConfigureAwait(false)
                  == ScheduledPostOutcome.NoPlatform)
         {
             LogNoPlatform(reminder.Id, reminder.Conversation.Platform);
@@ -78,7 +78,7 @@ public sealed partial class ReminderFireHandler(
     /// </summary>
     public Reply BuildReply(Reminder reminder, TimeSpan lateness)
     {
-        var text = $"⏰ Reminder for **{MentionGuard.Defuse(reminder.OwnerName)}**: {MentionGuard.Defuse(reminder.Text)}";
+        var text = Headline(reminder);
         if (LateNotice.For(lateness, options.Value) is { } late)
         {
             text += "\n" + late;
@@ -94,6 +94,10 @@ public sealed partial class ReminderFireHandler(
                 : $"Repeats `{reminder.Cron}` ({reminder.TimeZoneId}) · `{cancel}` stops it",
         };
     }
+
+    /// <summary>The post's first line, the same on every attempt: a retry may add a "late by" line its first attempt had not.</summary>
+    public static string Headline(Reminder reminder) =>
+        $"⏰ Reminder for **{MentionGuard.Defuse(reminder.OwnerName)}**: {MentionGuard.Defuse(reminder.Text)}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderId} fired (late by {Lateness})")]
     private partial void LogFired(long reminderId, TimeSpan lateness);

@@ -24,14 +24,18 @@ public enum ScheduledPostOutcome
 /// </summary>
 public sealed partial class ScheduledPoster(IDueJobStore jobs, ChatPlatformRegistry platforms, ILogger<ScheduledPoster> logger)
 {
-    public async Task<ScheduledPostOutcome> PostAsync(DueJob job, ConversationRef conversation, Reply reply, CancellationToken cancellationToken)
+    public Task<ScheduledPostOutcome> PostAsync(DueJob job, ConversationRef conversation, Reply reply, CancellationToken cancellationToken) =>
+        PostAsync(job, conversation, reply, opening: null, cancellationToken);
+
+    /// <param name="opening">The start of <paramref name="reply"/>'s text that every attempt shares, when what follows may differ (<see cref="PostOnce.Opening"/>).</param>
+    public async Task<ScheduledPostOutcome> PostAsync(DueJob job, ConversationRef conversation, Reply reply, string? opening, CancellationToken cancellationToken)
     {
         if (!platforms.TryGet(conversation.Platform, out var platform))
         {
             return ScheduledPostOutcome.NoPlatform;
         }
 
-        await platform.PostOnceAsync(conversation, reply, OnceFor(job), cancellationToken).ConfigureAwait(false);
+        await platform.PostOnceAsync(conversation, reply, OnceFor(job) with { Opening = opening }, cancellationToken).ConfigureAwait(false);
 
         // Not cancellable: once the message is out, shutting down must not stop us from writing that down.
         if (!await jobs.MarkPostedAsync(job, CancellationToken.None).ConfigureAwait(false))

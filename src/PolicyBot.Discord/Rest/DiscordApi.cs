@@ -97,12 +97,12 @@ public static class DiscordApi
     /// <see cref="ScheduledPostHistory"/>). Needs the Read Message History permission.
     /// </summary>
     public static async Task<string?> FindPostAsync(
-        this DiscordRestClient client, string channelId, string botUserId, MessagePayload post, DateTimeOffset notBefore, CancellationToken cancellationToken)
+        this DiscordRestClient client, string channelId, string botUserId, MessagePayload post, DateTimeOffset notBefore, bool openingOnly, CancellationToken cancellationToken)
     {
         var after = Snowflake.JustBefore(notBefore - ScheduledPostHistory.ClockSkew).ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var body = await client.SendAsync(HttpMethod.Get, $"channels/{channelId}/messages?after={after}&limit={ScheduledPostHistory.PageSize}", cancellationToken)
             .ConfigureAwait(false);
-        return body is null ? null : ScheduledPostHistory.FindId(body.RootElement, botUserId, post);
+        return body is null ? null : ScheduledPostHistory.FindId(body.RootElement, botUserId, post, openingOnly);
     }
 
     /// <summary>The bot's own user id (<c>GET /users/@me</c>), for when READY has not told us yet.</summary>

@@ -5,8 +5,9 @@ namespace PolicyBot.Discord.Rest;
 /// <summary>
 /// How a retried scheduled post recognises itself in a channel. Discord keeps an enforced nonce only for a few minutes
 /// and does not return it when messages are read, so after that the post is known by its author (the bot) and by what
-/// it says: the same content and the same embed titles and descriptions. A post that reads differently on the retry (a
-/// "late by" line, a countdown that moved on) is not recognised and is posted again.
+/// it says: the same content and the same embed titles and descriptions. A post whose later lines may differ (a
+/// reminder's "late by" line) is known by its opening: content and descriptions that start as the opening rendered. A
+/// post that reads differently otherwise (a countdown that moved on) is not recognised and is posted again.
 /// </summary>
 public static class ScheduledPostHistory
 {
@@ -17,7 +18,8 @@ public static class ScheduledPostHistory
     public const int PageSize = 100;
 
     /// <summary>The id of a message in a <c>GET /channels/{id}/messages</c> answer that the bot wrote and that reads as <paramref name="post"/>.</summary>
-    public static string? FindId(JsonElement messages, string botUserId, MessagePayload post)
+    /// <param name="openingOnly"><paramref name="post"/> is the post's opening: a message whose content and embed descriptions start as its do reads as it.</param>
+    public static string? FindId(JsonElement messages, string botUserId, MessagePayload post, bool openingOnly = false)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
@@ -28,7 +30,7 @@ public static class ScheduledPostHistory
         {
             if (message.GetString("id") is { Length: > 0 } id
                 && message.GetObject("author").GetString("id") == botUserId
-                && ReadsAs(message, post))
+                && ReadsAs(message, post, openingOnly))
             {
                 return id;
             }
@@ -37,9 +39,9 @@ public static class ScheduledPostHistory
         return null;
     }
 
-    private static bool ReadsAs(JsonElement message, MessagePayload post)
+    private static bool ReadsAs(JsonElement message, MessagePayload post, bool openingOnly)
     {
-        if (!SameText(message.GetString("content"), post.Content))
+        if (!SameText(message.GetString("content"), post.Content, openingOnly))
         {
             return false;
         }
@@ -54,7 +56,7 @@ public static class ScheduledPostHistory
 
         for (var i = 0; i < embeds.Length; i++)
         {
-            if (!SameText(embeds[i].GetString("title"), expected[i].Title) || !SameText(embeds[i].GetString("description"), expected[i].Description))
+            if (!SameText(embeds[i].GetString("title"), expected[i].Title) || !SameText(embeds[i].GetString("description"), expected[i].Description, openingOnly))
             {
                 return false;
             }
@@ -64,5 +66,8 @@ public static class ScheduledPostHistory
     }
 
     /// <summary>Discord leaves an empty field out or sends it empty; both mean "none".</summary>
-    private static bool SameText(string? seen, string? sent) => string.Equals(seen ?? string.Empty, sent ?? string.Empty, StringComparison.Ordinal);
+    private static bool SameText(string? seen, string? sent, bool openingOnly = false) =>
+        openingOnly
+            ? (seen ?? string.Empty).StartsWith(sent ?? string.Empty, StringComparison.Ordinal)
+            : string.Equals(seen ?? string.Empty, sent ?? string.Empty, StringComparison.Ordinal);
 }

@@ -71,6 +71,37 @@ public sealed class RetriedPostTests : IAsyncLifetime
         Assert.Equal(LoopbackDiscord.BotUserId, _host.Services.GetRequiredService<DiscordBotIdentity>().UserId);
     }
 
+    [Theory]
+    [InlineData(null)] // the text in the message's content
+    [InlineData("Repeats `0 9 * * *` (UTC)")] // a footer moves the text into an embed
+    public async Task A_reminder_retried_late_is_known_by_its_opening_though_a_late_line_follows(string? footer)
+    {
+        _host.Services.GetRequiredService<DiscordBotIdentity>().OnReady(LoopbackDiscord.BotUserId, "777");
+        var onTime = Reminder with { Footer = footer };
+        _clock.SetUtcNow(DueAt);
+        var posted = await Platform.PostOnceAsync(General, onTime, FirstAttempt, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(50));
+
+        var late = onTime with { Text = onTime.Text + "\n_(late by 50 minutes: I was offline at the time)_" };
+        var retried = await Platform.PostOnceAsync(General, late, Retry with { Opening = onTime.Text }, CancellationToken.None);
+
+        Assert.Equal(posted, retried);
+        Assert.Single(_discord.Messages);
+    }
+
+    [Fact]
+    public async Task A_message_that_opens_otherwise_is_not_taken_for_the_post()
+    {
+        _host.Services.GetRequiredService<DiscordBotIdentity>().OnReady(LoopbackDiscord.BotUserId, "777");
+        _clock.SetUtcNow(DueAt);
+        await Platform.PostOnceAsync(General, Reminder with { Text = "⏰ Reminder for **Ada**: submit the report" }, FirstAttempt with { Key = "1123456789abcdef01234567" }, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(50));
+
+        await Platform.PostOnceAsync(General, Reminder, Retry with { Opening = Reminder.Text }, CancellationToken.None);
+
+        Assert.Equal(2, _discord.Messages.Count);
+    }
+
     [Fact]
     public async Task A_retry_with_no_matching_message_posts_once()
     {

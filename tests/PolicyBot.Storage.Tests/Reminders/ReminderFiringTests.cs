@@ -75,6 +75,11 @@ public sealed class ReminderFiringTests : IAsyncLifetime
         if (posted)
         {
             Assert.Equal(markedLate, _platform.Posts[0].Reply.Text.Contains($"late by {minutesLate} minutes", StringComparison.Ordinal));
+
+            // A retry is known by the line every attempt shares, not by the late line only it may have.
+            var opening = Assert.Single(_platform.Onces).Opening;
+            Assert.Equal(_platform.Posts[0].Reply.Text.Split('\n')[0], opening);
+            Assert.EndsWith("check the oven", opening, StringComparison.Ordinal);
         }
 
         Assert.Equal(0, await restarted.Jobs.CountAsync(CancellationToken.None));

@@ -99,6 +99,30 @@ internal sealed class RecordingPlatform(TimeProvider clock) : IChatPlatform
         }
     }
 
+    /// <summary>What each scheduled post said about recognising itself on a retry, in order.</summary>
+    public IReadOnlyList<PostOnce> Onces
+    {
+        get
+        {
+            lock (_posts)
+            {
+                return _onces.ToArray();
+            }
+        }
+    }
+
+    private readonly List<PostOnce> _onces = [];
+
+    public Task<MessageRef> PostOnceAsync(ConversationRef conversation, Reply reply, PostOnce once, CancellationToken cancellationToken)
+    {
+        lock (_posts)
+        {
+            _onces.Add(once);
+        }
+
+        return PostAsync(conversation, reply, cancellationToken);
+    }
+
     public Task<MessageRef> PostAsync(ConversationRef conversation, Reply reply, CancellationToken cancellationToken)
     {
         MessageRef posted;
