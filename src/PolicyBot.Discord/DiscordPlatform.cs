@@ -26,9 +26,7 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, DiscordBotId
     {
         EnsureOurs(conversation);
         var message = DiscordRenderer.Render(reply);
-        // A post whose later lines may differ between attempts is known by its opening, rendered as the post is.
-        var recognisable = once.Opening is null ? message.Payload : DiscordRenderer.Render(reply with { Text = once.Opening }).Payload;
-        if (once.MayAlreadyExist && await FindPostAsync(conversation, recognisable, once, cancellationToken).ConfigureAwait(false) is { } id)
+        if (once.MayAlreadyExist && await FindPostAsync(conversation, Recognisable(reply, message, once), once, cancellationToken).ConfigureAwait(false) is { } id)
         {
             LogFoundEarlierPost(ChannelOf(conversation), id);
             return new MessageRef(conversation, id);
@@ -43,6 +41,10 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, DiscordBotId
         EnsureOurs(conversation);
         return CreateAsync(conversation, DiscordRenderer.Render(reply, replyTo: replyToMessageId), cancellationToken);
     }
+
+    // A post whose later lines may differ between attempts is known by its opening, rendered as the post is.
+    private static MessagePayload Recognisable(Reply reply, RenderedMessage message, PostOnce once) =>
+        once.Opening is null ? message.Payload : DiscordRenderer.Render(reply with { Text = once.Opening }).Payload;
 
     private async Task<string?> FindPostAsync(ConversationRef conversation, MessagePayload post, PostOnce once, CancellationToken cancellationToken)
     {

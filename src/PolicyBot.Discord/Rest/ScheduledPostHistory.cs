@@ -18,8 +18,8 @@ public static class ScheduledPostHistory
     public const int PageSize = 100;
 
     /// <summary>The id of a message in a <c>GET /channels/{id}/messages</c> answer that the bot wrote and that reads as <paramref name="post"/>.</summary>
-    /// <param name="openingOnly"><paramref name="post"/> is the post's opening: a message whose content and embed descriptions start as its do reads as it.</param>
-    public static string? FindId(JsonElement messages, string botUserId, MessagePayload post, bool openingOnly = false)
+    /// <param name="openingOnly"><paramref name="post"/> is the post's opening: a message whose content and embed descriptions are its, or its followed by more lines, reads as it.</param>
+    public static string? FindId(JsonElement messages, string botUserId, MessagePayload post, bool openingOnly)
     {
         if (messages.ValueKind != JsonValueKind.Array)
         {
@@ -65,9 +65,14 @@ public static class ScheduledPostHistory
         return true;
     }
 
-    /// <summary>Discord leaves an empty field out or sends it empty; both mean "none".</summary>
-    private static bool SameText(string? seen, string? sent, bool openingOnly = false) =>
-        openingOnly
-            ? (seen ?? string.Empty).StartsWith(sent ?? string.Empty, StringComparison.Ordinal)
-            : string.Equals(seen ?? string.Empty, sent ?? string.Empty, StringComparison.Ordinal);
+    /// <summary>
+    /// Discord leaves an empty field out or sends it empty; both mean "none". An opening matches itself followed by more
+    /// lines only, so "submit the budget" is not taken for a post of "submit the budget report".
+    /// </summary>
+    private static bool SameText(string? seen, string? sent, bool openingOnly = false)
+    {
+        var (seenText, sentText) = (seen ?? string.Empty, sent ?? string.Empty);
+        return seenText.Equals(sentText, StringComparison.Ordinal)
+            || (openingOnly && seenText.StartsWith(sentText + "\n", StringComparison.Ordinal));
+    }
 }

@@ -90,11 +90,11 @@ public sealed class RetriedPostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_that_opens_otherwise_is_not_taken_for_the_post()
+    public async Task A_message_whose_first_line_only_begins_as_the_opening_is_not_taken_for_the_post()
     {
         _host.Services.GetRequiredService<DiscordBotIdentity>().OnReady(LoopbackDiscord.BotUserId, "777");
         _clock.SetUtcNow(DueAt);
-        await Platform.PostOnceAsync(General, Reminder with { Text = "⏰ Reminder for **Ada**: submit the report" }, FirstAttempt with { Key = "1123456789abcdef01234567" }, CancellationToken.None);
+        await Platform.PostOnceAsync(General, Reminder with { Text = Reminder.Text + " report" }, FirstAttempt with { Key = "1123456789abcdef01234567" }, CancellationToken.None);
         _clock.Advance(TimeSpan.FromMinutes(50));
 
         await Platform.PostOnceAsync(General, Reminder, Retry with { Opening = Reminder.Text }, CancellationToken.None);
