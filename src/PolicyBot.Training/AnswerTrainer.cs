@@ -26,14 +26,14 @@ public static class AnswerTrainer
     private const int MinimumExamplesPerLeaf = 10;
     private const int StackingFolds = 4;
 
-    public static AnswerModels Train(IReadOnlyList<TrainingExample> examples, AnswerStages stages, bool usesRetrievalModel, string trainedOn, int seed = 1)
+    public static AnswerModels Train(IReadOnlyList<TrainingExample> examples, AnswerStages stages, bool usesRetrievalModel, string trainedOn, int seed = 1, IQuestionTuner? tuner = null)
     {
         var ml = new MLContext(seed);
         var articles = examples.Select(e => e.Evidence.Index.Article.Slug).Distinct().Order(StringComparer.Ordinal).ToArray();
         var folds = Math.Min(StackingFolds, articles.Length);
 
         // The models downstream learn from what an adapter makes of articles it was not trained on, as on a new article.
-        var adapter = stages.HasFlag(AnswerStages.QuestionAdapter) ? TrainAdapter(examples, articles, folds, seed) : null;
+        var adapter = stages.HasFlag(AnswerStages.QuestionAdapter) ? TrainAdapter(tuner ?? QuestionTuners.Current, examples, articles, folds, seed) : null;
         var ranker = TrainRanker(ml, RankRows(examples, stages));
 
         // The answerability model learns from the ranker's output on articles that ranker was not trained on (stacking),
@@ -62,7 +62,7 @@ public static class AnswerTrainer
         }
 
         var answerability = TrainAnswerability(ml, answerRows);
-        return new AnswerModels
+        var models = new AnswerModels
         {
             TrainedOn = trainedOn,
             UsesRetrievalModel = usesRetrievalModel,
@@ -70,24 +70,20 @@ public static class AnswerTrainer
             AnswerabilityFeatures = AnswerFeatures.AnswerabilityNames,
             Ranker = ranker,
             Answerability = answerability,
-            Adapter = adapter,
         };
+        return adapter?.Into(models) ?? models;
     }
 
-    /// <summary>Measures each example with an adapter trained on the other folds' articles; returns one trained on all.</summary>
-    private static QuestionAdapter TrainAdapter(IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
+    /// <summary>Measures each example as read by a tuner trained on the other folds' articles; returns one trained on all.</summary>
+    private static ITunedQuestions TrainAdapter(IQuestionTuner tuner, IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
     {
-        var inputs = examples.Select(AdapterTrainer.From).ToArray();
-        var adapter = AdapterTrainer.Train(inputs, seed);
+        var adapter = tuner.Train(examples, seed);
         for (var fold = 0; fold < folds; fold++)
         {
             var held = HeldOut(articles, folds, fold);
             var inFold = examples.Select(e => held.Contains(e.Evidence.Index.Article.Slug)).ToArray();
-            var foldAdapter = folds < 2 ? adapter : AdapterTrainer.Train([.. inputs.Where((_, i) => !inFold[i])], seed);
-            foreach (var example in examples.Where((_, i) => inFold[i]))
-            {
-                example.Evidence.Adapt(foldAdapter);
-            }
+            var foldAdapter = folds < 2 ? adapter : tuner.Train([.. examples.Where((_, i) => !inFold[i])], seed);
+            foldAdapter.Adapt([.. examples.Where((_, i) => inFold[i])]);
         }
 
         return adapter;

@@ -5,17 +5,26 @@ using PolicyBot.Core.Knowledge.Answering;
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
-/// Loads the sentence-embedding models and prepares every article at start-up, in the background, so the first
+/// Loads the sentence-embedding models (with MiniLM tuned for questions, when the answer models carry a tuning) and prepares every article at start-up, in the background, so the first
 /// question does not pay for it; afterwards prepares each article the folder gains or changes. A question that
 /// arrives earlier waits for the same work (it is shared, not repeated).
 /// </summary>
-public sealed partial class KnowledgeWarmup(ArticleCatalog catalog, ArticleIndexes indexes, ILogger<KnowledgeWarmup> logger) : BackgroundService
+public sealed partial class KnowledgeWarmup(ArticleCatalog catalog, ArticleIndexes indexes, AnswerModels models, ILogger<KnowledgeWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Run(() => indexes.Encoders.EnsureLoaded(stoppingToken), stoppingToken).ConfigureAwait(false);
+            await Task.Run(
+                () =>
+                {
+                    indexes.Encoders.EnsureLoaded(stoppingToken);
+                    if (models.Tuning is { } tuning)
+                    {
+                        indexes.Encoders.Tuned(tuning).EnsureLoaded(stoppingToken);
+                    }
+                },
+                stoppingToken).ConfigureAwait(false);
             catalog.Changed += indexes.Track;
             indexes.Track(catalog.Current);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Knowledge.Answering;
 
@@ -39,6 +40,23 @@ public sealed class AnswerModels
     /// <summary>The learned map of question vectors (<see cref="AnswerStages.QuestionAdapter"/>), when trained with it.</summary>
     [JsonPropertyName("questionAdapter")]
     public QuestionAdapter? Adapter { get; init; }
+
+    /// <summary>MiniLM tuned to read questions (<see cref="AnswerStages.QuestionAdapter"/>); used instead of <see cref="Adapter"/> when present.</summary>
+    [JsonPropertyName("questionTuning")]
+    public QuestionTuning? Tuning { get; init; }
+
+    /// <summary>These models, reading questions with <paramref name="adapter"/> or <paramref name="tuning"/> instead.</summary>
+    public AnswerModels ReadingQuestionsWith(QuestionAdapter? adapter, QuestionTuning? tuning, string? trainedOn = null) => new()
+    {
+        TrainedOn = trainedOn ?? TrainedOn,
+        UsesRetrievalModel = UsesRetrievalModel,
+        ParagraphFeatures = ParagraphFeatures,
+        AnswerabilityFeatures = AnswerabilityFeatures,
+        Ranker = Ranker,
+        Answerability = Answerability,
+        Adapter = adapter,
+        Tuning = tuning,
+    };
 
     /// <summary>The models that ship with PolicyBot.</summary>
     public static AnswerModels Shipped => ShippedModels.Value;

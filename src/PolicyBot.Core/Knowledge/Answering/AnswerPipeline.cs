@@ -87,8 +87,9 @@ public sealed class AnswerPipeline(
     /// <summary>Every stage's measurements of <paramref name="question"/> against <paramref name="article"/>.</summary>
     public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken)
     {
-        var evidence = await _reader.ExamineAsync(question, article, cancellationToken).ConfigureAwait(false);
-        if (stages.HasFlag(AnswerStages.QuestionAdapter) && models.Adapter is { } adapter)
+        var tuning = stages.HasFlag(AnswerStages.QuestionAdapter) ? models.Tuning : null;
+        var evidence = await _reader.ExamineAsync(question, article, cancellationToken, tuning).ConfigureAwait(false);
+        if (tuning is null && stages.HasFlag(AnswerStages.QuestionAdapter) && models.Adapter is { } adapter)
         {
             evidence.Adapt(adapter);
         }

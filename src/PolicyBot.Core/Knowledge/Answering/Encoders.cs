@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PolicyBot.Core.Knowledge.Embedding;
 
 namespace PolicyBot.Core.Knowledge.Answering;
@@ -7,9 +8,17 @@ namespace PolicyBot.Core.Knowledge.Answering;
 /// (all-MiniLM-L6-v2 in production), <see cref="Retrieval"/>, when present, a second opinion from a model trained to
 /// meet questions with the passages that answer them (snowflake-arctic-embed-xs).
 /// </summary>
-public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = null) : IDisposable
+/// <param name="tuned">Makes the model that reads questions with a <see cref="QuestionTuning"/>; without it (test
+/// doubles), tuned questions are read by <paramref name="words"/>.</param>
+public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = null, Func<QuestionTuning, ITextEmbedder>? tuned = null) : IDisposable
 {
+    private readonly ConcurrentDictionary<string, Lazy<ITextEmbedder>> _tuned = new(StringComparer.Ordinal);
+
     public ITextEmbedder Words { get; } = words;
+
+    /// <summary>MiniLM with <paramref name="tuning"/>'s changes, made on first use and kept (one per tuning).</summary>
+    public ITextEmbedder Tuned(QuestionTuning tuning) =>
+        tuned is null ? Words : _tuned.GetOrAdd(tuning.Key, _ => new Lazy<ITextEmbedder>(() => tuned(tuning))).Value;
 
     public ITextEmbedder? Retrieval { get; } = retrieval;
 
@@ -19,7 +28,8 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
     /// </summary>
     public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false, Action? inferenceDone = null) => new(
         new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone),
-        withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null);
+        withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null,
+        tuning => new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning));
 
     public void EnsureLoaded(CancellationToken cancellationToken)
     {
@@ -29,6 +39,11 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
 
     public void Dispose()
     {
+        foreach (var model in _tuned.Values.Where(m => m.IsValueCreated))
+        {
+            (model.Value as IDisposable)?.Dispose();
+        }
+
         (Words as IDisposable)?.Dispose();
         (Retrieval as IDisposable)?.Dispose();
     }

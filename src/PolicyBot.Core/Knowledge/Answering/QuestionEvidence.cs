@@ -102,10 +102,13 @@ public sealed partial class QuestionEvidence
     /// Measures the question as <paramref name="adapter"/> maps it. Set after gathering because the adapter belongs to
     /// the models in use: while training, each example is measured by an adapter not trained on its article.
     /// </summary>
-    public void Adapt(QuestionAdapter adapter)
+    public void Adapt(QuestionAdapter adapter) => Adapt(adapter.Apply(Question.Words.Vector), adapter.NullScore);
+
+    /// <summary>Measures the question by a vector read for answers (<see cref="QuestionTuning"/>) and its null score.</summary>
+    public void Adapt(float[] question, double nullScore)
     {
-        Adapted = new ModelScores(Index.Words, adapter.Apply(Question.Words.Vector), Index.Text, Index.Text.ParagraphCount);
-        AdaptedNullScore = adapter.NullScore;
+        Adapted = new ModelScores(Index.Words, question, Index.Text, Index.Text.ParagraphCount);
+        AdaptedNullScore = nullScore;
     }
 
     /// <summary>The question's stemmed content words (no function or framing words).</summary>

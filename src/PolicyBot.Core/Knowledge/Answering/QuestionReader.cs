@@ -19,15 +19,26 @@ public sealed class QuestionReader(ArticleIndexes indexes, bool repair = true)
 
     public ArticleIndexes Indexes => indexes;
 
-    public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken)
+    /// <param name="tuning">
+    /// Also read the question with MiniLM tuned for questions (<see cref="QuestionEvidence.Adapt(float[], double)"/>),
+    /// on another thread while plain MiniLM reads it, so an answer waits for one model run, not two.
+    /// </param>
+    public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken, QuestionTuning? tuning = null)
     {
         var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);
         var text = repair ? QuestionText.Read(question, index.Text.Vocabulary) : QuestionText.AsTyped(question);
         var encoders = indexes.Encoders;
+        var tuned = tuning is null ? null : Task.Run(() => Encode(encoders.Tuned(tuning), text.Clean, withWords: false, cancellationToken).Vector, cancellationToken);
         var words = Encode(encoders.Words, text.Clean, withWords: true, cancellationToken);
         var retrieval = encoders.Retrieval is { } model ? Encode(model, text.Clean, withWords: false, cancellationToken).Vector : null;
         var whole = index.Bank.Count == 0 || text.Repaired == text.Clean ? words.Vector : Encode(encoders.Words, text.Repaired, withWords: false, cancellationToken).Vector;
-        return QuestionEvidence.Gather(index, new QuestionEncoding(text, words, retrieval, whole));
+        var evidence = QuestionEvidence.Gather(index, new QuestionEncoding(text, words, retrieval, whole));
+        if (tuned is not null)
+        {
+            evidence.Adapt(await tuned.ConfigureAwait(false), tuning!.NullScore);
+        }
+
+        return evidence;
     }
 
     private EncodedText Encode(ITextEmbedder model, string text, bool withWords, CancellationToken cancellationToken)

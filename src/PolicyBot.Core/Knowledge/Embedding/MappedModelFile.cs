@@ -26,11 +26,12 @@ internal static class MappedModelFile
     /// The prepared model's path under <paramref name="folder"/>, preparing it when it is missing; null when it cannot be
     /// prepared there (a read-only file system, a single-file build): the caller then loads the model's bytes.
     /// </summary>
-    public static string? Prepare(Assembly assembly, string resourceSuffix, string folder, CancellationToken cancellationToken)
+    /// <param name="tuning">Changes to the model's weights, applied before it is prepared (a folder of its own).</param>
+    public static string? Prepare(Assembly assembly, string resourceSuffix, string folder, CancellationToken cancellationToken, QuestionTuning? tuning = null)
     {
         try
         {
-            var prepared = Path.Combine(folder, Key(assembly));
+            var prepared = Path.Combine(folder, Key(assembly) + (tuning is null ? string.Empty : "-lora-" + tuning.Key));
             var model = Path.Combine(prepared, ModelFileName);
             if (File.Exists(model))
             {
@@ -43,7 +44,11 @@ internal static class MappedModelFile
             try
             {
                 var original = Path.Combine(building, "original.onnx");
-                if (!TryCopyResource(assembly, resourceSuffix, original, cancellationToken))
+                if (tuning is not null)
+                {
+                    File.WriteAllBytes(original, tuning.ApplyTo(ReadResource(assembly, resourceSuffix)));
+                }
+                else if (!TryCopyResource(assembly, resourceSuffix, original, cancellationToken))
                 {
                     return null;
                 }
@@ -89,7 +94,11 @@ internal static class MappedModelFile
         }
     }
 
-    /// <summary>The resource's bytes, read from the assembly's file (used when no prepared model can be written).</summary>
+    /// <summary>The resource's bytes, read from the assembly's file (used when no prepared model can be written), tuned when asked.</summary>
+    public static byte[] ReadResource(Assembly assembly, string resourceSuffix, QuestionTuning? tuning) =>
+        tuning is null ? ReadResource(assembly, resourceSuffix) : tuning.ApplyTo(ReadResource(assembly, resourceSuffix));
+
+    /// <summary>The resource's bytes, read from the assembly's file.</summary>
     public static byte[] ReadResource(Assembly assembly, string resourceSuffix)
     {
         if (Locate(assembly, resourceSuffix) is { } located)

