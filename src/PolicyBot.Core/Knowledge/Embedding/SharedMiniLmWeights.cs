@@ -17,14 +17,14 @@ internal sealed class SharedMiniLmWeights
 {
     private static readonly ConcurrentDictionary<string, Lazy<SharedMiniLmWeights>> ByModel = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, OrtValue> _matrices;
+    private readonly Dictionary<string, OrtValue> _weights;
 
-    // The weights file, mapped for the life of the process: the matrices are views of it, as in a session of its own.
+    // The weights file, mapped for the life of the process (the weights are views of it), as a session of its own maps it.
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
 
-    private SharedMiniLmWeights(Dictionary<string, OrtValue> matrices, MemoryMappedFile file, MemoryMappedViewAccessor view) =>
-        (_matrices, _file, _view) = (matrices, file, view);
+    private SharedMiniLmWeights(Dictionary<string, OrtValue> weights, MemoryMappedFile file, MemoryMappedViewAccessor view) =>
+        (_weights, _file, _view) = (weights, file, view);
 
     /// <summary>Packed forms of the shared matrices, filled by the first session and read by the others.</summary>
     public PrePackedWeightsContainer Container { get; } = new();
@@ -45,9 +45,9 @@ internal sealed class SharedMiniLmWeights
     public void AddTo(SessionOptions options, string modelPath)
     {
         var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(modelPath)).Graph;
-        foreach (var name in graph.Initializer.Select(t => t.Name).Where(_matrices.ContainsKey))
+        foreach (var name in graph.Initializer.Select(t => t.Name).Where(_weights.ContainsKey))
         {
-            options.AddInitializer(name, _matrices[name]);
+            options.AddInitializer(name, _weights[name]);
         }
     }
 
@@ -55,21 +55,18 @@ internal sealed class SharedMiniLmWeights
     private static SharedMiniLmWeights Read(string modelPath)
     {
         var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(modelPath)).Graph;
-        var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var file = MemoryMappedFile.CreateFromFile(Path.Combine(Path.GetDirectoryName(modelPath)!, "model.data"), FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         var start = view.SafeMemoryMappedViewHandle.DangerousGetHandle() + (nint)view.PointerOffset;
-        var matrices = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
         foreach (var tensor in graph.Initializer.Where(t => t.DataType == (int)TensorProto.Types.DataType.Float && t.DataLocation == TensorProto.Types.DataLocation.External))
         {
-            var name = tensor.Name;
-
             long Field(string key) => long.Parse(tensor.ExternalData.Single(e => e.Key == key).Value, System.Globalization.CultureInfo.InvariantCulture);
             var (offset, length) = (Field("offset"), Field("length"));
-            matrices[name] = OrtValue.CreateTensorValueWithData(
+            weights[tensor.Name] = OrtValue.CreateTensorValueWithData(
                 OrtMemoryInfo.DefaultInstance, Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float, [.. tensor.Dims], start + (nint)offset, length);
         }
 
-        return new SharedMiniLmWeights(matrices, file, view);
+        return new SharedMiniLmWeights(weights, file, view);
     }
 }
