@@ -71,6 +71,8 @@ public sealed class QuestionTuningTests
 
         Assert.True(tuned.IsMapped);
         Assert.Equal(2, Directory.GetDirectories(folder.Path).Length); // the tuned model is prepared in a folder of its own
+        var tunedFolder = Directory.GetDirectories(folder.Path).Single(d => d.Contains("-lora-", StringComparison.Ordinal));
+        Assert.True(Directory.GetFiles(tunedFolder).Sum(f => new FileInfo(f).Length) < 10_000_000); // the plain weights are linked, not copied
         Assert.True(TensorPrimitives.Dot(read, Shipped.Probe.Values) > 0.9999f);
         Assert.True(TensorPrimitives.Dot(read, untuned) < 0.99f);
     }

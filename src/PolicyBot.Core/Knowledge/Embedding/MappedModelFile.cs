@@ -19,6 +19,8 @@ internal static class MappedModelFile
     private const string ModelFileName = "model.onnx";
     private const string WeightsFileName = "model.data";
 
+    private static readonly object Preparing = new();
+
     // Changes whenever how the files are prepared changes, so files prepared the old way are not read.
     private const string PreparationVersion = "extended-optimised, weights >= 1 KiB external, v1";
 
@@ -26,9 +28,18 @@ internal static class MappedModelFile
     /// The prepared model's path under <paramref name="folder"/>, preparing it when it is missing; null when it cannot be
     /// prepared there (a read-only file system, a single-file build): the caller then loads the model's bytes.
     /// </summary>
-    /// <param name="tuning">Changes to the model's weights, applied before it is prepared (a folder of its own).</param>
+    /// <param name="tuning">
+    /// Changes to the model, added to the prepared plain model's graph (a folder of its own), which reads the plain model's
+    /// weights file where it lies: preparing it copies no weights, on disk or in memory.
+    /// </param>
     public static string? Prepare(Assembly assembly, string resourceSuffix, string folder, CancellationToken cancellationToken, QuestionTuning? tuning = null)
     {
+        var plain = tuning is null ? null : Prepare(assembly, resourceSuffix, folder, cancellationToken);
+        if (tuning is not null && plain is null)
+        {
+            return null;
+        }
+
         try
         {
             var prepared = Path.Combine(folder, Key(assembly) + (tuning is null ? string.Empty : "-lora-" + tuning.Key));
@@ -38,17 +49,34 @@ internal static class MappedModelFile
                 return model;
             }
 
-            // Built in a folder of its own and moved into place whole: a concurrent start never sees half a model.
-            var building = prepared + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            Directory.CreateDirectory(building);
-            try
+            // One preparation at a time in this process: the plain and the tuned model load at once, and two preparations
+            // of the same model would each hold its hundreds of MB of optimiser buffers.
+            lock (Preparing)
+            {
+                return File.Exists(model) ? model : Build(assembly, resourceSuffix, prepared, model, plain, tuning, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OnnxRuntimeException or BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    // Built in a folder of its own and moved into place whole: a concurrent start never sees half a model.
+    private static string? Build(Assembly assembly, string resourceSuffix, string prepared, string model, string? plain, QuestionTuning? tuning, CancellationToken cancellationToken)
+    {
+        var building = prepared + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        Directory.CreateDirectory(building);
+        try
+        {
+            if (tuning is not null)
+            {
+                WriteTuned(tuning, plain!, building);
+            }
+            else
             {
                 var original = Path.Combine(building, "original.onnx");
-                if (tuning is not null)
-                {
-                    File.WriteAllBytes(original, tuning.ApplyTo(ReadResource(assembly, resourceSuffix)));
-                }
-                else if (!TryCopyResource(assembly, resourceSuffix, original, cancellationToken))
+                if (!TryCopyResource(assembly, resourceSuffix, original, cancellationToken))
                 {
                     return null;
                 }
@@ -56,29 +84,42 @@ internal static class MappedModelFile
                 cancellationToken.ThrowIfCancellationRequested();
                 Optimise(original, Path.Combine(building, ModelFileName));
                 File.Delete(original);
-                try
-                {
-                    Directory.Move(building, prepared);
-                }
-                catch (IOException) when (File.Exists(model))
-                {
-                    // Another process prepared it first.
-                }
+            }
 
-                return model;
-            }
-            finally
+            try
             {
-                if (Directory.Exists(building))
-                {
-                    Directory.Delete(building, recursive: true);
-                }
+                Directory.Move(building, prepared);
+            }
+            catch (IOException) when (File.Exists(model))
+            {
+                // Another process prepared it first.
+            }
+
+            return model;
+        }
+        finally
+        {
+            if (Directory.Exists(building))
+            {
+                Directory.Delete(building, recursive: true);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OnnxRuntimeException or BadImageFormatException)
+    }
+
+    // The tuned graph is the prepared plain graph with the changes added (already optimised, so written as it is); it reads
+    // the plain model's weights through a link beside it, as ONNX Runtime reads weights files from the model's folder only.
+    private const string PlainWeightsLink = "plain.data";
+
+    private static void WriteTuned(QuestionTuning tuning, string plainModel, string building)
+    {
+        File.CreateSymbolicLink(Path.Combine(building, PlainWeightsLink), Path.Combine(Path.GetDirectoryName(plainModel)!, WeightsFileName));
+        var graph = Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(plainModel));
+        foreach (var location in graph.Graph.Initializer.SelectMany(t => t.ExternalData).Where(e => e.Key == "location"))
         {
-            return null;
+            location.Value = PlainWeightsLink;
         }
+
+        File.WriteAllBytes(Path.Combine(building, ModelFileName), tuning.ApplyTo(Google.Protobuf.MessageExtensions.ToByteArray(graph)));
     }
 
     /// <summary>Forgets a prepared model that failed to load, so the next start prepares it again.</summary>
