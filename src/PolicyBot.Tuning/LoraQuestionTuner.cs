@@ -123,7 +123,8 @@ public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder
 
     private string Key(IReadOnlyList<TrainingExample> examples, int seed)
     {
-        var text = new StringBuilder($"{settings}|{seed}|{new SentenceModel(SentenceModelKind.MiniLm).ModelId}\n");
+        using var plain = new SentenceModel(SentenceModelKind.MiniLm);
+        var text = new StringBuilder($"{settings}|{seed}|{plain.ModelId}\n");
         foreach (var example in examples)
         {
             text.Append(example.Evidence.Index.Article.Slug).Append('|').Append(example.Evidence.Question.Text.Clean).Append('|').AppendJoin(',', example.Gold).Append('\n');
