@@ -14,8 +14,14 @@ public sealed record CliArticles(KnowledgeOptions Options, AnsweringOptions Answ
     public static CliArticles Load(string? articlesPath)
     {
         var (options, answering) = CliKnowledgeOptions.Load(articlesPath);
+        return From(options, answering);
+    }
+
+    /// <summary>The folder the options name, with <c>Knowledge:DefaultArticle</c> as its default, as the bot has it.</summary>
+    internal static CliArticles From(KnowledgeOptions options, AnsweringOptions answering)
+    {
         var folder = ResolveFolder(options);
-        return new CliArticles(options, answering, folder, ArticleLibrary.Load(folder));
+        return new CliArticles(options, answering, folder, ArticleLibrary.Load(folder, options.DefaultArticle));
     }
 
     /// <summary>A folder given on the command line is taken from the working directory when it exists there, else from the app folder.</summary>

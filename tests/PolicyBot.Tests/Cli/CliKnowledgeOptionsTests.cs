@@ -48,4 +48,19 @@ public sealed class CliKnowledgeOptionsTests
             Environment.SetEnvironmentVariable(Variable, before);
         }
     }
+
+    [Fact]
+    public void The_ask_commands_use_the_default_article_the_bot_uses()
+    {
+        using var folder = new ScratchFolder();
+        foreach (var slug in new[] { "first", "second" })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, slug + ".md"), $"---\ntitle: {slug}\nauthor: A. Writer\noutlet: The Paper\n---\n\nA paragraph about {slug}.\n");
+        }
+
+        var options = new Core.Knowledge.KnowledgeOptions { ArticlesPath = folder.Path, DefaultArticle = "second" };
+
+        Assert.Equal("second", CliArticles.From(options, new Core.Knowledge.Answering.AnsweringOptions()).Library.Default?.Slug);
+        Assert.Null(CliArticles.From(new Core.Knowledge.KnowledgeOptions { ArticlesPath = folder.Path }, new Core.Knowledge.Answering.AnsweringOptions()).Library.Default);
+    }
 }
