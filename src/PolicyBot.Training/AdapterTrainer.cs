@@ -25,8 +25,8 @@ public static class AdapterTrainer
         public static Settings Default { get; } = new();
     }
 
-    // Similarities of unit vectors span a narrow range; dividing by this spreads them for the softmax.
-    private const double Temperature = 0.05;
+    /// <summary>Similarities of unit vectors span a narrow range; dividing by this spreads them for the softmax (the tuner's too).</summary>
+    public const double Temperature = 0.05;
 
     /// <summary>The question against every sentence of its article; the sentences of the paragraphs that answer it answer.</summary>
     public static Example From(TrainingExample example)

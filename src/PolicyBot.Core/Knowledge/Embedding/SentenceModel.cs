@@ -293,7 +293,8 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
             {
                 if (_kind == SentenceModelKind.MiniLm && Shared(assembly, mapped, cancellationToken) is { } shared)
                 {
-                    session = new InferenceSession(mapped, WithShared(options, shared, mapped), shared.Container);
+                    shared.AddTo(options, mapped);
+                    session = new InferenceSession(mapped, options, shared.Container);
                     shared.ReleasePackedPages();
                 }
                 else
@@ -323,17 +324,11 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         return new Loaded(session, tokenizer, mapped is not null);
     }
 
-    // The plain model's matrices, which every MiniLM session of the process shares (the tuned one multiplies by them too).
+    // The plain model's weights, which every MiniLM session of the process shares (the tuned one multiplies by them too).
     private SharedMiniLmWeights? Shared(System.Reflection.Assembly assembly, string mapped, CancellationToken cancellationToken) =>
         (_tuning is null ? mapped : MappedModelFile.Prepare(assembly, ModelResourceSuffix, _modelFolder!, cancellationToken)) is { } plain
             ? SharedMiniLmWeights.For(plain)
             : null;
-
-    private static SessionOptions WithShared(SessionOptions options, SharedMiniLmWeights shared, string modelPath)
-    {
-        shared.AddTo(options, modelPath);
-        return options;
-    }
 
     private sealed record Loaded(InferenceSession Session, TokenizerBase Tokenizer, bool Mapped);
 }
