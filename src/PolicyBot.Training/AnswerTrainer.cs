@@ -33,7 +33,12 @@ public static class AnswerTrainer
         var folds = Math.Min(StackingFolds, articles.Length);
 
         // The models downstream learn from what an adapter makes of articles it was not trained on, as on a new article.
-        var adapter = stages.HasFlag(AnswerStages.QuestionAdapter) ? TrainAdapter(tuner ?? QuestionTuners.Current, examples, articles, folds, seed) : null;
+        ITunedQuestions? adapter = null;
+        if (stages.HasFlag(AnswerStages.QuestionAdapter))
+        {
+            (adapter, examples) = TrainAdapter(tuner ?? QuestionTuners.Current, examples, articles, folds, seed);
+        }
+
         var ranker = TrainRanker(ml, RankRows(examples, stages));
 
         // The answerability model learns from the ranker's output on articles that ranker was not trained on (stacking),
@@ -74,19 +79,26 @@ public static class AnswerTrainer
         return adapter?.Into(models) ?? models;
     }
 
-    /// <summary>Measures each example as read by a tuner trained on the other folds' articles; returns one trained on all.</summary>
-    private static ITunedQuestions TrainAdapter(IQuestionTuner tuner, IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
+    /// <summary>Each example as read by a tuner trained on the other folds' articles, in order, and a tuner trained on all.</summary>
+    private static (ITunedQuestions Adapter, IReadOnlyList<TrainingExample> Read) TrainAdapter(
+        IQuestionTuner tuner, IReadOnlyList<TrainingExample> examples, string[] articles, int folds, int seed)
     {
         var adapter = tuner.Train(examples, seed);
+        var read = examples.ToArray();
         for (var fold = 0; fold < folds; fold++)
         {
             var held = HeldOut(articles, folds, fold);
-            var inFold = examples.Select(e => held.Contains(e.Evidence.Index.Article.Slug)).ToArray();
-            var foldAdapter = folds < 2 ? adapter : tuner.Train([.. examples.Where((_, i) => !inFold[i])], seed);
-            foldAdapter.Adapt([.. examples.Where((_, i) => inFold[i])]);
+            var isHeld = examples.Select(e => held.Contains(e.Evidence.Index.Article.Slug)).ToArray();
+            var inFold = Enumerable.Range(0, examples.Count).Where(i => isHeld[i]).ToArray();
+            var foldAdapter = folds < 2 ? adapter : tuner.Train([.. examples.Where((_, i) => !isHeld[i])], seed);
+            var reread = foldAdapter.Read([.. inFold.Select(i => examples[i])]);
+            for (var k = 0; k < inFold.Length; k++)
+            {
+                read[inFold[k]] = reread[k];
+            }
         }
 
-        return adapter;
+        return (adapter, read);
     }
 
     /// <summary>The articles of stacking fold <paramref name="fold"/>: each article is held out of exactly one fold.</summary>

@@ -17,8 +17,11 @@ public interface IQuestionTuner
 /// <summary>What a <see cref="IQuestionTuner"/> learned: it measures questions, and goes into the shipped models.</summary>
 public interface ITunedQuestions
 {
-    /// <summary>Measures each example's question as this reads it (<see cref="QuestionEvidence.Adapt(float[], double)"/>).</summary>
-    void Adapt(IReadOnlyList<TrainingExample> examples);
+    /// <summary>
+    /// Each example's question as this reads it (<see cref="QuestionEvidence.Adapt(float[], double)"/>), in order: the
+    /// same examples measured again, or new ones when the question's whole reading changes.
+    /// </summary>
+    IReadOnlyList<TrainingExample> Read(IReadOnlyList<TrainingExample> examples);
 
     /// <summary>The models with what was learned in them.</summary>
     AnswerModels Into(AnswerModels models);
@@ -38,12 +41,14 @@ public sealed class LinearQuestionTuner : IQuestionTuner
 
     private sealed class Linear(QuestionAdapter adapter) : ITunedQuestions
     {
-        public void Adapt(IReadOnlyList<TrainingExample> examples)
+        public IReadOnlyList<TrainingExample> Read(IReadOnlyList<TrainingExample> examples)
         {
             foreach (var example in examples)
             {
                 example.Evidence.Adapt(adapter);
             }
+
+            return examples;
         }
 
         public AnswerModels Into(AnswerModels models) => models.ReadingQuestionsWith(adapter, tuning: null);

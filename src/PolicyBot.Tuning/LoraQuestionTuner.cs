@@ -32,14 +32,14 @@ public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder
         if (File.Exists(path))
         {
             using var stored = File.OpenRead(path);
-            return new Tuned(JsonSerializer.Deserialize<QuestionTuning>(stored)!, settings);
+            return new Tuned(JsonSerializer.Deserialize<QuestionTuning>(stored)!);
         }
 
         var tuning = Fit(examples, seed);
         Directory.CreateDirectory(_cache);
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(tuning));
         File.Move(path + ".tmp", path, overwrite: true);
-        return new Tuned(tuning, settings);
+        return new Tuned(tuning);
     }
 
     public static long[] Tokens(string text) => [.. Tokenizer.Tokenize(512, [text])[0].Select(p => (long)p.Item2)];
@@ -134,24 +134,23 @@ public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder
     }
 
     /// <summary>A tuning, which measures questions with the training graph (as the bot's ONNX graph will).</summary>
-    private sealed class Tuned(QuestionTuning tuning, LoraSettings settings) : ITunedQuestions
+    private sealed class Tuned(QuestionTuning tuning) : ITunedQuestions
     {
-        public void Adapt(IReadOnlyList<TrainingExample> examples)
+        // As the bot reads them: the tuned ONNX graph gives the question's sentence and word vectors, and every stage
+        // measures those.
+        public IReadOnlyList<TrainingExample> Read(IReadOnlyList<TrainingExample> examples)
         {
-            using var graph = new MiniLmGraph(settings.Rank, settings.Alpha);
-            graph.Load(tuning.Deltas.ToDictionary(d => d.Name, d => (MemoryMarshal.Cast<byte, float>(d.A).ToArray(), MemoryMarshal.Cast<byte, float>(d.B).ToArray())));
-            using var _ = torch.no_grad();
-            for (var start = 0; start < examples.Count; start += 64)
+            using var model = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: null, tuning: tuning);
+            var read = new TrainingExample[examples.Count];
+            Parallel.For(0, examples.Count, i =>
             {
-                using var scope = torch.NewDisposeScope();
-                var batch = examples.Skip(start).Take(64).ToArray();
-                var vectors = graph.Encode([.. batch.Select(e => Tokens(e.Evidence.Question.Text.Clean))]).data<float>().ToArray();
-                var width = vectors.Length / batch.Length;
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    batch[i].Evidence.Adapt(vectors[(i * width)..((i + 1) * width)], tuning.NullScore);
-                }
-            }
+                var evidence = examples[i].Evidence;
+                var words = model.Encode([evidence.Question.Text.Clean], asQuery: true, withWords: true, CancellationToken.None)[0];
+                var reread = QuestionEvidence.Gather(evidence.Index, evidence.Question with { Words = words });
+                reread.Adapt(words.Vector, tuning.NullScore);
+                read[i] = examples[i] with { Evidence = reread };
+            });
+            return read;
         }
 
         public AnswerModels Into(AnswerModels models) => models.ReadingQuestionsWith(adapter: null, tuning, models.TrainedOn + ", MiniLM tuned for questions");

@@ -13,7 +13,7 @@ namespace PolicyBot.Benchmarks;
 /// <summary>
 /// A Stopwatch load driver for ask (BenchmarkDotNet's per-call statistics hide the cold start and the tail we care about):
 /// time to the first answer after start-up, warm answers to questions the answerer has not seen (each one costs an
-/// inference per model), sequentially and with two concurrent askers, the time from an article's file landing in a
+/// inference per model), sequentially, without the article's data files, and with two concurrent askers, the time from an article's file landing in a
 /// followed folder to its first answer, and the resident memory.
 /// Usage: <c>dotnet run -c Release --project tests/PolicyBot.Benchmarks -- ask-load [answers=400] [questions.jsonl ...]</c>.
 /// </summary>
@@ -37,6 +37,11 @@ public static class AskBenchmark
 
         var sequential = await MeasureAsync(answerer, questions, count, workers: 1);
         Report("warm answers, 1 asker", sequential);
+
+        // The case that matters most: an article with no data files, so no labelled questions to meet as well.
+        var bare = new ArticleLibrary(library.Articles.Select(a => a with { Positions = [], LabelledQuestions = [] }));
+        var bareAnswerer = new AnswerPipeline(new FixedArticles(bare), indexes, AnswerModels.Shipped, new AnsweringOptions());
+        Report("warm answers, the article without its data files, 1 asker", await MeasureAsync(bareAnswerer, questions, count, workers: 1));
         var concurrent = await MeasureAsync(answerer, questions, count, workers: 2);
         Report("warm answers, 2 concurrent askers", concurrent);
         await MeasureAsync(answerer, questions, questions.Length, workers: 1, unique: false); // fills the encoding cache

@@ -9,7 +9,7 @@ namespace PolicyBot.Core.Tests.Knowledge;
 
 /// <summary>
 /// MiniLM tuned for questions: the low-rank changes land on the named weights of the ONNX graph the bot runs, which then
-/// reads questions exactly as the graph they were trained in did, and the pipeline measures questions with it.
+/// reads questions exactly as the graph they were trained in did, and the pipeline reads questions with it alone.
 /// </summary>
 public sealed class QuestionTuningTests
 {
@@ -96,19 +96,27 @@ public sealed class QuestionTuningTests
     }
 
     [Fact]
-    public async Task The_pipeline_measures_a_question_as_the_tuned_model_reads_it()
+    public async Task The_tuned_model_alone_reads_the_question_and_every_stage_measures_its_reading()
     {
         var article = BikesArticle.Read();
-        var pipeline = TestArticles.Pipeline(new PolicyBot.Core.Knowledge.ArticleLibrary([article]));
+        var library = new PolicyBot.Core.Knowledge.ArticleLibrary([article]);
+        var pipeline = TestArticles.Pipeline(library);
+        var untunedPipeline = new AnswerPipeline(new FixedArticles(library), TestArticles.Indexes(), AnswerModels.Shipped, new AnsweringOptions(), AnswerStages.All & ~AnswerStages.QuestionAdapter);
 
         var evidence = await pipeline.ExamineAsync("Do bike lanes help shops?", article, CancellationToken.None);
+        var untuned = await untunedPipeline.ExamineAsync("Do bike lanes help shops?", article, CancellationToken.None);
 
-        var tuned = TestArticles.Encoders.Tuned(Shipped).Encode([evidence.Question.Text.Clean], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+        var tuned = TestArticles.Encoders.Tuned(Shipped).Encode([evidence.Question.Text.Clean], asQuery: true, withWords: true, CancellationToken.None)[0];
+        Assert.Equal(tuned.Vector, evidence.Question.Words.Vector);
+        Assert.Equal(tuned.WordVectors, evidence.Question.Words.WordVectors);
         Assert.NotNull(evidence.Adapted);
         Assert.Equal(Shipped.NullScore, evidence.AdaptedNullScore);
-        Assert.Equal(evidence.Index.Words.Sentences.Max(s => (double)TensorPrimitives.Dot(s.Vector, tuned)), evidence.Adapted.BestSentence.Max(), 5);
-        Assert.NotEqual(evidence.Words.BestSentence, evidence.Adapted.BestSentence);
-        Assert.Equal(0, AnswerFeatures.Answerability(evidence, AnswerStages.All & ~AnswerStages.QuestionAdapter, 1, 1, 1)[AnswerFeatures.AnswerabilityNames.IndexOf("adapted.best-sentence")]);
+        Assert.Equal(evidence.Index.Words.Sentences.Max(s => (double)TensorPrimitives.Dot(s.Vector, tuned.Vector)), evidence.Adapted.BestSentence.Max(), 5);
+        Assert.Equal(evidence.Words.BestSentence, evidence.Adapted.BestSentence);
+        Assert.NotEqual(untuned.Words.BestSentence, evidence.Words.BestSentence);
+        Assert.NotEqual(untuned.WordMatch, evidence.WordMatch);
+        Assert.Null(untuned.Adapted);
+        Assert.Equal(0, AnswerFeatures.Answerability(untuned, AnswerStages.All & ~AnswerStages.QuestionAdapter, 1, 1, 1)[AnswerFeatures.AnswerabilityNames.IndexOf("adapted.best-sentence")]);
     }
 
     private static byte[] Bytes(float[] values) => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();

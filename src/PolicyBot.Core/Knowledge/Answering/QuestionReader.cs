@@ -20,22 +20,27 @@ public sealed class QuestionReader(ArticleIndexes indexes, bool repair = true)
     public ArticleIndexes Indexes => indexes;
 
     /// <param name="tuning">
-    /// Also read the question with MiniLM tuned for questions (<see cref="QuestionEvidence.Adapt(float[], double)"/>),
-    /// on another thread while plain MiniLM reads it, so an answer waits for one model run, not two.
+    /// MiniLM tuned for questions (<see cref="QuestionTuning"/>): when given, it reads the question instead of plain
+    /// MiniLM, and its vector is also measured against the null score (<see cref="QuestionEvidence.Adapt(float[], double)"/>).
     /// </param>
     public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken, QuestionTuning? tuning = null)
     {
         var index = await indexes.GetAsync(article, cancellationToken).ConfigureAwait(false);
         var text = repair ? QuestionText.Read(question, index.Text.Vocabulary) : QuestionText.AsTyped(question);
         var encoders = indexes.Encoders;
-        var tuned = tuning is null ? null : Task.Run(() => Encode(encoders.Tuned(tuning), text.Clean, withWords: false, cancellationToken).Vector, cancellationToken);
-        var words = Encode(encoders.Words, text.Clean, withWords: true, cancellationToken);
+
+        // Labelled questions were read by plain MiniLM, framing and all; a question meets them read alike, on another
+        // thread while its own reading runs, so an answer still waits for one model run.
+        var plainWhole = index.Bank.Count > 0 && (tuning is not null || text.Repaired != text.Clean)
+            ? Task.Run(() => Encode(encoders.Words, text.Repaired, withWords: false, cancellationToken).Vector, cancellationToken)
+            : null;
+        var words = Encode(tuning is null ? encoders.Words : encoders.Tuned(tuning), text.Clean, withWords: true, cancellationToken);
         var retrieval = encoders.Retrieval is { } model ? Encode(model, text.Clean, withWords: false, cancellationToken).Vector : null;
-        var whole = index.Bank.Count == 0 || text.Repaired == text.Clean ? words.Vector : Encode(encoders.Words, text.Repaired, withWords: false, cancellationToken).Vector;
+        var whole = plainWhole is null ? words.Vector : await plainWhole.ConfigureAwait(false);
         var evidence = QuestionEvidence.Gather(index, new QuestionEncoding(text, words, retrieval, whole));
-        if (tuned is not null)
+        if (tuning is not null)
         {
-            evidence.Adapt(await tuned.ConfigureAwait(false), tuning!.NullScore);
+            evidence.Adapt(words.Vector, tuning.NullScore);
         }
 
         return evidence;

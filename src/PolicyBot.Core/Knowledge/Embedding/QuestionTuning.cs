@@ -11,7 +11,8 @@ namespace PolicyBot.Core.Knowledge.Embedding;
 /// MiniLM tuned to read questions, learned across many articles (<c>PolicyBot.Tuning train-answerer</c>): low-rank
 /// changes (LoRA) to the model's weight matrices, so that the tuned model's question vector scores high against the
 /// sentences, read by plain MiniLM, that answer it, and below <see cref="NullScore"/> against every sentence of an
-/// article that does not. Only questions are read with it; articles keep their plain MiniLM vectors.
+/// article that does not. It alone reads questions: its sentence and word vectors feed every stage, so a question costs
+/// one model run. Articles keep their plain MiniLM vectors.
 /// The bot adds <c>Scale·A·B</c> to each named weight of MiniLM's ONNX graph (<see cref="ApplyTo"/>) and runs the result
 /// with ONNX Runtime; nothing of the training library ships.
 /// </summary>
