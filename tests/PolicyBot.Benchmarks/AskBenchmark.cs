@@ -28,7 +28,7 @@ public static class AskBenchmark
         // The first answer in this process is the real cold start (runtime, JIT, models) of a fresh install: the article
         // encodings come from config/articles/embeddings.
         var clock = Stopwatch.StartNew();
-        using var encoders = Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel);
+        using var encoders = Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel, questionTuning: AnswerModels.Shipped.Tuning);
         var library = ArticleLibrary.Load(articles);
         var indexes = new ArticleIndexes(encoders, EmbeddingCache.ForArticles(articles, null), new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
         var answerer = new AnswerPipeline(new FixedArticles(library), indexes, AnswerModels.Shipped, new AnsweringOptions());

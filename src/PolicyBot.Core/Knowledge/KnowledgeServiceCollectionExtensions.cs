@@ -34,7 +34,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => Encoders.Production(
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.InferenceThreads,
             AnswerModels.Shipped.UsesRetrievalModel,
-            sp.GetRequiredService<QuietMemoryRelease>().WorkDone));
+            sp.GetRequiredService<QuietMemoryRelease>().WorkDone,
+            sp.GetRequiredService<AnswerModels>().Tuning));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

@@ -29,7 +29,7 @@ public sealed record CliArticles(KnowledgeOptions Options, AnsweringOptions Answ
         Directory.Exists(options.ArticlesPath) ? Path.GetFullPath(options.ArticlesPath) : options.ResolveArticlesPath();
 
     /// <summary>The production encoders: the models the shipped answer models were trained with.</summary>
-    public Encoders NewEncoders() => Encoders.Production(Options.InferenceThreads, AnswerModels.Shipped.UsesRetrievalModel);
+    public Encoders NewEncoders() => Encoders.Production(Options.InferenceThreads, AnswerModels.Shipped.UsesRetrievalModel, questionTuning: AnswerModels.Shipped.Tuning);
 
     /// <summary>Indexes over these articles' shipped embeddings and the configured disk cache.</summary>
     public ArticleIndexes NewIndexes(Encoders encoders) =>

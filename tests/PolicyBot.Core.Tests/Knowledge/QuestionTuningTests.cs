@@ -38,9 +38,12 @@ public sealed class QuestionTuningTests
             var product = tuned.Graph.Node.Single(n => n.OpType == "MatMul" && n.Input[1] == delta.Name);
             var sum = tuned.Graph.Node.Single(n => n.OpType == "Add" && n.Input.Contains(product.Output[0]));
             Assert.Equal(original.Graph.Node.Single(n => n.OpType == "MatMul" && n.Input[1] == delta.Name).Output[0], sum.Output[0]);
+            var gated = tuned.Graph.Node.Single(n => n.Output[0] == sum.Input[1]);
+            Assert.Equal(["Mul", QuestionTuning.GateInput], [gated.OpType, gated.Input[1]]);
         }
 
-        Assert.Equal(original.Graph.Node.Count + (3 * Shipped.Deltas.Count), tuned.Graph.Node.Count);
+        Assert.Equal(original.Graph.Node.Count + (4 * Shipped.Deltas.Count), tuned.Graph.Node.Count);
+        Assert.Equal(original.Graph.Input.Count + 1, tuned.Graph.Input.Count);
     }
 
     [Fact]
@@ -75,6 +78,38 @@ public sealed class QuestionTuningTests
         Assert.True(Directory.GetFiles(tunedFolder).Sum(f => new FileInfo(f).Length) < 10_000_000); // the plain weights are linked, not copied
         Assert.True(TensorPrimitives.Dot(read, Shipped.Probe.Values) > 0.9999f);
         Assert.True(TensorPrimitives.Dot(read, untuned) < 0.99f);
+    }
+
+    [Fact]
+    public void The_tuned_model_read_plainly_is_plain_minilm_to_the_bit_and_serves_both_readings_from_one_session()
+    {
+        using var folder = new ScratchFolder();
+        using var tuned = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder.Path, tuning: Shipped);
+        using var plain = new SentenceModel(SentenceModelKind.MiniLm, modelFolder: folder.Path);
+        string[] texts = ["Bike lanes cost the city $4 million a mile.", "Critics say the shops along the route lost trade while it was built, and some closed."];
+
+        var readPlainly = tuned.Plain.Encode(texts, asQuery: false, withWords: true, CancellationToken.None);
+        var expected = plain.Encode(texts, asQuery: false, withWords: true, CancellationToken.None);
+        var readTuned = tuned.Encode([texts[0]], asQuery: true, withWords: false, CancellationToken.None)[0].Vector;
+
+        Assert.True(tuned.IsMapped);
+        Assert.Equal(plain.ModelId, tuned.Plain.ModelId);
+        Assert.NotEqual(plain.ModelId, tuned.ModelId);
+        Assert.Equal(expected.Select(e => e.Vector), readPlainly.Select(e => e.Vector));
+        Assert.Equal(expected.SelectMany(e => e.WordVectors), readPlainly.SelectMany(e => e.WordVectors));
+        Assert.True(TensorPrimitives.Dot(readTuned, expected[0].Vector) < 0.99f);
+        Assert.Same(plain, plain.Plain);
+    }
+
+    [Fact]
+    public void The_production_encoders_read_articles_and_questions_with_one_session()
+    {
+        using var encoders = Encoders.Production(inferenceThreads: 1, questionTuning: Shipped);
+
+        Assert.IsNotType<SentenceModel>(encoders.Words);
+        var session = Assert.IsType<SentenceModel>(encoders.Tuned(Shipped));
+        Assert.Same(session.Plain, encoders.Words);
+        Assert.NotSame(session, encoders.Tuned(new QuestionTuning { Scale = 1, Deltas = [], Probe = Shipped.Probe }));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace PolicyBot.Core.Tests.Knowledge;
 /// <summary>The seed article from config/articles, the evaluation corpus, and one shared pair of models (loading them takes seconds).</summary>
 public static class TestArticles
 {
-    private static readonly Lazy<Encoders> SharedEncoders = new(() => Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel));
+    private static readonly Lazy<Encoders> SharedEncoders = new(() => Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel, questionTuning: AnswerModels.Shipped.Tuning));
 
     public static string RepositoryRoot { get; } = FindRoot();
 

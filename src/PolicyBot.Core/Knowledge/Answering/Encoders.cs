@@ -24,12 +24,17 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
 
     /// <summary>
     /// MiniLM (and, when asked for, the retrieval model), each loaded on first use; <paramref name="inferenceDone"/> is
-    /// told after each of their inferences.
+    /// told after each of their inferences. With <paramref name="questionTuning"/> (the models in use read questions
+    /// with it), one MiniLM session reads both ways: articles plainly, questions tuned (<see cref="SentenceModel.Plain"/>).
     /// </summary>
-    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false, Action? inferenceDone = null) => new(
-        new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone),
-        withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null,
-        tuning => new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning));
+    public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false, Action? inferenceDone = null, QuestionTuning? questionTuning = null)
+    {
+        var miniLm = new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: questionTuning);
+        return new(
+            miniLm.Plain,
+            withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null,
+            tuning => tuning.Key == questionTuning?.Key ? miniLm : new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning));
+    }
 
     public void EnsureLoaded(CancellationToken cancellationToken)
     {

@@ -42,7 +42,8 @@ internal static class MappedModelFile
 
         try
         {
-            var prepared = Path.Combine(folder, Key(assembly) + (tuning is null ? string.Empty : "-lora-" + tuning.Key));
+            // "gated": tuned graphs prepared before the gate input (QuestionTuning.GateInput) are not read.
+            var prepared = Path.Combine(folder, Key(assembly) + (tuning is null ? string.Empty : "-gated-lora-" + tuning.Key));
             var model = Path.Combine(prepared, ModelFileName);
             if (File.Exists(model))
             {

@@ -40,15 +40,24 @@ public sealed class QuestionTuning
     private string? _key;
 
     /// <summary>
+    /// The tuned graph's extra input, one float that every change is multiplied by: 1 reads with the changes, 0 exactly
+    /// as plain MiniLM (each product then adds zero), so one session serves questions and articles.
+    /// </summary>
+    public const string GateInput = "tuning_gate";
+
+    /// <summary>
     /// The ONNX model <paramref name="model"/> with each change beside the matrix product it belongs to: where the graph
-    /// had <c>y = x·W</c> it computes <c>y = x·W + (x·A)·(Scale·B)</c>. <c>W</c> stays as it was, so the plain and the
-    /// tuned model can share it (<see cref="SharedMiniLmWeights"/>). Throws when a matrix is missing or of another shape
-    /// (another MiniLM export than the one tuned).
+    /// had <c>y = x·W</c> it computes <c>y = x·W + ((x·A)·(Scale·B))·gate</c> (<see cref="GateInput"/>). <c>W</c> stays as
+    /// it was, so the tuned graph can share it with the plain model's file (<see cref="SharedMiniLmWeights"/>). Throws
+    /// when a matrix is missing or of another shape (another MiniLM export than the one tuned).
     /// </summary>
     public byte[] ApplyTo(byte[] model)
     {
         var proto = ModelProto.Parser.ParseFrom(model);
         var graph = proto.Graph;
+        var gate = new ValueInfoProto { Name = GateInput, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = new TensorShapeProto() } } };
+        gate.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = 1 });
+        graph.Input.Add(gate);
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var delta in Deltas)
         {
@@ -65,7 +74,8 @@ public sealed class QuestionTuning
             var at = graph.Node.IndexOf(product) + 1;
             graph.Node.Insert(at, Node("MatMul", [product.Input[0], prefix + "/a"], prefix + "/down"));
             graph.Node.Insert(at + 1, Node("MatMul", [prefix + "/down", prefix + "/b"], prefix + "/up"));
-            graph.Node.Insert(at + 2, Node("Add", [prefix + "/base", prefix + "/up"], output));
+            graph.Node.Insert(at + 2, Node("Mul", [prefix + "/up", GateInput], prefix + "/gated"));
+            graph.Node.Insert(at + 3, Node("Add", [prefix + "/base", prefix + "/gated"], output));
         }
 
         return proto.ToByteArray();

