@@ -5,7 +5,8 @@ using PolicyBot.Core.Knowledge.Answering;
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
-/// Loads the sentence-embedding models (and MiniLM tuned for questions, when the answer models carry a tuning) and
+/// Loads the sentence-embedding models (MiniLM tuned for questions, when the answer models carry a tuning: in production
+/// the same session as plain MiniLM's, <see cref="Encoders.Production"/>) and
 /// prepares every article at start-up, in the background, so the first
 /// question does not pay for it; afterwards prepares each article the folder gains or changes. A question that
 /// arrives earlier waits for the same work (it is shared, not repeated).

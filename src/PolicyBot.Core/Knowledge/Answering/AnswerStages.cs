@@ -21,10 +21,14 @@ public enum AnswerStages
     /// <summary>snowflake-arctic-embed-xs, trained for retrieval: the same comparisons from a second model.</summary>
     RetrievalModel = 8,
 
-    /// <summary>The question's MiniLM vector mapped by the learned <see cref="Answering.QuestionAdapter"/>, against each sentence.</summary>
+    /// <summary>
+    /// MiniLM tuned for questions (<see cref="Embedding.QuestionTuning"/>) reads the question for every stage and scores it
+    /// against each sentence and a learned "no sentence" score; or, in models trained without the tuning tool, the
+    /// linear <see cref="Answering.QuestionAdapter"/> maps plain MiniLM's question vector for those scores.
+    /// </summary>
     QuestionAdapter = 512,
 
-    /// <summary>Each telling question word against the paragraph's words in context (MiniLM word vectors).</summary>
+    /// <summary>Each telling question word against the paragraph's words in context (word vectors of the question's reading).</summary>
     WordMatch = 16,
 
     /// <summary>The kind of fact asked for (a number, a date, a name) against what the passage holds (<see cref="Text.FactKinds"/>).</summary>

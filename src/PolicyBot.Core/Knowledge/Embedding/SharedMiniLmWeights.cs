@@ -8,9 +8,10 @@ namespace PolicyBot.Core.Knowledge.Embedding;
 
 /// <summary>
 /// MiniLM's weights, mapped once per process and given to every MiniLM session (ONNX Runtime's shared initializers), with
-/// one container for the forms ONNX Runtime packs its matrices into: the plain model and the one tuned for questions,
-/// which multiplies by the same matrices (<see cref="QuestionTuning.ApplyTo"/>), then hold them once, not twice (about
-/// 45 MiB of packed matrices and the word-embedding rows questions touch). They are the prepared plain model's weights
+/// one container for the forms ONNX Runtime packs its matrices into: the plain model and those tuned for questions,
+/// which multiply by the same matrices (<see cref="QuestionTuning.ApplyTo"/>), then hold them once, not once each (about
+/// 45 MiB of packed matrices and the word-embedding rows questions touch). The bot runs one tuned session for both
+/// readings; training and evaluation hold several. They are the prepared plain model's weights
 /// file, so they are what its graph would map; a tensor of that name in the tuned graph is the same tensor.
 /// </summary>
 internal sealed class SharedMiniLmWeights
