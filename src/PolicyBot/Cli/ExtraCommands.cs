@@ -59,7 +59,7 @@ public static class ExtraCommands
         var retrieval = new Option<bool>("--retrieval-model") { Description = "Corpus mode: also read with snowflake-arctic-embed-xs (not shipped; measures what it would add)" };
         var reportQuestions = new Option<string?>("--report-questions") { Description = "Corpus mode: a folder of <slug>.jsonl to report on instead of the corpus's questions (a set written later, measured once)" };
         var generation = new Option<bool>("--generation") { Description = "Phrase every answer with the configured language model (Knowledge:Generation) and report retrieval alone, with the model, and its fallbacks" };
-        var without = new Option<AnswerStages[]>("--without") { Description = "Corpus mode: stages to leave out (Repair, Lexical, Dense, QuestionAdapter, WordMatch, FactKind, Ranker, Answerability)", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<AnswerStages[]>("--without") { Description = "Corpus mode: stages to leave out (Repair, Lexical, QuestionAdapter, WordMatch, FactKind, Ranker, Answerability)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("ask-eval", "Measure answer quality: right paragraph, declines, fabricated quotes.")
         {
             file, articles, baseline, withoutData, corpus, train, report, ablate, shipped, misses, retrieval, without, reportQuestions, generation,

@@ -17,7 +17,6 @@ public static class AnswerFeatures
     /// </summary>
     public static ImmutableArray<string> ParagraphNames { get; } =
     [
-        .. Pair("dense.paragraph"), .. Pair("dense.sentence"), .. Pair("dense.window"), .. Pair("dense.best-two"),
         .. Pair("adapted.sentence"), .. Pair("adapted.window"),
         .. Pair("retrieval.paragraph"), .. Pair("retrieval.sentence"), .. Pair("retrieval.window"), .. Pair("retrieval.best-two"),
         .. Pair("lexical.bm25"), .. Pair("lexical.bm25-sentence"), .. Pair("lexical.cover"),
@@ -28,14 +27,14 @@ public static class AnswerFeatures
     /// <summary>Per question, about the article as a whole and about the paragraph the ranker put first.</summary>
     public static ImmutableArray<string> AnswerabilityNames { get; } =
     [
-        "dense.best-sentence", "dense.best-paragraph", "retrieval.best-sentence", "retrieval.best-paragraph",
+        "retrieval.best-sentence", "retrieval.best-paragraph",
         "adapted.best-sentence", "adapted.top-sentence", "adapted.spread",
         "lexical.best-cover", "lexical.best-bm25", "lexical.content-words", "lexical.uncovered-words", "lexical.uncovered-share",
         "lexical.rarest-uncovered", "lexical.rare-uncovered-words", "lexical.unknown-name",
         "words.weakest-in-article", "words.mean-in-article", "words.below-0.6", "words.below-0.7",
         "fact.kind", "fact.top-holds", "fact.focus-holds",
         "ranker.top-score", "ranker.margin",
-        "top.dense-sentence", "top.retrieval-sentence", "top.cover", "top.bm25-sentence", "top.words-match", "top.words-weakest",
+        "top.retrieval-sentence", "top.cover", "top.bm25-sentence", "top.words-match", "top.words-weakest",
         "top.words-below-0.6", "top.words-below-0.7",
         "focus.words-weakest", "focus.words-mean", "focus.words-below-0.6", "focus.words-below-0.7", "focus.weakest-rarity",
         "scope.outcome", "scope.present",
@@ -47,8 +46,6 @@ public static class AnswerFeatures
         var count = e.Index.Text.ParagraphCount;
         var columns = new List<double[]?>
         {
-            On(AnswerStages.Dense, e.Words.Paragraph), On(AnswerStages.Dense, e.Words.BestSentence),
-            On(AnswerStages.Dense, e.Words.BestWindow), On(AnswerStages.Dense, e.Words.BestTwo),
             On(AnswerStages.QuestionAdapter, e.Adapted?.BestSentence), On(AnswerStages.QuestionAdapter, e.Adapted?.BestWindow),
             On(AnswerStages.RetrievalModel, e.Retrieval?.Paragraph), On(AnswerStages.RetrievalModel, e.Retrieval?.BestSentence),
             On(AnswerStages.RetrievalModel, e.Retrieval?.BestWindow), On(AnswerStages.RetrievalModel, e.Retrieval?.BestTwo),
@@ -81,7 +78,6 @@ public static class AnswerFeatures
     public static double[] Answerability(QuestionEvidence e, AnswerStages stages, int top, double topScore, double margin)
     {
         var t = top - 1;
-        var dense = stages.HasFlag(AnswerStages.Dense);
         var retrieval = stages.HasFlag(AnswerStages.RetrievalModel) && e.Retrieval is not null;
         var adapted = stages.HasFlag(AnswerStages.QuestionAdapter) ? e.Adapted : null;
         var lexical = stages.HasFlag(AnswerStages.Lexical);
@@ -94,7 +90,6 @@ public static class AnswerFeatures
         var scope = stages.HasFlag(AnswerStages.FactKind);
         return
         [
-            dense ? e.Words.BestSentence.Max() : 0, dense ? e.Words.Paragraph.Max() : 0,
             retrieval ? e.Retrieval!.BestSentence.Max() : 0, retrieval ? e.Retrieval!.Paragraph.Max() : 0,
             adapted is null ? 0 : adapted.BestSentence.Max() - e.AdaptedNullScore, adapted is null ? 0 : adapted.BestSentence[t] - e.AdaptedNullScore,
             adapted is null ? 0 : adapted.Sentences.Max() - adapted.Sentences.Average(),
@@ -104,7 +99,7 @@ public static class AnswerFeatures
             words ? inArticle.Min() : 0, words ? RarityWeighted(e, inArticle) : 0, inArticle.Count(g => g < 0.6), inArticle.Count(g => g < 0.7),
             fact ? (int)e.Kind : 0, fact ? (e.KindHolds[t] ? 1 : -1) : 0, fact ? (e.FocusHoldsKind(top) ? 1 : -1) : 0,
             topScore, margin,
-            dense ? e.Words.BestSentence[t] : 0, retrieval ? e.Retrieval!.BestSentence[t] : 0, lexical ? e.Cover[t] : 0, lexical ? e.SentenceBm25[t] : 0,
+            retrieval ? e.Retrieval!.BestSentence[t] : 0, lexical ? e.Cover[t] : 0, lexical ? e.SentenceBm25[t] : 0,
             words ? e.WordMatch[t] : 0, words ? e.WordMatchMin[t] : 0, atTop.Count(g => g < 0.6), atTop.Count(g => g < 0.7),
             words ? focus.Min() : 0, words ? RarityWeighted(e, focus) : 0, focus.Count(g => g < 0.6), focus.Count(g => g < 0.7), words ? e.SalientRarity[weakest] : 0,
             scope && QuestionScope.AsksOutcome(e.Question.Text.Original) ? 1 : 0, scope && QuestionScope.AsksPresent(e.Question.Text.Original) ? 1 : 0,

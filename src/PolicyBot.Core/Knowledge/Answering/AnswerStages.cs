@@ -15,9 +15,6 @@ public enum AnswerStages
     /// <summary>BM25 over paragraphs and sentences, and the share of the question's telling words each paragraph holds.</summary>
     Lexical = 2,
 
-    /// <summary>all-MiniLM-L6-v2 sentence vectors: question against paragraphs, sentences and two-sentence windows.</summary>
-    Dense = 4,
-
     /// <summary>snowflake-arctic-embed-xs, trained for retrieval: the same comparisons from a second model.</summary>
     RetrievalModel = 8,
 
@@ -43,5 +40,5 @@ public enum AnswerStages
     /// <summary>An article's labelled questions vote (<see cref="QuestionBank"/>): only articles with such data files.</summary>
     LabelledQuestions = 256,
 
-    All = Repair | Lexical | Dense | QuestionAdapter | RetrievalModel | WordMatch | FactKind | Ranker | Answerability | LabelledQuestions,
+    All = Repair | Lexical | QuestionAdapter | RetrievalModel | WordMatch | FactKind | Ranker | Answerability | LabelledQuestions,
 }
