@@ -133,7 +133,7 @@ public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24];
     }
 
-    /// <summary>A tuning, which measures questions with the training graph (as the bot's ONNX graph will).</summary>
+    /// <summary>A tuning, which reads questions with the bot's own ONNX graph.</summary>
     private sealed class Tuned(QuestionTuning tuning) : ITunedQuestions
     {
         // As the bot reads them: the tuned ONNX graph gives the question's sentence and word vectors, and every stage

@@ -13,8 +13,8 @@ namespace PolicyBot.Core.Knowledge.Embedding;
 /// sentences, read by plain MiniLM, that answer it, and below <see cref="NullScore"/> against every sentence of an
 /// article that does not. It alone reads questions: its sentence and word vectors feed every stage, so a question costs
 /// one model run. Articles keep their plain MiniLM vectors.
-/// The bot adds <c>Scale·A·B</c> to each named weight of MiniLM's ONNX graph (<see cref="ApplyTo"/>) and runs the result
-/// with ONNX Runtime; nothing of the training library ships.
+/// The bot adds each change, gated, beside the product with its named weight in MiniLM's ONNX graph (<see cref="ApplyTo"/>)
+/// and runs the result with ONNX Runtime; nothing of the training library ships.
 /// </summary>
 public sealed class QuestionTuning
 {
