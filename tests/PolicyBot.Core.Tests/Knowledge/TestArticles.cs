@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Tests.Shared;
 
 namespace PolicyBot.Core.Tests.Knowledge;
 
@@ -10,7 +11,7 @@ public static class TestArticles
 {
     private static readonly Lazy<Encoders> SharedEncoders = new(() => Encoders.Production(inferenceThreads: 1, AnswerModels.Shipped.UsesRetrievalModel, questionTuning: AnswerModels.Shipped.Tuning));
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryFolder.Root;
 
     public static string ArticlesFolder => Path.Combine(RepositoryRoot, "config", "articles");
 
@@ -40,17 +41,4 @@ public static class TestArticles
     /// <summary>The production pipeline over <paramref name="library"/>.</summary>
     public static AnswerPipeline Pipeline(ArticleLibrary library, AnsweringOptions? options = null) =>
         new(new FixedArticles(library), Indexes(), AnswerModels.Shipped, options ?? new AnsweringOptions());
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyBot.sln not found above the test folder.");
-    }
 }

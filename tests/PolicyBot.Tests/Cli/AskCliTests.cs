@@ -9,7 +9,7 @@ public sealed class AskCliTests
 {
     private static string ArticlesFolder => Path.Combine(AppContext.BaseDirectory, "config", "articles");
 
-    private static string RepositoryRoot { get; } = FindRoot();
+    private static string RepositoryRoot => RepositoryFolder.Root;
 
     private static string DevSet => Path.Combine(RepositoryRoot, "tests", "eval", "seed", "ask-dev.jsonl");
 
@@ -189,18 +189,5 @@ public sealed class AskCliTests
             ? """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"], "written": ["a-democratic-flop-in-the-states"]}"""
             : """{"tune": ["turkeys-problem-banks"], "report": ["ranked-choice-voting-is-second-best"]}""");
         return scratch;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyBot.sln not found above the test folder.");
     }
 }

@@ -3,6 +3,7 @@ using Moq;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Answering;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Tests.Shared;
 using PolicyBot.Training;
 
 namespace PolicyBot.Tests.Training;
@@ -79,21 +80,8 @@ public sealed class AnswerTrainerTests
 
     private static async Task<IReadOnlyList<CorpusArticle>> ArticlesAsync()
     {
-        var corpus = await EvalCorpus.LoadAsync(Path.Combine(RepositoryRoot(), "tests", "eval"), CancellationToken.None);
+        var corpus = await EvalCorpus.LoadAsync(Path.Combine(RepositoryFolder.Root, "tests", "eval"), CancellationToken.None);
         return [.. Slugs.Select(slug => corpus.Articles.Single(a => a.Article.Slug == slug))
             .Select(a => a with { Questions = [.. a.Questions.Where(q => q.OnTopic).Take(25), .. a.Questions.Where(q => !q.OnTopic).Take(10)] })];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyBot.sln not found above the test folder.");
     }
 }
