@@ -42,7 +42,7 @@ public sealed class LoraQuestionTuner(LoraSettings settings, string? cacheFolder
         return new Tuned(tuning);
     }
 
-    public static long[] Tokens(string text) => [.. Tokenizer.Tokenize(512, [text])[0].Select(p => (long)p.Item2)];
+    private static long[] Tokens(string text) => [.. Tokenizer.Tokenize(512, [text])[0].Select(p => (long)p.Item2)];
 
     private QuestionTuning Fit(IReadOnlyList<TrainingExample> examples, int seed)
     {

@@ -77,18 +77,6 @@ public sealed class MiniLmGraph : IDisposable
     /// <summary>Each change as the bot stores it: the ONNX name of the matrix it is added to, A and B.</summary>
     public IEnumerable<(string Matrix, Tensor A, Tensor B)> Deltas => _changes.Select(c => (_matrixNames[c.Key], (Tensor)c.Value.A, (Tensor)c.Value.B));
 
-    /// <summary>Sets the changes to stored ones (a cached tuning).</summary>
-    public void Load(IReadOnlyDictionary<string, (float[] A, float[] B)> deltas)
-    {
-        using var _ = torch.no_grad();
-        foreach (var (key, (a, b)) in _changes)
-        {
-            var (storedA, storedB) = deltas[_matrixNames[key]];
-            a.copy_(torch.tensor(storedA, a.shape));
-            b.copy_(torch.tensor(storedB, b.shape));
-        }
-    }
-
     /// <summary>Unit-length mean-pooled vectors of token id sequences, as the bot's <c>SentenceModel</c> computes them.</summary>
     public Tensor Encode(IReadOnlyList<long[]> sequences)
     {
