@@ -67,14 +67,11 @@ public sealed class LabelledQuestionOptions
     [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:DeclineSimilarity must be between 0 and 1.")]
     public double DeclineSimilarity { get; set; } = 0.85;
 
-    /// <summary>The nearest must be this close, and <see cref="DecisiveShare"/> of the weight behind a paragraph, to answer a question otherwise declined.</summary>
-    [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:RescueSimilarity must be between 0 and 1.")]
-    public double RescueSimilarity { get; set; } = 0.7;
-
     /// <summary>The share of the weight a paragraph needs for a re-pick (and that keeps the first pick when it backs it).</summary>
     [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:MajorityShare must be between 0 and 1.")]
     public double MajorityShare { get; set; } = 0.7;
 
+    /// <summary>The share of the weight a decline needs (with <see cref="DeclineSimilarity"/>) to decline.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Knowledge:Answering:LabelledQuestions:DecisiveShare must be between 0 and 1.")]
     public double DecisiveShare { get; set; } = 0.8;
 }

@@ -31,14 +31,4 @@ public sealed record BankVote(int Paragraph, double ParagraphShare, double Decli
         NearestSimilarity >= Options.RepickSimilarity && Paragraph > 0 && Paragraph != rankedFirst
         && ParagraphShare >= Options.MajorityShare && ShareOf(rankedFirst) < Options.MajorityShare
         && (NearestSimilarity >= Options.LoneRepickSimilarity || CloseBackers >= Options.MinCloseBackers) ? Paragraph : null;
-
-    /// <summary>
-    /// The paragraph to answer from even when the answerability stage would decline, if the vote is decisive: of the
-    /// paragraphs it backs decisively, the one the ranker ranks highest.
-    /// </summary>
-    /// <param name="ranking">Every paragraph, best first.</param>
-    public int? ParagraphToAnswerFrom(IEnumerable<int> ranking) =>
-        NearestSimilarity >= Options.RescueSimilarity && ParagraphShare >= Options.DecisiveShare
-            ? ranking.Where(p => p > 0 && ShareOf(p) >= Options.DecisiveShare).Cast<int?>().FirstOrDefault()
-            : null;
 }
