@@ -109,7 +109,24 @@ public sealed class QuestionTuningTests
         Assert.IsNotType<SentenceModel>(encoders.Words);
         var session = Assert.IsType<SentenceModel>(encoders.Tuned(Shipped));
         Assert.Same(session.Plain, encoders.Words);
+        Assert.Same(session, encoders.Questions);
         Assert.NotSame(session, encoders.Tuned(new QuestionTuning { Scale = 1, Deltas = [], Probe = Shipped.Probe }));
+    }
+
+    [Fact]
+    public async Task A_question_meets_the_labelled_questions_in_its_one_reading()
+    {
+        // The seed labels this question as one it does not cover; read by the tuned model, framing dropped, on both
+        // sides, the question finds itself and the vote declines it.
+        var library = TestArticles.SeedLibrary();
+        var reader = new QuestionReader(TestArticles.Indexes());
+
+        var evidence = await reader.ExamineAsync("What does the article say about Iran?", library.Articles[0], CancellationToken.None, Shipped);
+
+        Assert.Same(evidence.Question.Words.Vector, evidence.Question.Whole);
+        var vote = evidence.Index.Bank.Vote(evidence.Question.Whole)!;
+        Assert.True(vote.NearestSimilarity > 0.999, $"nearest labelled question at {vote.NearestSimilarity:F3}");
+        Assert.True(vote.SaysDecline);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Knowledge.Evaluation;
+using PolicyBot.Tests.Shared;
 using PolicyBot.Training;
 
 namespace PolicyBot.Tests.Training;
@@ -7,24 +8,22 @@ namespace PolicyBot.Tests.Training;
 /// <summary>Training on a question set once it has been measured (<c>train-answerer --also-questions</c>).</summary>
 public sealed class EvalCorpusTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-corpus-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new();
 
-    public EvalCorpusTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task A_later_set_adds_its_questions_to_their_articles_once_each()
     {
         var articles = new[] { Article("first", "Why now?"), Article("second", "Who pays?") };
-        await File.WriteAllLinesAsync(Path.Combine(_folder, "first.jsonl"),
+        await File.WriteAllLinesAsync(_folder.Combine("first.jsonl"),
         [
             """{"question": "WHY NOW?", "paragraphs": [2]}""",
             """{"question": "What does it cost?", "paragraphs": [1]}""",
             """{"question": "whats the weather", "paragraphs": []}""",
         ]);
 
-        var extended = await EvalCorpus.WithMoreQuestionsAsync(articles, _folder, CancellationToken.None);
+        var extended = await EvalCorpus.WithMoreQuestionsAsync(articles, _folder.Path, CancellationToken.None);
 
         Assert.Equal(["Why now?", "What does it cost?", "whats the weather"], extended[0].Questions.Select(q => q.Question));
         Assert.All(extended[0].Questions, q => Assert.Equal("first", q.Article));
@@ -36,7 +35,7 @@ public sealed class EvalCorpusTests : IDisposable
     public async Task A_missing_folder_is_an_error_not_an_empty_set()
     {
         await Assert.ThrowsAsync<DirectoryNotFoundException>(() =>
-            EvalCorpus.WithMoreQuestionsAsync([Article("first", "Why now?")], Path.Combine(_folder, "absent"), CancellationToken.None));
+            EvalCorpus.WithMoreQuestionsAsync([Article("first", "Why now?")], _folder.Combine("absent"), CancellationToken.None));
     }
 
     private static CorpusArticle Article(string slug, string question) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyBot.Core.Knowledge.Embedding;
+using PolicyBot.Core.Knowledge.Text;
 
 namespace PolicyBot.Core.Knowledge.Answering;
 
@@ -51,9 +52,9 @@ public sealed class ArticleIndex
             ? QuestionBank.Empty
             : new QuestionBank(
                 labelled,
-                [.. cache.GetOrCreate(encoders.Words, BankTexts(article), asQuery: true, withWords: false, cancellationToken).Select(e => e.Vector)],
+                [.. cache.GetOrCreate(encoders.Questions, BankTexts(article, text), asQuery: true, withWords: false, cancellationToken).Select(e => e.Vector)],
                 bankOptions,
-                heldOut is { Count: > 0 } ? [.. encoders.Words.Encode(heldOut, asQuery: true, withWords: false, cancellationToken).Select(e => e.Vector)] : null);
+                heldOut is { Count: > 0 } ? [.. encoders.Questions.Encode(AsRead(heldOut, text), asQuery: true, withWords: false, cancellationToken).Select(e => e.Vector)] : null);
         var positions = article.Positions.IsEmpty ? PositionDeriver.Derive(text, words) : article.Positions;
         return new ArticleIndex(text, words, retrieval, bank, positions);
     }
@@ -77,9 +78,13 @@ public sealed class ArticleIndex
 
         if (!QuestionBank.QuestionsOf(article).IsEmpty)
         {
-            yield return EmbeddingCache.FileName(encoders.Words, BankTexts(article), asQuery: true, withWords: false);
+            yield return EmbeddingCache.FileName(encoders.Questions, BankTexts(article, text), asQuery: true, withWords: false);
         }
     }
 
-    private static string[] BankTexts(Article article) => [.. QuestionBank.QuestionsOf(article).Select(q => q.Question)];
+    // Labelled questions are read as a question is (QuestionReader): repaired, framing dropped, by the model that reads
+    // questions; so one reading of a question meets them.
+    private static string[] BankTexts(Article article, ArticleText text) => AsRead([.. QuestionBank.QuestionsOf(article).Select(q => q.Question)], text);
+
+    private static string[] AsRead(IReadOnlyList<string> questions, ArticleText text) => [.. questions.Select(q => QuestionText.Read(q, text.Vocabulary).Clean)];
 }

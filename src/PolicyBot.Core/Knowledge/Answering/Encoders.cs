@@ -10,7 +10,8 @@ namespace PolicyBot.Core.Knowledge.Answering;
 /// </summary>
 /// <param name="tuned">Makes the model that reads questions with a <see cref="QuestionTuning"/>; without it (test
 /// doubles), tuned questions are read by <paramref name="words"/>.</param>
-public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = null, Func<QuestionTuning, ITextEmbedder>? tuned = null) : IDisposable
+/// <param name="questions">The model that reads questions with the models in use; <paramref name="words"/> when not given.</param>
+public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = null, Func<QuestionTuning, ITextEmbedder>? tuned = null, ITextEmbedder? questions = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ITextEmbedder>> _tuned = new(StringComparer.Ordinal);
 
@@ -23,6 +24,12 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
     public ITextEmbedder? Retrieval { get; } = retrieval;
 
     /// <summary>
+    /// The model that reads questions with the models in use (MiniLM tuned for questions when they have a tuning): it
+    /// reads an article's labelled questions too, so a question meets them in its own reading.
+    /// </summary>
+    public ITextEmbedder Questions { get; } = questions ?? words;
+
+    /// <summary>
     /// MiniLM (and, when asked for, the retrieval model), each loaded on first use; <paramref name="inferenceDone"/> is
     /// told after each of their inferences. With <paramref name="questionTuning"/> (the models in use read questions
     /// with it), one MiniLM session reads both ways: articles plainly, questions tuned (<see cref="SentenceModel.Plain"/>).
@@ -33,7 +40,8 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
         return new(
             miniLm.Plain,
             withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null,
-            tuning => tuning.Key == questionTuning?.Key ? miniLm : new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning));
+            tuning => tuning.Key == questionTuning?.Key ? miniLm : new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning),
+            questionTuning is null ? miniLm.Plain : miniLm);
     }
 
     public void EnsureLoaded(CancellationToken cancellationToken)

@@ -29,14 +29,15 @@ public sealed class QuestionReader(ArticleIndexes indexes, bool repair = true)
         var text = repair ? QuestionText.Read(question, index.Text.Vocabulary) : QuestionText.AsTyped(question);
         var encoders = indexes.Encoders;
 
-        // Labelled questions were read by plain MiniLM, framing and all; a question meets them read alike, on another
-        // thread while its own reading runs, so an answer still waits for one model run.
-        var plainWhole = index.Bank.Count > 0 && (tuning is not null || text.Repaired != text.Clean)
-            ? Task.Run(() => Encode(encoders.Words, text.Repaired, withWords: false, cancellationToken).Vector, cancellationToken)
+        // Labelled questions were read by Encoders.Questions, which is the reader in production: one model run. Another
+        // reader (a stage left out in an evaluation) meets them read alike, on another thread while its own runs.
+        var reader = tuning is null ? encoders.Words : encoders.Tuned(tuning);
+        var asLabelled = index.Bank.Count > 0 && !ReferenceEquals(reader, encoders.Questions)
+            ? Task.Run(() => Encode(encoders.Questions, text.Clean, withWords: false, cancellationToken).Vector, cancellationToken)
             : null;
-        var words = Encode(tuning is null ? encoders.Words : encoders.Tuned(tuning), text.Clean, withWords: true, cancellationToken);
+        var words = Encode(reader, text.Clean, withWords: true, cancellationToken);
         var retrieval = encoders.Retrieval is { } model ? Encode(model, text.Clean, withWords: false, cancellationToken).Vector : null;
-        var whole = plainWhole is null ? words.Vector : await plainWhole.ConfigureAwait(false);
+        var whole = asLabelled is null ? words.Vector : await asLabelled.ConfigureAwait(false);
         var evidence = QuestionEvidence.Gather(index, new QuestionEncoding(text, words, retrieval, whole));
         if (tuning is not null)
         {
