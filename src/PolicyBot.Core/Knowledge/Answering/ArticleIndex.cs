@@ -86,5 +86,7 @@ public sealed class ArticleIndex
     // questions; so one reading of a question meets them.
     private static string[] BankTexts(Article article, ArticleText text) => AsRead([.. QuestionBank.QuestionsOf(article).Select(q => q.Question)], text);
 
-    private static string[] AsRead(IReadOnlyList<string> questions, ArticleText text) => [.. questions.Select(q => QuestionText.Read(q, text.Vocabulary).Clean)];
+    // About 30 µs a question: the seed's 5,693 take 0.2 s on one core, so they are read on all of them.
+    private static string[] AsRead(IReadOnlyList<string> questions, ArticleText text) =>
+        [.. questions.AsParallel().AsOrdered().Select(q => QuestionText.Read(q, text.Vocabulary).Clean)];
 }
