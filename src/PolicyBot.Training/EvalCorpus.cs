@@ -56,36 +56,6 @@ public sealed class EvalCorpus
         return replaced;
     }
 
-    /// <summary>
-    /// The same articles, each with the questions of <paramref name="questionsFolder"/> (<c>&lt;slug&gt;.jsonl</c>) added
-    /// to its own, for training on a set once it has been measured; a question already asked of the article is not
-    /// added twice.
-    /// </summary>
-    public static async Task<IReadOnlyList<CorpusArticle>> WithMoreQuestionsAsync(IReadOnlyList<CorpusArticle> articles, string questionsFolder, CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(questionsFolder))
-        {
-            throw new DirectoryNotFoundException($"There is no questions folder {questionsFolder}.");
-        }
-
-        var extended = new List<CorpusArticle>();
-        foreach (var article in articles)
-        {
-            var path = Path.Combine(questionsFolder, article.Article.Slug + ".jsonl");
-            if (!File.Exists(path))
-            {
-                extended.Add(article);
-                continue;
-            }
-
-            var asked = article.Questions.Select(q => q.Question).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var cases = await EvalCase.ReadJsonLinesAsync(path, cancellationToken).ConfigureAwait(false);
-            extended.Add(article with { Questions = [.. article.Questions, .. cases.Where(c => asked.Add(c.Question)).Select(c => c with { Article = article.Article.Slug })] });
-        }
-
-        return extended;
-    }
-
     public static async Task<EvalCorpus> LoadAsync(string folder, CancellationToken cancellationToken)
     {
         var articlesFolder = Path.Combine(folder, "articles");

@@ -84,13 +84,12 @@ public static class ExtraCommands
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder (articles/, questions/, halves.json)", DefaultValueFactory = _ => Path.Combine("tests", "eval") };
         var half = new Option<string>("--half") { Description = "Train on this half only (tune, report) or all", DefaultValueFactory = _ => "all" };
         var output = new Option<string>("--out") { Description = "Where to write the models", DefaultValueFactory = _ => TrainAnswererCli.DefaultOutput };
-        var moreQuestions = new Option<string[]>("--also-questions") { Description = "Folders of <slug>.jsonl whose questions are added to their articles' (a blind set, once measured)", AllowMultipleArgumentsPerToken = true };
         var retrievalModel = new Option<bool>("--retrieval-model") { Description = "Train for MiniLM and snowflake-arctic-embed-xs together (the bot then loads both)" };
         var command = new Command("train-answerer", "Train the ranker and answerability models on a corpus of articles and write them for PolicyBot.Core to embed.")
         {
-            corpus, half, moreQuestions, output, retrievalModel,
+            corpus, half, output, retrievalModel,
         };
-        command.SetAction((result, ct) => TrainAnswererCli.RunAsync(result.GetValue(corpus)!, result.GetValue(half)!, result.GetValue(moreQuestions) ?? [], result.GetValue(output)!, result.GetValue(retrievalModel), Console.Out, ct));
+        command.SetAction((result, ct) => TrainAnswererCli.RunAsync(result.GetValue(corpus)!, result.GetValue(half)!, result.GetValue(output)!, result.GetValue(retrievalModel), Console.Out, ct));
         return command;
     }
 
