@@ -44,7 +44,7 @@ public sealed class CorpusEvaluation(ArticleIndexes indexes, AnsweringOptions op
         foreach (var article in test)
         {
             var library = new ArticleLibrary([article.Article]);
-            var pipeline = new AnswerPipeline(new FixedArticles(library), indexes, models, options, stages);
+            var pipeline = new AnswerPipeline(new FixedArticles(library), indexes.For(models.Tuning), models, options, stages);
             var answerer = around is null ? pipeline : around(pipeline);
             reports.Add((article, await AnswerEvaluator.EvaluateAsync(answerer, library, article.Questions, cancellationToken).ConfigureAwait(false)));
         }

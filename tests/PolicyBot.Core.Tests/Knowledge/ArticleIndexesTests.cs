@@ -69,6 +69,29 @@ public sealed class ArticleIndexesTests
         Assert.False(indexes.IsReady(bikes));
     }
 
+    [Fact]
+    public async Task A_tuning_that_reads_articles_gets_indexes_read_by_its_model()
+    {
+        var (plain, tuned) = (new CountingEmbedder(), new CountingEmbedder());
+        var indexes = new ArticleIndexes(new Encoders(plain, tuned: _ => tuned), EmbeddingCache.None, new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
+        var readsArticles = Tuning(readsArticles: true);
+        var article = BikesArticle.Read();
+
+        var reading = indexes.For(readsArticles);
+        await reading.GetAsync(article, CancellationToken.None);
+
+        Assert.Same(tuned, reading.Encoders.Words);
+        Assert.Same(tuned, reading.Encoders.Questions);
+        Assert.Same(reading, indexes.For(readsArticles));
+        Assert.True(tuned.TextsEncoded > 0);
+        Assert.Equal(0, plain.TextsEncoded);
+        Assert.Same(indexes, indexes.For(Tuning(readsArticles: false)));
+        Assert.Same(indexes, indexes.For(null));
+    }
+
+    private static QuestionTuning Tuning(bool readsArticles) =>
+        new() { Scale = 1, Deltas = [], Probe = new TuningProbe("q", []), ReadsArticles = readsArticles };
+
     private static ArticleIndexes Indexes(CountingEmbedder model, EmbeddingCache cache) =>
         new(new Encoders(model), cache, new AnsweringOptions(), NullLogger<ArticleIndexes>.Instance);
 

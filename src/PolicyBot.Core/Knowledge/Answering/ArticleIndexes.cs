@@ -15,6 +15,7 @@ public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cac
 {
     private readonly ConcurrentDictionary<Article, Lazy<Task<ArticleIndex>>> _indexes = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, ArticleIndexes> _siblings = new(StringComparer.Ordinal);
 
     private IReadOnlyList<string>? _heldOut;
 
@@ -26,6 +27,17 @@ public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cac
     /// </summary>
     public static ArticleIndexes ForEvaluation(Encoders encoders, EmbeddingCache cache, AnsweringOptions options, IReadOnlyList<string> heldOut) =>
         new(encoders, cache, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<ArticleIndexes>.Instance) { _heldOut = heldOut };
+
+    /// <summary>
+    /// Indexes read as <paramref name="tuning"/> reads (<see cref="Encoders.ReadingWith"/>): these, unless it reads
+    /// articles too. Kept per tuning, for evaluations that train models at run time.
+    /// </summary>
+    public ArticleIndexes For(QuestionTuning? tuning)
+    {
+        var reading = encoders.ReadingWith(tuning);
+        return ReferenceEquals(reading, encoders) ? this
+            : _siblings.GetOrAdd(tuning!.Key, _ => new ArticleIndexes(reading, cache, options, logger) { _heldOut = _heldOut });
+    }
 
     /// <summary>The index of <paramref name="article"/>, built now or by an earlier caller.</summary>
     public Task<ArticleIndex> GetAsync(Article article, CancellationToken cancellationToken) =>
@@ -59,7 +71,14 @@ public sealed partial class ArticleIndexes(Encoders encoders, EmbeddingCache cac
     }
 
     /// <summary>Cancels the builds under way; they end at their next inference instead of running into disposed models.</summary>
-    public void Dispose() => _stopping.Cancel(); // Not disposed: a build that starts afterwards still reads its token.
+    public void Dispose()
+    {
+        _stopping.Cancel(); // Not disposed: a build that starts afterwards still reads its token.
+        foreach (var sibling in _siblings.Values)
+        {
+            sibling.Dispose();
+        }
+    }
 
     private ArticleIndex Build(Article article)
     {

@@ -32,17 +32,25 @@ public sealed class Encoders(ITextEmbedder words, ITextEmbedder? retrieval = nul
     /// <summary>
     /// MiniLM (and, when asked for, the retrieval model), each loaded on first use; <paramref name="inferenceDone"/> is
     /// told after each of their inferences. With <paramref name="questionTuning"/> (the models in use read questions
-    /// with it), one MiniLM session reads both ways: articles plainly, questions tuned (<see cref="SentenceModel.Plain"/>).
+    /// with it), one MiniLM session reads both: articles tuned as well when the tuning reads articles, else plainly
+    /// (<see cref="SentenceModel.Plain"/>).
     /// </summary>
     public static Encoders Production(int inferenceThreads, bool withRetrievalModel = false, Action? inferenceDone = null, QuestionTuning? questionTuning = null)
     {
         var miniLm = new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: questionTuning);
         return new(
-            miniLm.Plain,
+            questionTuning is { ReadsArticles: true } ? miniLm : miniLm.Plain,
             withRetrievalModel ? new SentenceModel(SentenceModelKind.ArcticXs, inferenceThreads, inferenceDone: inferenceDone) : null,
             tuning => tuning.Key == questionTuning?.Key ? miniLm : new SentenceModel(SentenceModelKind.MiniLm, inferenceThreads, inferenceDone: inferenceDone, tuning: tuning),
             questionTuning is null ? miniLm.Plain : miniLm);
     }
+
+    /// <summary>
+    /// These encoders as the models in use read: with a <paramref name="tuning"/> that reads articles too, its model
+    /// reads articles and questions; otherwise these. The result shares this one's models and must not be disposed.
+    /// </summary>
+    public Encoders ReadingWith(QuestionTuning? tuning) =>
+        tuning is { ReadsArticles: true } && !ReferenceEquals(Tuned(tuning), Words) ? new Encoders(Tuned(tuning), Retrieval, questions: Tuned(tuning)) : this;
 
     public void EnsureLoaded(CancellationToken cancellationToken)
     {

@@ -8,11 +8,11 @@ using Onnx;
 namespace PolicyBot.Core.Knowledge.Embedding;
 
 /// <summary>
-/// MiniLM tuned to read questions, learned across many articles (<c>PolicyBot.Tuning train-answerer</c>): low-rank
-/// changes (LoRA) to the model's weight matrices, so that the tuned model's question vector scores high against the
-/// sentences, read by plain MiniLM, that answer it, and below <see cref="NullScore"/> against every sentence of an
-/// article that does not. It alone reads questions: its sentence and word vectors feed every stage, so a question costs
-/// one model run. Articles keep their plain MiniLM vectors.
+/// MiniLM tuned to read questions and articles, learned across many articles (<c>PolicyBot.Tuning train-answerer</c>):
+/// low-rank changes (LoRA) to the model's weight matrices, so that a question's vector scores high against the sentences
+/// that answer it, and below <see cref="NullScore"/> against every sentence of an article that does not. It alone reads
+/// questions: its sentence and word vectors feed every stage, so a question costs one model run. Articles are read by
+/// it too when <see cref="ReadsArticles"/> (both sides were learned together), else by plain MiniLM.
 /// The bot adds each change, gated, beside the product with its named weight in MiniLM's ONNX graph (<see cref="ApplyTo"/>)
 /// and runs the result with ONNX Runtime; nothing of the training library ships.
 /// </summary>
@@ -32,6 +32,14 @@ public sealed class QuestionTuning
     /// <summary>A question and the vector the training graph gave it: the ONNX graph with the changes must give the same.</summary>
     [JsonPropertyName("probe")]
     public required TuningProbe Probe { get; init; }
+
+    /// <summary>
+    /// Whether articles are read with the changes too (both sides were tuned together); otherwise they keep plain
+    /// MiniLM's vectors, as tunings of questions alone were trained against.
+    /// </summary>
+    [JsonPropertyName("readsArticles")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ReadsArticles { get; init; }
 
     /// <summary>Names this tuning (a hash of its numbers), so a model prepared with it is found again.</summary>
     [JsonIgnore]
