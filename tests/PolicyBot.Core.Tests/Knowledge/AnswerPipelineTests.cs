@@ -137,8 +137,8 @@ public sealed class AnswerPipelineTests
     // Guards for the figures in docs/PERFORMANCE.md, a few points under them: the seed's dev set with its data files,
     // and the seed without them, an article the shipped models never saw in training.
     [Theory]
-    [InlineData(false, 29, 11)] // 29/30 and 11/12 today: the question adapter answers "what does it say about Syria?"
-    [InlineData(true, 25, 11)] // 26/30 and 11/12 today
+    [InlineData(false, 27, 11)] // 28/30 and 12/12 today: the labelled questions re-pick two paragraphs the ranker had right
+    [InlineData(true, 27, 11)] // 28/30 and 12/12 today
     public async Task The_seed_dev_set_keeps_its_figures(bool withoutData, int onTopicFloor, int declinedFloor)
     {
         var library = withoutData

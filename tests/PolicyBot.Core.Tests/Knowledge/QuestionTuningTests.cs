@@ -106,11 +106,24 @@ public sealed class QuestionTuningTests
     {
         using var encoders = Encoders.Production(inferenceThreads: 1, questionTuning: Shipped);
 
-        Assert.IsNotType<SentenceModel>(encoders.Words);
+        Assert.True(Shipped.ReadsArticles);
         var session = Assert.IsType<SentenceModel>(encoders.Tuned(Shipped));
+        Assert.Same(session, encoders.Words);
+        Assert.Same(session, encoders.Questions);
+        Assert.Same(encoders, encoders.ReadingWith(Shipped));
+        Assert.NotSame(session, encoders.Tuned(new QuestionTuning { Scale = 1, Deltas = [], Probe = Shipped.Probe }));
+    }
+
+    [Fact]
+    public void A_tuning_for_questions_alone_leaves_articles_to_plain_minilm_in_the_same_session()
+    {
+        var questionsOnly = new QuestionTuning { NullScore = Shipped.NullScore, Scale = Shipped.Scale, Deltas = Shipped.Deltas, Probe = Shipped.Probe };
+        using var encoders = Encoders.Production(inferenceThreads: 1, questionTuning: questionsOnly);
+
+        Assert.IsNotType<SentenceModel>(encoders.Words);
+        var session = Assert.IsType<SentenceModel>(encoders.Tuned(questionsOnly));
         Assert.Same(session.Plain, encoders.Words);
         Assert.Same(session, encoders.Questions);
-        Assert.NotSame(session, encoders.Tuned(new QuestionTuning { Scale = 1, Deltas = [], Probe = Shipped.Probe }));
     }
 
     [Fact]
@@ -153,7 +166,10 @@ public sealed class QuestionTuningTests
         var article = BikesArticle.Read();
         var library = new PolicyBot.Core.Knowledge.ArticleLibrary([article]);
         var pipeline = TestArticles.Pipeline(library);
-        var untunedPipeline = new AnswerPipeline(new FixedArticles(library), TestArticles.Indexes(), AnswerModels.Shipped, new AnsweringOptions(), AnswerStages.All & ~AnswerStages.QuestionAdapter);
+        // Without the stage, plain MiniLM reads both sides (the shipped tuning reads articles too).
+        var plain = new Encoders(Assert.IsType<SentenceModel>(TestArticles.Encoders.Words).Plain);
+        var plainIndexes = new ArticleIndexes(plain, TestArticles.Cache(), new AnsweringOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ArticleIndexes>.Instance);
+        var untunedPipeline = new AnswerPipeline(new FixedArticles(library), plainIndexes, AnswerModels.Shipped, new AnsweringOptions(), AnswerStages.All & ~AnswerStages.QuestionAdapter);
 
         var evidence = await pipeline.ExamineAsync("Do bike lanes help shops?", article, CancellationToken.None);
         var untuned = await untunedPipeline.ExamineAsync("Do bike lanes help shops?", article, CancellationToken.None);
