@@ -81,20 +81,25 @@ public static class AskEval
         {
             await output.WriteLineAsync("Without each stage (learned stages retrained on the whole corpus without it):").ConfigureAwait(false);
             var corpus = await EvalCorpus.LoadAsync(settings.Corpus ?? Path.Combine("tests", "eval"), ct).ConfigureAwait(false);
-            var training = new CorpusEvaluation(CorpusIndexes(articles, encoders), articles.Answering);
+
+            // Retrained models start from plain MiniLM, as train-answerer does, and read as their own tuning reads: the
+            // production encoders read articles with the shipped tuning.
+            using var plain = Encoders.Production(articles.Options.InferenceThreads, AnswerModels.Shipped.UsesRetrievalModel);
+            var plainIndexes = ArticleIndexes.ForEvaluation(plain, EmbeddingCache.ForArticles(articles.Folder, articles.Options.EmbeddingCachePath), articles.Answering, [.. cases.Select(c => c.Question)]);
+            var training = new CorpusEvaluation(CorpusIndexes(articles, plain), articles.Answering);
             foreach (var stage in Stages())
             {
                 var stages = AnswerStages.All & ~stage;
                 var models = stage == AnswerStages.LabelledQuestions ? AnswerModels.Shipped : await training.TrainAsync(corpus.Articles, stages, $"corpus without {stage}", ct).ConfigureAwait(false);
-                await EvaluateFileAsync(stages, models, $"  without {stage}", misses: false).ConfigureAwait(false);
+                await EvaluateFileAsync(stages, models, $"  without {stage}", misses: false, reading: ReferenceEquals(models, AnswerModels.Shipped) ? indexes : plainIndexes.For(models.Tuning)).ConfigureAwait(false);
             }
         }
 
         return status;
 
-        async Task<int> EvaluateFileAsync(AnswerStages stages, AnswerModels models, string name, bool misses, GenerationEval? phrasing = null)
+        async Task<int> EvaluateFileAsync(AnswerStages stages, AnswerModels models, string name, bool misses, GenerationEval? phrasing = null, ArticleIndexes? reading = null)
         {
-            var pipeline = new AnswerPipeline(new FixedArticles(library), indexes, models, articles.Answering, stages);
+            var pipeline = new AnswerPipeline(new FixedArticles(library), reading ?? indexes, models, articles.Answering, stages);
             var report = await AnswerEvaluator.EvaluateAsync(phrasing?.Around(pipeline) ?? pipeline, library, cases, ct).ConfigureAwait(false);
             if (phrasing is not null)
             {
