@@ -20,8 +20,9 @@ public sealed class QuestionReader(ArticleIndexes indexes, bool repair = true)
     public ArticleIndexes Indexes => indexes;
 
     /// <param name="tuning">
-    /// MiniLM tuned for questions (<see cref="QuestionTuning"/>): when given, it reads the question instead of plain
-    /// MiniLM, and its vector is also measured against the null score (<see cref="QuestionEvidence.Adapt(float[], double)"/>).
+    /// MiniLM tuned for questions (<see cref="QuestionTuning"/>): when given, it reads the question instead of
+    /// <see cref="Encoders.Words"/> (the same model when the tuning reads articles too), and its vector is also measured
+    /// against the null score (<see cref="QuestionEvidence.Adapt(float[], double)"/>).
     /// </param>
     public async Task<QuestionEvidence> ExamineAsync(string question, Article article, CancellationToken cancellationToken, QuestionTuning? tuning = null)
     {
